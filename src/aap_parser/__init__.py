@@ -1,7 +1,37 @@
-"""aap-parser: the French foreign ministry's decentralised-cooperation laureate lists as data."""
+"""aap-parser: the French foreign ministry's decentralised-cooperation laureate lists as data.
+
+``parse(path)`` reads an announcement (PDF or text) and returns a validated
+:class:`Announcement`; ``parse_text(text)`` does the same for a string. The pipeline's
+modules are imported on first use, so that ``import aap_parser`` stays fast.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from aap_parser.errors import AapParseError
 from aap_parser.models import Announcement, Laureate, Lead, Partner
 
-__all__ = ["AapParseError", "Announcement", "Laureate", "Lead", "Partner"]
+if TYPE_CHECKING:
+    from aap_parser.api import parse, parse_text
+    from aap_parser.batch import parse_many
+
+__all__ = [
+    "AapParseError", "Announcement", "Laureate", "Lead", "Partner", "parse", "parse_many",
+    "parse_text",
+]
 __version__ = "0.1.0"
+
+_LAZY = {"parse": "aap_parser.api", "parse_text": "aap_parser.api", "parse_many": "aap_parser.batch"}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the pipeline on first use of ``parse``, ``parse_text`` or ``parse_many``."""
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'aap_parser' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module_name), name)
+    globals()[name] = value
+    return value

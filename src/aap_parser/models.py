@@ -112,7 +112,7 @@ class Provenance(_Model):
 class Laureate(_Model):
     """One project selected in the call: one row of a laureates table."""
 
-    index: int = Field(description="0-based position among the announcement's laureates.")
+    index: int = Field(description="1-based position among the announcement's laureates.")
     section: str | None = None
     region: str | None = None
     region_code: str | None = None

@@ -1,0 +1,108 @@
+"""The library's entry points: ``parse`` (a file or bytes) and ``parse_text`` (a string).
+
+They run the pipeline source -> grid -> layout -> records -> models and are the only
+place where a file is read. Every failure comes out as an :class:`AapParseError` naming
+the input.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from aap_parser.build import build_records
+from aap_parser.errors import AapParseError, InputError, StrictModeError
+from aap_parser.grid import SourceDocument
+from aap_parser.header import read_header
+from aap_parser.layout import lay_out
+from aap_parser.models import Announcement, ParseWarning, Source
+from aap_parser.records.calls import bilateral_country
+from aap_parser.sources import read_source, read_text
+
+PathLike = str | os.PathLike[str]
+
+
+def parse(
+    source: PathLike | bytes,
+    *,
+    password: str | None = None,
+    strict: bool = False,
+    max_pages: int | None = None,
+) -> Announcement:
+    """Parse an announcement file (PDF or text, told apart by content) or its bytes.
+
+    ``password`` opens an encrypted PDF; ``max_pages`` refuses longer PDFs; ``strict``
+    turns any warning into a :class:`StrictModeError`.
+    """
+    name: str | None = None
+    if isinstance(source, bytes):
+        data = source
+    else:
+        name = os.fspath(source)
+        data = _read_file(Path(name))
+    try:
+        document = read_source(data, password=password, max_pages=max_pages)
+        return _finish(document, data, name, strict)
+    except AapParseError as error:
+        raise error.with_source(name) if name else error
+
+
+def parse_text(text: str, *, strict: bool = False, name: str | None = None) -> Announcement:
+    """Parse an announcement given as a string (tab, pipe or space-aligned table)."""
+    try:
+        document = read_text(text)
+        return _finish(document, text.encode("utf-8"), name, strict)
+    except AapParseError as error:
+        raise error.with_source(name) if name else error
+
+
+def _read_file(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", source=str(path)) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a file", source=str(path)) from None
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}", source=str(path)) from None
+
+
+def _finish(document: SourceDocument, data: bytes, name: str | None, strict: bool) -> Announcement:
+    """Lay out, build records and assemble the announcement."""
+    layout = lay_out(document)
+    header, _ = read_header(layout.heading)
+    implied = bilateral_country(header.title or "") or bilateral_country(header.call.name or "")
+    if implied is not None:
+        header.call.bilateral_country, header.call.bilateral_country_code = implied
+    records = build_records(layout.tables, header.call)
+    warnings = [ParseWarning(code="source", message=text) for text in document.warnings]
+    warnings += [
+        ParseWarning(
+            code=w.code, message=w.message, page=w.page, line=w.line,
+            cells=list(w.cells) if w.cells is not None else None,
+        )
+        for w in layout.warnings
+    ]
+    warnings += records.warnings
+    announcement = Announcement(
+        source=Source(
+            path=name,
+            format=document.format,
+            sha256=hashlib.sha256(data).hexdigest(),
+            pages=document.pages,
+        ),
+        header=header,
+        tables=records.tables,
+        laureates=records.laureates,
+        footnotes=list(layout.footnotes),
+        warnings=warnings,
+    )
+    if strict and warnings:
+        first = warnings[0]
+        raise StrictModeError(
+            f"{len(warnings)} warning(s) in strict mode; first: {first.code}: {first.message}",
+            page=first.page,
+            line=first.line,
+        )
+    return announcement

@@ -1,0 +1,159 @@
+"""The records stage: laid-out rows become validated laureates.
+
+Each row's cells are read by their column's role: the lead cell is split into French
+authorities, the partner cell into foreign partners with their countries (from the cell,
+a country column, or a bilateral call), the amount cell into euros; every name gets its
+official code where one can be found. Whatever needed a guess leaves a warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from aap_parser.enrich import classify_lead, region_code
+from aap_parser.grid import RawCell
+from aap_parser.layout import LaidOutRow, LaidOutTable
+from aap_parser.models import Call, Laureate, Lead, ParseWarning, Partner, Provenance, TableInfo
+from aap_parser.records.amounts import parse_amount
+from aap_parser.records.leads import split_leads
+from aap_parser.records.partners import pair_countries, split_partners
+
+
+@dataclass
+class RecordsResult:
+    """Laureates and table descriptions built from the laid-out tables, with warnings."""
+
+    tables: list[TableInfo] = field(default_factory=list)
+    laureates: list[Laureate] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+
+def build_records(tables: Sequence[LaidOutTable], call: Call) -> RecordsResult:
+    """Build every laureate of every table, numbered in document order."""
+    result = RecordsResult()
+    default_country = (
+        (call.bilateral_country, call.bilateral_country_code)
+        if call.bilateral_country and call.bilateral_country_code
+        else None
+    )
+    for table in tables:
+        result.tables.append(TableInfo(
+            section=table.section, columns=list(table.columns), roles=list(table.roles),
+            pages=list(table.pages),
+        ))
+        for row in table.rows:
+            laureate = _laureate(len(result.laureates) + 1, table, row, default_country,
+                                 result.warnings)
+            result.laureates.append(laureate)
+    return result
+
+
+def _warn(warnings: list[ParseWarning], code: str, message: str, row: LaidOutRow) -> None:
+    warnings.append(ParseWarning(code=code, message=message, page=row.page, line=row.line))
+
+
+def _extra_key(table: LaidOutTable, index: int, extra: dict[str, str]) -> str:
+    name = table.columns[index].strip() or f"column {index + 1}"
+    key, n = name, 2
+    while key in extra:
+        key, n = f"{name} ({n})", n + 1
+    return key
+
+
+def _laureate(
+    index: int,
+    table: LaidOutTable,
+    row: LaidOutRow,
+    default_country: tuple[str, str] | None,
+    warnings: list[ParseWarning],
+) -> Laureate:
+    laureate = Laureate(
+        index=index,
+        section=table.section,
+        provenance=Provenance(
+            page=row.page, line=row.line, bbox=row.bbox.as_tuple() if row.bbox else None
+        ),
+    )
+    country_cell: RawCell | None = None
+    partners_cell: RawCell | None = None
+    for i, (role, cell) in enumerate(zip(table.roles, row.cells, strict=True)):
+        text = cell.text
+        if role == "region":
+            laureate.region = text or None
+            laureate.region_carried_over = i in row.carried
+        elif role == "lead":
+            laureate.leads = _leads(cell, laureate.region, row, warnings)
+            laureate.lead_carried_over = i in row.carried
+        elif role == "partners":
+            partners_cell = cell
+        elif role == "country":
+            country_cell = cell
+        elif role == "title":
+            laureate.title = text or None
+        elif role == "amount":
+            _amount(laureate, text, row, warnings)
+        elif role in ("theme", "programme", "number"):
+            setattr(laureate, role, text or None)
+        elif text:
+            laureate.extra[_extra_key(table, i, laureate.extra)] = text
+    for n, text in enumerate(row.overflow, start=len(table.columns) + 1):
+        if text:
+            laureate.extra[f"column {n}"] = text
+    laureate.partners = _partners(partners_cell, country_cell, default_country, row, warnings)
+    if laureate.region:
+        code, note = region_code(laureate.region)
+        laureate.region_code = code
+        if note:
+            _warn(warnings, "region-guess", note, row)
+    return laureate
+
+
+def _leads(
+    cell: RawCell, region: str | None, row: LaidOutRow, warnings: list[ParseWarning]
+) -> list[Lead]:
+    if cell.is_empty:
+        return []
+    names, notes = split_leads(cell.text, cell.lines)
+    for note in notes:
+        _warn(warnings, "lead-split", note, row)
+    region_id = region_code(region)[0] if region else None
+    leads = []
+    for name in names:
+        match = classify_lead(name, region_id)
+        if match.warning:
+            _warn(warnings, "lead-code", match.warning, row)
+        leads.append(Lead(name=name, kind=match.kind, code=match.code))
+    return leads
+
+
+def _partners(
+    cell: RawCell | None,
+    country_cell: RawCell | None,
+    default_country: tuple[str, str] | None,
+    row: LaidOutRow,
+    warnings: list[ParseWarning],
+) -> list[Partner]:
+    if cell is None or cell.is_empty:
+        return []
+    column_given = country_cell is not None and not country_cell.is_empty
+    split = split_partners(
+        cell.text, cell.lines, default_country=None if column_given else default_country
+    )
+    for note in split.warnings:
+        _warn(warnings, "partner-split", note, row)
+    partners = split.partners
+    if country_cell is not None and column_given:
+        partners, notes = pair_countries(partners, country_cell.text)
+        for note in notes:
+            _warn(warnings, "partner-country", note, row)
+    return partners
+
+
+def _amount(laureate: Laureate, text: str, row: LaidOutRow, warnings: list[ParseWarning]) -> None:
+    laureate.amount_text = text or None
+    parsed = parse_amount(text)
+    laureate.amount_eur = parsed.value
+    laureate.amount_note = parsed.note
+    if parsed.warning:
+        _warn(warnings, "amount", parsed.warning, row)

@@ -1,0 +1,86 @@
+"""Column roles: what a laureates-table column holds, decided from its printed header.
+
+The vocabulary is that of the ministry's lists across the years ("Région française",
+"Collectivité(s) territoriale(s) française(s)", "Porteur", "Collectivité marocaine
+partenaire", "Intitulé du projet", "Montant accordé (€)", "Pays", "N°" ...). A header cell
+that matches nothing is an ``extra`` column: its values are kept under its printed name.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from aap_parser.models import Role
+
+_PLURAL_MARK = regex.compile(r"\(\s*(?:s|es|x|e)\s*\)")
+_NON_WORD = regex.compile(r"[^\p{L}\p{N}€#°]+")
+
+# Ordered: the first rule whose pattern matches the normalised header wins.
+_RULES: tuple[tuple[Role, regex.Pattern[str]], ...] = (
+    ("number", regex.compile(r"^(?:n ?°|no|num|numero|n|#|rang|ordre|n° ?d ?ordre)$")),
+    ("partners", regex.compile(r"partenaire|etrangere?s?\b|beneficiaire etranger")),
+    ("region", regex.compile(r"^regions?\b")),
+    ("lead", regex.compile(
+        r"chef de file|porteu[rs]|francaise?s?\b|collectivite(?:s)? territoriale|"
+        r"collectivite(?:s)? locale(?:s)? francaise|^collectivite(?:s)?$|demandeur|"
+        r"collectivite(?:s)? (?:porteuse|beneficiaire)"
+    )),
+    ("region", regex.compile(r"\bregions?\b")),
+    ("country", regex.compile(r"^pays\b|\bpays (?:partenaire|concerne|beneficiaire)s?$")),
+    ("amount", regex.compile(
+        r"montant|cofinancement|co financement|subvention|financement|\baide\b|€|\beuros?\b|"
+        r"soutien (?:du )?(?:meae|ministere)|budget|dotation"
+    )),
+    ("title", regex.compile(r"\btitre|intitule|\bobjet\b|^projets?$|nom du projet|libelle")),
+    ("theme", regex.compile(r"thematique|\btheme|secteur|domaine")),
+    ("programme", regex.compile(r"appels? a projets?|programme|dispositif|^aap\b|\bappel\b")),
+)
+
+KEY_ROLES: frozenset[Role] = frozenset({"region", "lead", "partners", "title"})
+
+
+def normalise_header(text: str) -> str:
+    """Lower-case, strip accents and plural marks "(s)", fold punctuation to single spaces."""
+    text = _PLURAL_MARK.sub("", text)
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    bare = bare.replace("’", "'").replace("º", "°")
+    return " ".join(_NON_WORD.sub(" ", bare).split())
+
+
+def header_role(text: str) -> Role | None:
+    """The role a header cell names, or None when its wording is not in the vocabulary."""
+    norm = normalise_header(text)
+    if not norm:
+        return None
+    for role, pattern in _RULES:
+        if pattern.search(norm):
+            return role
+    return None
+
+
+def header_roles(cells: list[str]) -> list[Role] | None:
+    """Roles for a candidate header row, or None when the row is not a laureates header.
+
+    A header row names at least two of the key roles (region, lead, partners, title), and
+    most of its non-empty cells are known vocabulary. Unknown cells become ``extra``; a
+    role claimed twice keeps its first column and turns later ones into ``extra``.
+    """
+    filled = [c for c in cells if c.strip()]
+    if len(filled) < 2:
+        return None
+    found = [header_role(c) if c.strip() else None for c in cells]
+    known = [r for r in found if r is not None]
+    if len({r for r in known if r in KEY_ROLES}) < 2 or len(known) * 2 < len(filled):
+        return None
+    roles: list[Role] = []
+    seen: set[Role] = set()
+    for role in found:
+        if role is None or (role in seen and role != "extra"):
+            roles.append("extra")
+        else:
+            roles.append(role)
+            seen.add(role)
+    return roles

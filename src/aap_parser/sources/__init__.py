@@ -1,0 +1,44 @@
+"""Source readers: bytes in, :class:`aap_parser.grid.SourceDocument` out, format by content."""
+
+from __future__ import annotations
+
+from aap_parser.grid import RawTable, SourceDocument
+from aap_parser.sources.text import decode_text, read_delimited_text, split_lines
+
+
+def is_pdf(data: bytes) -> bool:
+    """A PDF is recognised by its ``%PDF-`` signature in the first KiB, whatever its name."""
+    return b"%PDF-" in data[:1024]
+
+
+def read_source(
+    data: bytes, *, password: str | None = None, max_pages: int | None = None
+) -> SourceDocument:
+    """Read an announcement's bytes into the raw document, choosing the reader by content."""
+    if is_pdf(data):
+        from aap_parser.sources.pdf import read_pdf
+
+        return read_pdf(data, password=password, max_pages=max_pages)
+    decoded = decode_text(data)
+    document = read_text(decoded.text)
+    if decoded.warnings:
+        return SourceDocument(
+            blocks=document.blocks,
+            format=document.format,
+            pages=document.pages,
+            warnings=document.warnings + decoded.warnings,
+        )
+    return document
+
+
+def read_text(text: str) -> SourceDocument:
+    """Read a text announcement: tab or pipe tables, else the space-aligned layout form."""
+    lines = split_lines(text)
+    document = read_delimited_text(lines)
+    if any(isinstance(block, RawTable) for block in document.blocks):
+        return document
+    from aap_parser.sources.layout_text import looks_like_layout_text, read_layout_text
+
+    if looks_like_layout_text(lines):
+        return read_layout_text(lines)
+    return document

@@ -1,0 +1,180 @@
+"""Text announcements: decode the bytes, then read tab-separated or markdown pipe tables.
+
+Lines outside tables become ``TextLine``s (markdown emphasis stripped, bold/italic noted);
+each run of table lines becomes one ``RawTable`` whose cells keep their printed lines (a
+``<br>`` in a pipe cell is a line break). The ``pdftotext -layout`` form, with columns
+aligned by spaces, is read by :mod:`aap_parser.sources.layout_text`.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from aap_parser.grid import RawCell, RawRow, RawTable, SourceDocument, TextLine, collapse_spaces
+
+_PIPE_RULE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_PIPE_SPLIT = regex.compile(r"(?<!\\)\|")
+_BR = regex.compile(r"<br\s*/?>", regex.IGNORECASE)
+_EMPHASIS_EDGE = regex.compile(r"^(?:\*\*|__|\*|_)+|(?:\*\*|__|\*|_)+$")
+_HEADING = regex.compile(r"^#{1,6}\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    """Text decoded from bytes, with the encoding used and what had to be repaired."""
+
+    text: str
+    encoding: str
+    warnings: tuple[str, ...] = ()
+
+
+def decode_text(data: bytes) -> DecodedText:
+    """Decode announcement bytes: UTF-8 (BOM or not), UTF-16 (BOM or not), else Windows-1252.
+
+    French office files are often Windows-1252; a file that is neither valid UTF-8 nor
+    Windows-1252 is decoded with replacement characters and a warning. NUL bytes are dropped
+    with a warning.
+    """
+    warnings: list[str] = []
+    if data.startswith(codecs.BOM_UTF8):
+        text, encoding = data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text, encoding = data.decode("utf-16", errors="replace"), "utf-16"
+    elif _looks_utf16(data):
+        encoding = "utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be"
+        text = data.decode(encoding, errors="replace")
+    else:
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            try:
+                text, encoding = data.decode("cp1252"), "cp1252"
+            except UnicodeDecodeError:
+                text, encoding = data.decode("cp1252", errors="replace"), "cp1252"
+                warnings.append("undecodable bytes replaced (neither UTF-8 nor Windows-1252)")
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+        warnings.append("NUL characters removed from the text")
+    return DecodedText(text, encoding, tuple(warnings))
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 without BOM: about half the bytes of a Latin text are NULs, on one parity."""
+    sample = data[:4096]
+    if len(sample) < 8:
+        return False
+    zeros_even, zeros_odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    return max(zeros_even, zeros_odd) > 0.4 * half and min(zeros_even, zeros_odd) < 0.05 * half
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on any line end (CRLF, CR, LF), keeping form feeds as page marks inside lines."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def strip_markdown(line: str) -> tuple[str, bool, bool]:
+    """Remove heading marks and emphasis wrapping a line; say whether it was bold / italic."""
+    text = _HEADING.sub("", line.strip())
+    bold = "**" in text or "__" in text
+    stripped = _EMPHASIS_EDGE.sub("", text).strip()
+    italic = not bold and stripped != text
+    return stripped.replace("**", "").replace("__", ""), bold, italic
+
+
+def _is_pipe_row(line: str) -> bool:
+    return line.count("|") >= 2 or (line.strip().startswith("|") and line.count("|") >= 1)
+
+
+def _pipe_cells(line: str) -> list[str]:
+    body = line.strip()
+    if body.startswith("|"):
+        body = body[1:]
+    if body.endswith("|") and not body.endswith("\\|"):
+        body = body[:-1]
+    return [cell.replace("\\|", "|") for cell in _PIPE_SPLIT.split(body)]
+
+
+def _tab_cells(line: str) -> list[str]:
+    cells = line.split("\t")
+    while cells and not cells[-1].strip():
+        cells.pop()
+    return cells
+
+
+def _cell(raw: str) -> RawCell:
+    parts = [collapse_spaces(strip_markdown(part)[0]) for part in _BR.split(raw)]
+    return RawCell(lines=tuple(part for part in parts if part))
+
+
+def _table_runs(lines: list[str]) -> Iterator[tuple[str, int, int]]:
+    """Yield (kind, start, end) for each run of table lines: kind is 'tab' or 'pipe'."""
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if "\t" in line.strip("\t\n ") or (line.startswith("\t") and line.strip()):
+            j = i
+            while j < len(lines) and "\t" in lines[j] and lines[j].strip():
+                j += 1
+            yield "tab", i, j
+            i = j
+        elif _is_pipe_row(line) and _has_pipe_rule(lines, i):
+            j = i
+            while j < len(lines) and lines[j].strip() and _is_pipe_row(lines[j]):
+                j += 1
+            yield "pipe", i, j
+            i = j
+        else:
+            i += 1
+
+
+def _has_pipe_rule(lines: list[str], start: int) -> bool:
+    """A pipe table has its ``|---|`` rule within its first few lines."""
+    for line in lines[start : start + 4]:
+        if _PIPE_RULE.match(line) and "-" in line:
+            return True
+        if not line.strip():
+            return False
+    return False
+
+
+def read_delimited_text(lines: list[str]) -> SourceDocument:
+    """Read lines holding tab-separated or pipe tables into the raw document."""
+    blocks: list[TextLine | RawTable] = []
+    runs = list(_table_runs(lines))
+    cursor = 0
+    bold = italic = False
+    for kind, start, end in [*runs, ("end", len(lines), len(lines))]:
+        for number in range(cursor, start):
+            raw = lines[number].replace("\f", "")
+            text, line_bold, line_italic = strip_markdown(raw)
+            opens_bold = raw.strip().startswith(("**", "__"))
+            opens_italic = raw.strip().startswith(("*", "_")) and not opens_bold
+            closes = raw.strip().endswith(("**", "__", "*", "_"))
+            is_bold = line_bold or bold
+            is_italic = line_italic or italic
+            if opens_bold and not closes:
+                bold = True
+            if opens_italic and not closes:
+                italic = True
+            if closes:
+                bold = italic = False
+            text = collapse_spaces(text)
+            if text:
+                blocks.append(TextLine(text=text, line=number + 1, bold=is_bold, italic=is_italic))
+        if kind == "end":
+            break
+        rows: list[RawRow] = []
+        for number in range(start, end):
+            line = lines[number]
+            if kind == "pipe" and _PIPE_RULE.match(line):
+                continue
+            cells = _pipe_cells(line) if kind == "pipe" else _tab_cells(line)
+            rows.append(RawRow(cells=tuple(_cell(c) for c in cells), line=number + 1))
+        blocks.append(RawTable(rows=tuple(rows)))
+        cursor = end
+    return SourceDocument(blocks=tuple(blocks), format="text")

@@ -1,0 +1,120 @@
+"""The layout stage over hand-made raw documents: headers, sections, stitching, carry-over."""
+
+from __future__ import annotations
+
+import pytest
+
+from aap_parser.errors import NoTableError
+from aap_parser.grid import BBox, RawCell, RawRow, RawTable, SourceDocument, TextLine
+from aap_parser.layout import lay_out
+from aap_parser.layout.roles import header_role, header_roles
+
+HEADER = ("Région", "Collectivité territoriale", "Collectivité partenaire", "Titre du projet")
+
+
+def _row(*cells: str | tuple[str, ...], page: int | None = None,
+         bbox: BBox | None = None) -> RawRow:
+    raw = tuple(RawCell(lines=(c,) if isinstance(c, str) and c else
+                        (c if isinstance(c, tuple) else ())) for c in cells)
+    return RawRow(cells=raw, page=page, bbox=bbox)
+
+
+def _doc(*blocks: TextLine | RawTable) -> SourceDocument:
+    return SourceDocument(blocks=blocks, format="pdf", pages=3)
+
+
+@pytest.mark.parametrize(
+    ("header", "role"),
+    [
+        ("Collectivité(s) territoriale(s) française(s)", "lead"),
+        ("Porteur", "lead"),
+        ("Collectivité marocaine partenaire", "partners"),
+        ("Collectivité(s) étrangère(s) partenaire(s)", "partners"),
+        ("Intitulé du projet", "title"),
+        ("Montant accordé (€)", "amount"),
+        ("Cofinancement MEAE", "amount"),
+        ("Pays", "country"),
+        ("Thématique", "theme"),
+        ("Appels à projets", "programme"),
+        ("N°", "number"),
+        ("Région française", "region"),
+    ],
+)
+def test_header_vocabulary(header: str, role: str) -> None:
+    assert header_role(header) == role
+
+
+def test_header_roles_needs_two_key_columns() -> None:
+    assert header_roles(["Bretagne", "Ville de Rennes", "Sfax (Tunisie)", "Eau"]) is None
+    assert header_roles(["N°", "Porteur", "Partenaire(s)", "Colonne1"]) == [
+        "number", "lead", "partners", "extra"]
+
+
+def test_repeated_header_dropped_and_region_carried_across_pages() -> None:
+    bottom = BBox(50, 700, 550, 790)
+    page1 = RawTable(rows=(_row(*HEADER), _row("Bretagne", "Rennes", "Sfax (Tunisie)", "Eau"),
+                           _row("", "Brest", "Saint-Louis (Sénégal)", "Port", bbox=bottom)),
+                     page=1, reaches_page_bottom=True)
+    page2 = RawTable(rows=(_row(*HEADER, page=2),
+                           _row("", "Lorient", "Tyr (Liban)", "Pêche", page=2)), page=2)
+    layout = lay_out(_doc(TextLine("Lauréats de l'AAP « Climat 2021 »", page=1), page1, page2))
+    (table,) = layout.tables
+    assert table.pages == (1, 2)
+    assert [row.cells[1].text for row in table.rows] == ["Rennes", "Brest", "Lorient"]
+    assert [row.cells[0].text for row in table.rows] == ["Bretagne"] * 3
+    assert [sorted(row.carried) for row in table.rows] == [[], [0], [0]]
+
+
+def test_row_broken_across_pages_is_joined() -> None:
+    page1 = RawTable(rows=(_row(*HEADER),
+                           _row("Occitanie", "Ville de Sète", ("Province de", "Battambang"),
+                                ("Patrimoine territoire-",), bbox=BBox(50, 700, 550, 790))),
+                     page=1, reaches_page_bottom=True)
+    page2 = RawTable(rows=(_row(*HEADER), _row("", "", "(Cambodge)", "ville-architecture"),
+                           _row("", "Albi", "Hué (Vietnam)", "Tourisme")), page=2)
+    (table,) = lay_out(_doc(page1, page2)).tables
+    assert [row.cells[2].text for row in table.rows] == [
+        "Province de Battambang (Cambodge)", "Hué (Vietnam)"]
+    assert table.rows[0].cells[3].text == "Patrimoine territoire-ville-architecture"
+
+
+def test_new_row_at_top_of_page_is_not_joined() -> None:
+    page1 = RawTable(rows=(_row(*HEADER), _row("Occitanie", "Sète", "Hué (Vietnam)", "Eau",
+                                               bbox=BBox(50, 700, 550, 790))),
+                     page=1, reaches_page_bottom=True)
+    page2 = RawTable(rows=(_row(*HEADER), _row("", "Albi", "Hué (Vietnam)", "Tourisme")), page=2)
+    (table,) = lay_out(_doc(page1, page2)).tables
+    assert len(table.rows) == 2
+
+
+def test_sections_and_footnotes() -> None:
+    first = RawTable(rows=(_row(*HEADER, "Montant"),
+                           _row("Bretagne", "Rennes", "Sfax (Tunisie)", "Eau", "9 500*")), page=1)
+    second = RawTable(rows=(_row(*HEADER), _row("Corse", "Bastia", "Tyr (Liban)", "Mer")), page=1)
+    layout = lay_out(_doc(
+        TextLine("Lauréats de l'AAP « Climat 2021 »", page=1, bbox=BBox(50, 100, 500, 112)),
+        TextLine("Projets retenus", page=1, bbox=BBox(50, 140, 200, 152), bold=True),
+        first,
+        TextLine("* sous réserve de la signature", page=1, bbox=BBox(50, 400, 300, 410)),
+        TextLine("Projets retenus sous conditions", page=1, bbox=BBox(50, 440, 300, 452),
+                 bold=True),
+        second,
+    ))
+    assert [t.section for t in layout.tables] == [
+        "Projets retenus", "Projets retenus sous conditions"]
+    assert layout.tables[0].roles[-1] == "amount"
+    assert layout.footnotes == ("* sous réserve de la signature",)
+
+
+def test_extra_and_missing_cells_warn_and_keep_cells() -> None:
+    table = RawTable(rows=(_row(*HEADER), _row("Bretagne", "Rennes", "Sfax (Tunisie)", "Eau", "x"),
+                           _row("Bretagne", "Brest", "Port")))
+    layout = lay_out(SourceDocument(blocks=(table,), format="text"))
+    assert [w.code for w in layout.warnings] == ["row-extra-cells", "row-missing-cells"]
+    assert layout.warnings[1].cells == ("Bretagne", "Brest", "Port")
+    assert layout.tables[0].rows[0].overflow == ("x",)
+
+
+def test_no_table_is_a_typed_error() -> None:
+    with pytest.raises(NoTableError, match="no laureates table"):
+        lay_out(_doc(TextLine("Paris, le 2 mars 2023")))
