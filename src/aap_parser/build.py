@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from aap_parser.enrich import classify_lead, region_code
+from aap_parser.enrich import classify_lead, match_region
 from aap_parser.grid import RawCell
 from aap_parser.layout import LaidOutRow, LaidOutTable
 from aap_parser.models import Call, Laureate, Lead, ParseWarning, Partner, Provenance, TableInfo
@@ -102,10 +102,10 @@ def _laureate(
             laureate.extra[f"column {n}"] = text
     laureate.partners = _partners(partners_cell, country_cell, default_country, row, warnings)
     if laureate.region:
-        code, note = region_code(laureate.region)
-        laureate.region_code = code
-        if note:
-            _warn(warnings, "region-guess", note, row)
+        region = match_region(laureate.region)
+        laureate.region_code = region.code
+        if region.warning:
+            _warn(warnings, "region-code", region.warning, row)
     return laureate
 
 
@@ -117,7 +117,7 @@ def _leads(
     names, notes = split_leads(cell.text, cell.lines)
     for note in notes:
         _warn(warnings, "lead-split", note, row)
-    region_id = region_code(region)[0] if region else None
+    region_id = match_region(region).code if region else None
     leads = []
     for name in names:
         match = classify_lead(name, region_id)

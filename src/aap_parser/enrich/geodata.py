@@ -1,0 +1,160 @@
+"""The official geographic table (COG + EPCI list), loaded once on first use and indexed by key.
+
+The data file is built by ``scripts/build_geo.py`` from the Etalab package
+``@etalab/decoupage-administratif`` (Licence Ouverte 2.0); see ``docs/data.md``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from aap_parser.enrich.normalise import drop_article, key
+from aap_parser.errors import AapParseError
+
+DATA_FILE = "geo.json.gz"
+
+
+@dataclass(frozen=True)
+class DataVintage:
+    """Where the geographic table comes from: package, version, COG year, licence."""
+
+    package: str
+    version: str
+    cog_year: int | None
+    licence: str
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """An EPCI (or EPT): SIREN, official name, type (CC, CA, CU, METRO, MET69, EPT), region."""
+
+    siren: str
+    name: str
+    type: str
+    region: str
+
+
+@dataclass
+class GeoIndex:
+    """Lookup tables keyed by normalised name (see ``normalise.key``)."""
+
+    vintage: DataVintage
+    region_names: dict[str, str] = field(default_factory=dict)
+    """region code -> official name"""
+    departement_names: dict[str, str] = field(default_factory=dict)
+    departement_region: dict[str, str] = field(default_factory=dict)
+    departements: dict[str, str] = field(default_factory=dict)
+    """name key (with and without article) -> département code"""
+    commune_names: dict[str, str] = field(default_factory=dict)
+    """commune code -> official name"""
+    communes: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    """full name key -> commune codes"""
+    communes_no_article: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    former: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
+    """former (délégué/associé) commune key -> (its printed name, current commune code)"""
+    groupings: dict[str, list[Grouping]] = field(default_factory=lambda: defaultdict(list))
+    """EPCI full name key -> groupings"""
+    groupings_core: dict[str, list[Grouping]] = field(default_factory=lambda: defaultdict(list))
+    """EPCI distinctive words (``grouping_core``) -> groupings"""
+
+    def commune_region(self, code: str) -> str:
+        """The current region code of a commune, from its département."""
+        return self.departement_region[commune_departement(code)]
+
+
+def commune_departement(code: str) -> str:
+    """The département code a commune code starts with (3 characters overseas)."""
+    return code[:3] if code[:2] in {"97", "98"} else code[:2]
+
+
+_GROUPING_FILLER = frozenset(
+    {
+        "cc",
+        "ca",
+        "cu",
+        "communaute",
+        "communes",
+        "agglomeration",
+        "agglo",
+        "urbaine",
+        "metropole",
+        "de",
+        "d",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "l",
+        "et",
+    }
+)
+
+
+def grouping_core(folded: str) -> str:
+    """An EPCI name's distinctive words, sorted: 'CU du Grand Poitiers' -> 'grand poitiers'.
+
+    Type words and articles are dropped, so "Aix-Marseille-Provence Métropole" and the official
+    "Métropole d'Aix-Marseille-Provence" share a core.
+    """
+    return " ".join(sorted(set(folded.split(" ")) - _GROUPING_FILLER))
+
+
+def _read_table() -> dict[str, Any]:
+    """Read and decompress the packaged JSON table."""
+    try:
+        raw = resources.files("aap_parser").joinpath("data", DATA_FILE).read_bytes()
+        table: dict[str, Any] = json.loads(gzip.decompress(raw))
+    except (OSError, ValueError) as exc:
+        message = f"geographic table aap_parser/data/{DATA_FILE} unreadable: {exc}"
+        raise AapParseError(message) from exc
+    return table
+
+
+def _index(table: dict[str, Any]) -> GeoIndex:
+    """Build the name-keyed indexes from the raw table."""
+    source = table["source"]
+    index = GeoIndex(
+        DataVintage(source["package"], source["version"], source["cog_year"], source["licence"])
+    )
+    for code, name in table["regions"]:
+        index.region_names[code] = name
+    for code, name, region in table["departements"]:
+        index.departement_names[code] = name
+        index.departement_region[code] = region
+        folded = key(name)
+        index.departements.setdefault(folded, code)
+        index.departements.setdefault(drop_article(folded), code)
+    for code, name in table["communes"]:
+        index.commune_names[code] = name
+        folded = key(name)
+        index.communes[folded].append(code)
+        index.communes_no_article[drop_article(folded)].append(code)
+    for name, current in table["former_communes"]:
+        folded = key(name)
+        for variant in {folded, drop_article(folded)}:
+            if (name, current) not in index.former[variant]:
+                index.former[variant].append((name, current))
+    for siren, name, kind, region in table["epci"]:
+        grouping = Grouping(siren, name, kind, region)
+        folded = key(name)
+        index.groupings[folded].append(grouping)
+        index.groupings_core[grouping_core(folded)].append(grouping)
+    return index
+
+
+@cache
+def geo_index() -> GeoIndex:
+    """The indexed geographic table, loaded on the first call only."""
+    return _index(_read_table())
+
+
+def data_vintage() -> DataVintage:
+    """The source package, its version and COG year, for citing the codes' vintage."""
+    return geo_index().vintage
