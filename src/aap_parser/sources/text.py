@@ -90,12 +90,14 @@ def _is_pipe_row(line: str) -> bool:
     return line.count("|") >= 2 or (line.strip().startswith("|") and line.count("|") >= 1)
 
 
-def _pipe_cells(line: str) -> list[str]:
+def _pipe_cells(line: str, *, outer: bool) -> list[str]:
+    """Split a pipe row; with outer pipes (as the table's header has them) drop the edges."""
     body = line.strip()
-    if body.startswith("|"):
-        body = body[1:]
-    if body.endswith("|") and not body.endswith("\\|"):
-        body = body[:-1]
+    if outer:
+        if body.startswith("|"):
+            body = body[1:]
+        if body.endswith("|") and not body.endswith("\\|"):
+            body = body[:-1]
     return [cell.replace("\\|", "|") for cell in _PIPE_SPLIT.split(body)]
 
 
@@ -169,11 +171,12 @@ def read_delimited_text(lines: list[str]) -> SourceDocument:
         if kind == "end":
             break
         rows: list[RawRow] = []
+        outer = lines[start].strip().startswith("|")
         for number in range(start, end):
             line = lines[number]
             if kind == "pipe" and _PIPE_RULE.match(line):
                 continue
-            cells = _pipe_cells(line) if kind == "pipe" else _tab_cells(line)
+            cells = _pipe_cells(line, outer=outer) if kind == "pipe" else _tab_cells(line)
             rows.append(RawRow(cells=tuple(_cell(c) for c in cells), line=number + 1))
         blocks.append(RawTable(rows=tuple(rows)))
         cursor = end
