@@ -41,8 +41,9 @@ _TITLE_WORDS = regex.compile(
     regex.IGNORECASE,
 )
 _LETTERHEAD = regex.compile(
-    r"^(?:r[ée]publique\s+fran[çc]aise|libert[ée]\s*[,.]?\s*[ée]galit[ée]|"
-    r"fraternit[ée]$|page\s+\d|\d+\s*/\s*\d+$|\d+$)",
+    r"^(?:r[ée]publique\s+fran[çc]aise|libert[ée]\s*[,.]?\s*[ée]galit[ée]|fraternit[ée]$|"
+    r"page\s+\d{1,4}(?:\s*(?:/|sur)\s*\d{1,4})?$|[-–—]?\s*\d{1,3}\s*[-–—]?$|"
+    r"\d{1,3}\s*(?:/|sur)\s*\d{1,3}$)",
     regex.IGNORECASE,
 )
 _QUOTED = regex.compile(r"[«“\"]\s*(?P<q>[^»”\"]+?)\s*[»”\"]")
@@ -52,10 +53,10 @@ _CALL_INTRO = regex.compile(
     r"(?:appels?\s+[àa]\s+projets?|\bAAP\b)\s*(?P<rest>.*)$", regex.IGNORECASE
 )
 _CALL_FILLER = regex.compile(
-    r"\b(?:en\s+)?(?:de\s+)?(?:soutien\s+(?:[àa]\s+la|aux?)\s+)?"
-    r"(?:la\s+)?coop[ée]ration\s+d[ée]centralis[ée]e\b|"
-    r"\b(?:pour|de|en\s+faveur\s+de)\s+l[’']action\s+ext[ée]rieure\s+des\s+collectivit[ée]s"
-    r"(?:\s+territoriales|\s+locales)?\b|"
+    r"\b(?:(?:en|de)\s+)?(?:soutien|faveur|appui)\s+(?:[àa]u?x?\s+|de\s+)?|"
+    r"\b(?:pour|de)\s+(?=l[’']action|la\s+coop)|"
+    r"\b(?:la\s+)?coop[ée]ration\s+d[ée]centralis[ée]e\b|"
+    r"\bl[’']action\s+ext[ée]rieure\s+des\s+collectivit[ée]s(?:\s+territoriales|\s+locales)?\b|"
     r"\b(?:annuel|biennal|triennal)(?:le)?s?\b|\b(?:du|de\s+l[’']|de\s+la|le|la|l[’'])\s*$",
     regex.IGNORECASE,
 )

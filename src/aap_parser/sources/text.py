@@ -19,7 +19,9 @@ from aap_parser.grid import RawCell, RawRow, RawTable, SourceDocument, TextLine,
 _PIPE_RULE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _PIPE_SPLIT = regex.compile(r"(?<!\\)\|")
 _BR = regex.compile(r"<br\s*/?>", regex.IGNORECASE)
-_EMPHASIS_EDGE = regex.compile(r"^(?:\*\*|__|\*|_)+|(?:\*\*|__|\*|_)+$")
+_EMPHASIS_OPEN = regex.compile(r"^(?:\*\*|__|\*|_)+(?=\S)")
+_EMPHASIS_CLOSE = regex.compile(r"(?<=\S)(?:\*\*|__|\*|_)+$")
+_EMPHASIS_PAIR = regex.compile(r"^(\*\*|__|\*|_)(?=\S)(.*?)(?<=\S)\1$")
 _HEADING = regex.compile(r"^#{1,6}\s+")
 
 
@@ -78,12 +80,22 @@ def split_lines(text: str) -> list[str]:
 
 
 def strip_markdown(line: str) -> tuple[str, bool, bool]:
-    """Remove heading marks and emphasis wrapping a line; say whether it was bold / italic."""
+    """Remove heading marks and emphasis around a running-text line; say if bold / italic.
+
+    A heading's emphasis may open on one line and close on another, so an opening or a
+    closing mark alone is removed; a "* " followed by a space is a footnote mark and stays.
+    """
     text = _HEADING.sub("", line.strip())
-    bold = "**" in text or "__" in text
-    stripped = _EMPHASIS_EDGE.sub("", text).strip()
+    bold = text.startswith(("**", "__")) or text.endswith(("**", "__"))
+    stripped = _EMPHASIS_CLOSE.sub("", _EMPHASIS_OPEN.sub("", text)).strip()
     italic = not bold and stripped != text
-    return stripped.replace("**", "").replace("__", ""), bold, italic
+    return stripped, bold, italic
+
+
+def strip_cell_emphasis(text: str) -> str:
+    """Remove emphasis wrapping a whole cell ("**Bretagne**"); a lone mark ("9 500*") stays."""
+    match = _EMPHASIS_PAIR.match(text.strip())
+    return match.group(2) if match else text
 
 
 def _is_pipe_row(line: str) -> bool:
@@ -109,7 +121,7 @@ def _tab_cells(line: str) -> list[str]:
 
 
 def _cell(raw: str) -> RawCell:
-    parts = [collapse_spaces(strip_markdown(part)[0]) for part in _BR.split(raw)]
+    parts = [collapse_spaces(strip_cell_emphasis(part)) for part in _BR.split(raw)]
     return RawCell(lines=tuple(part for part in parts if part))
 
 
@@ -154,9 +166,10 @@ def read_delimited_text(lines: list[str]) -> SourceDocument:
         for number in range(cursor, start):
             raw = lines[number].replace("\f", "")
             text, line_bold, line_italic = strip_markdown(raw)
-            opens_bold = raw.strip().startswith(("**", "__"))
-            opens_italic = raw.strip().startswith(("*", "_")) and not opens_bold
-            closes = raw.strip().endswith(("**", "__", "*", "_"))
+            opening = _EMPHASIS_OPEN.match(raw.strip())
+            opens_bold = opening is not None and opening.group(0).startswith(("**", "__"))
+            opens_italic = opening is not None and not opens_bold
+            closes = _EMPHASIS_CLOSE.search(raw.strip()) is not None
             is_bold = line_bold or bold
             is_italic = line_italic or italic
             if opens_bold and not closes:

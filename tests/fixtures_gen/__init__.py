@@ -1,0 +1,1 @@
+"""Fixture generator: announcement specs rendered as PDF and text, with their expected records."""

@@ -1,0 +1,542 @@
+"""PDF renditions of a spec with reportlab, in three producers' styles.
+
+* ``word``: a ruled table drawn cell by cell on the canvas, the way a word processor exports it:
+  region (and lead) cells merged over their group with the text centred in the merged block, rows
+  broken across the page boundary, the header row repeated on each page, ``1/3`` page numbers.
+* ``grid``: a reportlab ``Table`` with spans for merged cells, top-aligned (another producer).
+* ``borderless``: no ruling, columns from whitespace only, a blank cell where a value carries over.
+
+Only reportlab's base-14 fonts and the Vera TTF it ships are used, so rendering runs anywhere;
+``invariant=1`` makes the bytes reproducible.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+import regex
+import reportlab
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.doctemplate import BaseDocTemplate, PageTemplate
+from reportlab.platypus.frames import Frame
+
+from aap_parser.grid import join_lines
+
+from .spec import AnnouncementSpec, PdfStyle, Role, SpecError, TableSpec
+
+PAD_X = 3.0
+PAD_Y = 2.5
+ROLE_WEIGHT: dict[str, float] = {
+    "region": 0.85,
+    "lead": 1.5,
+    "partners": 1.6,
+    "country": 0.8,
+    "title": 2.4,
+    "amount": 0.8,
+    "theme": 1.1,
+    "programme": 1.0,
+    "number": 0.35,
+    "extra": 0.9,
+}
+_HYPHEN_BREAK = regex.compile(r"(?<=\p{L}-)")
+
+
+@dataclass(frozen=True)
+class Fonts:
+    """A font family's three faces."""
+
+    regular: str
+    bold: str
+    italic: str
+
+
+@cache
+def fonts_for(name: str) -> Fonts:
+    """The faces of ``name``; Vera is registered from reportlab's own fonts folder."""
+    if name == "Times-Roman":
+        return Fonts("Times-Roman", "Times-Bold", "Times-Italic")
+    if name == "Vera":
+        folder = Path(reportlab.__file__).parent / "fonts"
+        for face, file in (
+            ("Vera", "Vera.ttf"),
+            ("Vera-Bold", "VeraBd.ttf"),
+            ("Vera-Italic", "VeraIt.ttf"),
+        ):
+            pdfmetrics.registerFont(TTFont(face, str(folder / file)))
+        return Fonts("Vera", "Vera-Bold", "Vera-Italic")
+    return Fonts("Helvetica", "Helvetica-Bold", "Helvetica-Oblique")
+
+
+def _width(text: str, font: str, size: float) -> float:
+    return float(pdfmetrics.stringWidth(text, font, size))
+
+
+def _pieces(text: str, hyphen_breaks: bool) -> list[tuple[str, str]]:
+    """Break opportunities: ``(separator, piece)`` at spaces and, optionally, after hyphens."""
+    out: list[tuple[str, str]] = []
+    for wi, word in enumerate(text.split(" ")):
+        parts = [p for p in _HYPHEN_BREAK.split(word) if p] if hyphen_breaks else [word]
+        for pi, part in enumerate(parts):
+            out.append((" " if wi and not pi else "", part))
+    return out
+
+
+def wrap(text: str, font: str, size: float, width: float, hyphen_breaks: bool) -> list[str]:
+    """Greedy word wrap at spaces (and after letter-hyphens) that ``join_lines`` undoes exactly."""
+    if not text:
+        return []
+    lines: list[str] = []
+    line = ""
+    for sep, piece in _pieces(text, hyphen_breaks):
+        candidate = line + sep + piece if line else piece
+        if not line or _width(candidate, font, size) <= width:
+            line = candidate
+        else:
+            lines.append(line)
+            line = piece
+    lines.append(line)
+    if join_lines(lines) != text:
+        raise SpecError(f"wrapping {text!r} would not read back the same: {lines}")
+    return lines
+
+
+def _min_width(text: str, font: str, size: float, hyphen_breaks: bool) -> float:
+    return max((_width(p, font, size) for _, p in _pieces(text, hyphen_breaks)), default=0.0)
+
+
+def column_widths(
+    t: TableSpec, fonts: Fonts, size: float, usable: float, hyphen_breaks: bool
+) -> list[float]:
+    """Share ``usable`` by role weight, never narrower than a cell's longest unbreakable piece."""
+    mins = []
+    for ci in range(len(t.columns)):
+        m = _min_width(t.columns[ci], fonts.bold, size, hyphen_breaks)
+        for row in t.rows:
+            m = max(m, _min_width(row.cells[ci], fonts.regular, size, hyphen_breaks))
+        mins.append(m + 2 * PAD_X + 0.5)
+    weights = [ROLE_WEIGHT[r] for r in t.roles]
+    fixed: dict[int, float] = {}
+    while True:
+        free = usable - sum(fixed.values())
+        total_w = sum(w for i, w in enumerate(weights) if i not in fixed)
+        widths = [
+            fixed.get(i, free * w / total_w if total_w else 0.0) for i, w in enumerate(weights)
+        ]
+        short = [i for i, w in enumerate(widths) if i not in fixed and w < mins[i]]
+        if not short:
+            break
+        for i in short:
+            fixed[i] = mins[i]
+        if sum(fixed.values()) > usable:
+            raise SpecError(f"table {t.columns} does not fit in {usable:.0f} pt at {size} pt")
+    return widths
+
+
+# ---------------------------------------------------------------- a page-by-page canvas layout
+
+Op = tuple[Any, ...]
+
+
+@dataclass
+class _Flow:
+    """Draw operations per page in top-down coordinates, and a cursor."""
+
+    width: float
+    height: float
+    margin: float
+    pages: list[list[Op]] = field(default_factory=lambda: [[]])
+    y: float = 0.0
+
+    def __post_init__(self) -> None:
+        self.y = self.margin
+
+    @property
+    def bottom(self) -> float:
+        return self.height - self.margin
+
+    @property
+    def page(self) -> int:
+        return len(self.pages)
+
+    def new_page(self) -> None:
+        self.pages.append([])
+        self.y = self.margin
+
+    def text(
+        self, x: float, top: float, s: str, font: str, size: float, align: str = "left"
+    ) -> None:
+        """Queue one line whose line box starts at ``top``."""
+        self.pages[-1].append(("text", x, top + size * 1.2 * 0.78, s, font, size, align))
+
+    def rect(self, x: float, top: float, w: float, h: float, fill: bool = False) -> None:
+        self.pages[-1].append(("rect", x, top, w, h, fill))
+
+
+def _draw(
+    flow: _Flow, page_number: Callable[[int, int], str] | None, size: float, font: str
+) -> bytes:
+    """Write the queued operations to a PDF (``invariant=1``) and return its bytes."""
+    buf = io.BytesIO()
+    c = Canvas(buf, pagesize=(flow.width, flow.height), invariant=1)
+    c.setTitle("")
+    n = len(flow.pages)
+    for pi, ops in enumerate(flow.pages, start=1):
+        c.setLineWidth(0.5)
+        for op in ops:
+            if op[0] == "rect":
+                _, x, top, w, h, fill = op
+                if fill:
+                    c.setFillGray(0.88)
+                    c.rect(x, flow.height - top - h, w, h, stroke=1, fill=1)
+                    c.setFillGray(0)
+                else:
+                    c.rect(x, flow.height - top - h, w, h, stroke=1, fill=0)
+            else:
+                _, x, base, s, f, sz, align = op
+                c.setFont(f, sz)
+                y = flow.height - base
+                if align == "right":
+                    c.drawRightString(x, y, s)
+                elif align == "centre":
+                    c.drawCentredString(x, y, s)
+                else:
+                    c.drawString(x, y, s)
+        if page_number is not None:
+            c.setFont(font, size - 1)
+            c.drawCentredString(flow.width / 2, flow.margin / 2, page_number(pi, n))
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    """A rendered PDF with where things landed (for the manifest)."""
+
+    data: bytes
+    pages: int
+    table_pages: list[list[int]]
+    row_pages: list[int | None]
+    broken_rows: list[int] = field(default_factory=list)
+    """Indexes of the laureates whose row is split across a page break."""
+
+
+def _header_block(flow: _Flow, spec: AnnouncementSpec, fonts: Fonts, size: float) -> None:
+    """Ministry, bold direction, italic delegation, right-aligned date, centred bold title."""
+    h, lead = spec.header, size * 1.2
+    x0, x1 = flow.margin, flow.width - flow.margin
+    if h.ministry:
+        flow.text(x0, flow.y, h.ministry, fonts.bold, size + 1)
+        flow.y += (size + 1) * 1.2 + lead * 0.5
+    for line in h.direction:
+        flow.text(x0, flow.y, line, fonts.bold, size)
+        flow.y += lead
+    for line in h.delegation:
+        flow.text(x0, flow.y, line, fonts.italic, size)
+        flow.y += lead
+    flow.y += lead
+    flow.text(x1, flow.y, h.date_line, fonts.regular, size, "right")
+    flow.y += lead * 2
+    tsize = size + 2
+    for line in wrap(h.title, fonts.bold, tsize, x1 - x0 - 40, False):
+        flow.text((x0 + x1) / 2, flow.y, line, fonts.bold, tsize, "centre")
+        flow.y += tsize * 1.2
+    flow.y += lead
+
+
+def _blocks(t: TableSpec, col: int) -> list[tuple[int, int]]:
+    """Runs of rows ``(first, last)`` sharing one printed cell of column ``col``."""
+    out: list[tuple[int, int]] = []
+    for ri, row in enumerate(t.rows):
+        if row.cells[col] == "" and out:
+            out[-1] = (out[-1][0], ri)
+        else:
+            out.append((ri, ri))
+    return out
+
+
+@dataclass(frozen=True)
+class _Slice:
+    row: int
+    l0: int
+    l1: int
+    page: int
+    top: float
+    height: float
+
+
+def _table(
+    flow: _Flow,
+    t: TableSpec,
+    fonts: Fonts,
+    size: float,
+    style: PdfStyle,
+    split_rows: bool,
+    row_pages: list[int | None],
+    pages: set[int],
+    broken_rows: list[int],
+) -> None:
+    """Lay out one table (word or borderless) with its heading and footnotes."""
+    ruled = style == "word"
+    lead = size * 1.2
+    gap = 0.0 if ruled else lead * 0.6
+    x0 = flow.margin
+    usable = flow.width - 2 * flow.margin
+    widths = column_widths(
+        t, fonts, size, usable if ruled else usable - 6 * len(t.columns), hyphen_breaks=ruled
+    )
+    col_gap = 0.0 if ruled else 6.0
+    xs = [x0 + sum(widths[:i]) + col_gap * i for i in range(len(widths))]
+    inner = [w - 2 * PAD_X for w in widths]
+    head = [wrap(c, fonts.bold, size, inner[i], ruled) for i, c in enumerate(t.columns)]
+    head_h = max(len(h) for h in head) * lead + 2 * PAD_Y
+    cells = [
+        [wrap(c, fonts.regular, size, inner[i], ruled) for i, c in enumerate(row.cells)]
+        for row in t.rows
+    ]
+    merged = [t.roles.index(m) for m in t.merge] if ruled else []
+    blocks = {m: _blocks(t, m) for m in merged}
+    n_lines = [
+        max([1, *(len(cells[r][c]) for c in range(len(t.columns)) if c not in merged)])
+        for r in range(len(t.rows))
+    ]
+    for m in merged:
+        for r0, r1 in blocks[m]:
+            need = len(cells[r0][m]) * lead + 2 * PAD_Y
+            cap = sum(n_lines[r] * lead + 2 * PAD_Y for r in range(r0, r1 + 1))
+            if need > cap:
+                n_lines[r1] += math.ceil((need - cap) / lead)
+
+    def row_h(r: int, l0: int = 0) -> float:
+        return (n_lines[r] - l0) * lead + 2 * PAD_Y
+
+    def header_row() -> None:
+        pages.add(flow.page)
+        for i, lines in enumerate(head):
+            if ruled:
+                flow.rect(xs[i], flow.y, widths[i], head_h, fill=True)
+            for li, line in enumerate(lines):
+                flow.text(xs[i] + PAD_X, flow.y + PAD_Y + li * lead, line, fonts.bold, size)
+        flow.y += head_h + gap
+
+    def next_page() -> None:
+        flow.new_page()
+        header_row()
+
+    if t.section:
+        if flow.y + 3 * lead + head_h + row_h(0) > flow.bottom:
+            flow.new_page()
+        flow.text(x0, flow.y, t.section, fonts.bold, size + 1)
+        flow.y += (size + 1) * 1.2 + lead * 0.5
+    if flow.y + head_h + min(row_h(0), 3 * lead) > flow.bottom:
+        flow.new_page()
+    header_row()
+    slices: list[_Slice] = []
+    starts = {m: dict(blocks[m]) for m in merged}
+    for r in range(len(t.rows)):
+        need_first = 0.0
+        for m in merged:
+            if r in starts[m]:
+                total = sum(row_h(k) for k in range(r, starts[m][r] + 1))
+                need = len(cells[r][m]) * lead + 2 * PAD_Y
+                need_first = max(need_first, need if total > flow.bottom - flow.y else 0.0)
+        if need_first > flow.bottom - flow.y:
+            next_page()
+        l0 = 0
+        while True:
+            avail = flow.bottom - flow.y
+            if row_h(r, l0) <= avail:
+                slices.append(_Slice(r, l0, n_lines[r], flow.page, flow.y, row_h(r, l0)))
+                flow.y += row_h(r, l0) + gap
+                break
+            k = math.floor((avail - 2 * PAD_Y) / lead)
+            if split_rows and ruled and k >= 1:
+                h = k * lead + 2 * PAD_Y
+                slices.append(_Slice(r, l0, l0 + k, flow.page, flow.y, h))
+                l0 += k
+            elif flow.y <= flow.margin + head_h + gap + 0.01:
+                raise SpecError(f"row {r} of table {t.columns} is taller than a page")
+            next_page()
+    offset = len(row_pages) - len(t.rows)
+    for s in slices:
+        if row_pages[offset + s.row] is None:
+            row_pages[offset + s.row] = s.page
+        elif s.l0 > 0 and offset + s.row not in broken_rows:
+            broken_rows.append(offset + s.row)
+        page_ops = flow.pages[s.page - 1]
+        for c in range(len(t.columns)):
+            if c in merged:
+                continue
+            if ruled:
+                page_ops.append(("rect", xs[c], s.top, widths[c], s.height, False))
+            for li, line in enumerate(cells[s.row][c][s.l0 : s.l1]):
+                base = s.top + PAD_Y + li * lead + lead * 0.78
+                page_ops.append(("text", xs[c] + PAD_X, base, line, fonts.regular, size, "left"))
+    for m in merged:
+        for r0, r1 in blocks[m]:
+            portions: list[list[_Slice]] = []
+            for s in slices:
+                if r0 <= s.row <= r1:
+                    if portions and portions[-1][-1].page == s.page:
+                        portions[-1].append(s)
+                    else:
+                        portions.append([s])
+            for pi, portion in enumerate(portions):
+                top = portion[0].top
+                height = portion[-1].top + portion[-1].height - top
+                page_ops = flow.pages[portion[0].page - 1]
+                page_ops.append(("rect", xs[m], top, widths[m], height, False))
+                if pi:
+                    continue
+                lines = cells[r0][m]
+                y = top + max(PAD_Y, (height - len(lines) * lead) / 2)
+                for li, line in enumerate(lines):
+                    base = y + li * lead + lead * 0.78
+                    page_ops.append(
+                        ("text", xs[m] + PAD_X, base, line, fonts.regular, size, "left")
+                    )
+    flow.y += lead * 0.5
+    fsize = size - 1
+    for note in t.footnotes:
+        for line in wrap(note, fonts.regular, fsize, usable, False):
+            if flow.y + fsize * 1.2 > flow.bottom:
+                flow.new_page()
+            flow.text(x0, flow.y, line, fonts.regular, fsize)
+            flow.y += fsize * 1.2
+    flow.y += lead
+
+
+def _canvas_pdf(spec: AnnouncementSpec, style: PdfStyle) -> RenderedPdf:
+    r = spec.render
+    fonts = fonts_for(r.font)
+    w, h = landscape(A4) if r.landscape else A4
+    flow = _Flow(float(w), float(h), r.margin if style == "word" else r.margin * 0.8)
+    _header_block(flow, spec, fonts, r.size)
+    table_pages: list[list[int]] = []
+    row_pages: list[int | None] = []
+    broken: list[int] = []
+    for t in spec.tables:
+        pages: set[int] = set()
+        row_pages.extend([None] * len(t.rows))
+        _table(flow, t, fonts, r.size, style, r.split_rows, row_pages, pages, broken)
+        table_pages.append(sorted(pages))
+    numbering: Callable[[int, int], str] = (
+        (lambda i, n: f"{i}/{n}") if style == "word" else (lambda i, n: f"- {i} -")
+    )
+    data = _draw(flow, numbering, r.size, fonts.regular)
+    return RenderedPdf(data, len(flow.pages), table_pages, row_pages, broken)
+
+
+# ---------------------------------------------------------------- the platypus "grid" producer
+
+
+def _grid_pdf(spec: AnnouncementSpec) -> RenderedPdf:
+    """A reportlab ``Table`` with ``SPAN`` for merged cells, top-aligned, repeated header row."""
+    r = spec.render
+    fonts = fonts_for(r.font)
+    size = max(7.0, r.size - 1)
+    pagesize = landscape(A4) if r.landscape else A4
+    margin = r.margin * 0.7
+    usable = float(pagesize[0]) - 2 * margin
+    body = ParagraphStyle(
+        "body", fontName=fonts.regular, fontSize=size, leading=size * 1.15, splitLongWords=0
+    )
+    bold = ParagraphStyle("bold", parent=body, fontName=fonts.bold)
+    ital = ParagraphStyle("ital", parent=body, fontName=fonts.italic)
+    right = ParagraphStyle("right", parent=body, alignment=TA_RIGHT)
+    title = ParagraphStyle(
+        "title", parent=bold, fontSize=size + 2, leading=(size + 2) * 1.2, alignment=TA_CENTER
+    )
+    h = spec.header
+    story: list[Any] = []
+    if h.ministry:
+        story += [Paragraph(escape(h.ministry), bold), Spacer(1, 6)]
+    story += [
+        Paragraph("<br/>".join(escape(x) for x in h.direction), bold),
+        Paragraph("<br/>".join(escape(x) for x in h.delegation), ital),
+        Spacer(1, 10),
+        Paragraph(escape(h.date_line), right),
+        Spacer(1, 12),
+        Paragraph(escape(h.title), title),
+        Spacer(1, 12),
+    ]
+    placed: dict[int, set[int]] = {}
+    for ti, t in enumerate(spec.tables):
+        if t.section:
+            story += [Paragraph(escape(t.section), bold), Spacer(1, 4)]
+        widths = column_widths(t, fonts, size, usable, hyphen_breaks=False)
+        data = [[Paragraph(escape(c), bold) for c in t.columns]]
+        data += [[Paragraph(escape(c), body) for c in row.cells] for row in t.rows]
+        commands: list[tuple[Any, ...]] = [
+            ("GRID", (0, 0), (-1, -1), 0.6, "black"),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
+            ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
+        ]
+        for m in t.merge:
+            col = t.roles.index(m)
+            for r0, r1 in _blocks(t, col):
+                if r1 > r0:
+                    commands.append(("SPAN", (col, r0 + 1), (col, r1 + 1)))
+        table_cls = type(f"FixtureTable{ti}", (Table,), {"fixture_index": ti})
+        table = table_cls(data, colWidths=widths, repeatRows=1, style=TableStyle(commands))
+        story.append(table)
+        if t.footnotes:
+            story += [Spacer(1, 4), *(Paragraph(escape(n), ital) for n in t.footnotes)]
+        story.append(Spacer(1, 10))
+
+    class Doc(BaseDocTemplate):
+        def afterFlowable(self, flowable: Any) -> None:
+            index = getattr(flowable, "fixture_index", None)
+            if index is not None:
+                placed.setdefault(index, set()).add(self.page)
+
+    def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        canvas.setFont(fonts.regular, size)
+        canvas.drawRightString(pagesize[0] - margin, margin / 2, f"Page {doc.page}")
+
+    buf = io.BytesIO()
+    doc = Doc(
+        buf,
+        pagesize=pagesize,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin,
+        invariant=1,
+        title="",
+    )
+    frame = Frame(margin, margin, usable, float(pagesize[1]) - 2 * margin, id="body")
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
+    doc.build(story)
+    table_pages = [sorted(placed.get(i, set())) for i in range(len(spec.tables))]
+    n_rows = sum(len(t.rows) for t in spec.tables)
+    return RenderedPdf(buf.getvalue(), doc.page, table_pages, [None] * n_rows)
+
+
+def render_pdf_info(spec: AnnouncementSpec, style: PdfStyle) -> RenderedPdf:
+    """Render ``spec`` in ``style`` and report its page count and where tables/rows landed."""
+    if style == "grid":
+        return _grid_pdf(spec)
+    return _canvas_pdf(spec, style)
+
+
+def render_pdf(spec: AnnouncementSpec, style: PdfStyle) -> bytes:
+    """The PDF bytes of ``spec`` in ``style`` (``word``, ``grid`` or ``borderless``)."""
+    return render_pdf_info(spec, style).data
+
+
+__all__: Sequence[str] = ("RenderedPdf", "Role", "render_pdf", "render_pdf_info", "wrap")
