@@ -1,0 +1,204 @@
+"""Characters to words to printed lines, keeping exact text, font size, bold and italic.
+
+Both table readers and the running-text reader build their lines here, so a cell's lines
+and a heading's line are cut the same way.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from aap_parser.grid import BBox
+
+WORD_GAP_EM = 0.2
+"""A horizontal gap wider than this many font sizes between two characters starts a new word."""
+
+BASELINE_TOLERANCE_EM = 0.45
+"""Characters whose baselines differ by less than this many font sizes share a line."""
+
+
+class Glyph(NamedTuple):
+    """One printed character, in page points with a top-left origin."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    baseline: float
+    size: float
+    bold: bool
+    italic: bool
+
+    @property
+    def cx(self) -> float:
+        """Horizontal centre."""
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        """Vertical centre."""
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(slots=True)
+class Word:
+    """A run of characters with no space or wide gap inside."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    italic: bool
+
+
+@dataclass(slots=True)
+class Line:
+    """One printed line: its words left to right and its box."""
+
+    words: list[Word]
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    baseline: float
+    size: float
+
+    @property
+    def text(self) -> str:
+        """The words joined by single spaces."""
+        return " ".join(word.text for word in self.words)
+
+    @property
+    def bold(self) -> bool:
+        """True when most of the line's characters are bold."""
+        return _majority((w.bold, len(w.text)) for w in self.words)
+
+    @property
+    def italic(self) -> bool:
+        """True when most of the line's characters are italic."""
+        return _majority((w.italic, len(w.text)) for w in self.words)
+
+    @property
+    def bbox(self) -> BBox:
+        """The line's box."""
+        return BBox(self.x0, self.top, self.x1, self.bottom)
+
+
+def _majority(flags: Iterable[tuple[bool, int]]) -> bool:
+    """Whether the weighted flags are true for more than half of the weight."""
+    yes = total = 0
+    for flag, weight in flags:
+        total += weight
+        if flag:
+            yes += weight
+    return total > 0 and yes * 2 > total
+
+
+def _is_duplicate(glyph: Glyph, previous: Glyph) -> bool:
+    """Whether ``glyph`` re-prints ``previous`` a hair to the side (fake bold, shadow)."""
+    if glyph.text != previous.text:
+        return False
+    slack = max(0.35 * (previous.x1 - previous.x0), 0.3)
+    return abs(glyph.x0 - previous.x0) < slack and abs(glyph.top - previous.top) < 1.0
+
+
+def _words(glyphs: Sequence[Glyph]) -> list[Word]:
+    """Split one line's glyphs (sorted left to right) into words at spaces and wide gaps."""
+    words: list[Word] = []
+    run: list[Glyph] = []
+
+    def flush() -> None:
+        if run:
+            words.append(
+                Word(
+                    text="".join(g.text for g in run),
+                    x0=min(g.x0 for g in run),
+                    x1=max(g.x1 for g in run),
+                    top=min(g.top for g in run),
+                    bottom=max(g.bottom for g in run),
+                    size=max(g.size for g in run),
+                    bold=_majority((g.bold, 1) for g in run),
+                    italic=_majority((g.italic, 1) for g in run),
+                )
+            )
+            run.clear()
+
+    last: Glyph | None = None
+    for glyph in glyphs:
+        if last is not None and _is_duplicate(glyph, last):
+            continue
+        if not glyph.text.strip():
+            flush()
+            last = glyph
+            continue
+        if run and glyph.x0 - run[-1].x1 > WORD_GAP_EM * max(glyph.size, run[-1].size):
+            flush()
+        run.append(glyph)
+        last = glyph
+    flush()
+    return words
+
+
+def build_lines(glyphs: Iterable[Glyph]) -> list[Line]:
+    """Group glyphs into printed lines (by baseline), top to bottom, each split into words."""
+    ordered = sorted(glyphs, key=lambda g: g.baseline)
+    groups: list[list[Glyph]] = []
+    reference = 0.0
+    for glyph in ordered:
+        if groups:
+            tolerance = BASELINE_TOLERANCE_EM * max(glyph.size, groups[-1][0].size)
+            if glyph.baseline - reference <= tolerance:
+                groups[-1].append(glyph)
+                continue
+        groups.append([glyph])
+        reference = glyph.baseline
+    lines: list[Line] = []
+    for group in groups:
+        group.sort(key=lambda g: g.x0)
+        words = _words(group)
+        if not words:
+            continue
+        printed = [g for g in group if g.text.strip()]
+        lines.append(
+            Line(
+                words=words,
+                x0=min(w.x0 for w in words),
+                x1=max(w.x1 for w in words),
+                top=min(w.top for w in words),
+                bottom=max(w.bottom for w in words),
+                baseline=statistics.median(g.baseline for g in printed),
+                size=statistics.median(g.size for g in printed),
+            )
+        )
+    return lines
+
+
+def split_at_gaps(line: Line, gap: float) -> list[Line]:
+    """Cut a line where two words stand more than ``gap`` points apart (text left, date right)."""
+    pieces: list[list[Word]] = [[line.words[0]]]
+    for word in line.words[1:]:
+        if word.x0 - pieces[-1][-1].x1 > gap:
+            pieces.append([word])
+        else:
+            pieces[-1].append(word)
+    if len(pieces) == 1:
+        return [line]
+    return [
+        Line(
+            words=words,
+            x0=words[0].x0,
+            x1=max(w.x1 for w in words),
+            top=min(w.top for w in words),
+            bottom=max(w.bottom for w in words),
+            baseline=line.baseline,
+            size=statistics.median(w.size for w in words),
+        )
+        for words in pieces
+    ]

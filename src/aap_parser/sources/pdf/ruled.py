@@ -1,0 +1,227 @@
+"""Tables delimited by ruling lines: cells from the segments actually drawn.
+
+Column and row boundaries come from every vertical and horizontal rule of a connected group
+of rules; a boundary that is not drawn across one grid cell means that cell is merged with
+its neighbour (vertically merged region cells, a title spanning columns). Each character
+goes to the cell holding its centre.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from aap_parser.grid import BBox, RawCell, RawRow, RawTable
+from aap_parser.sources.pdf.lines import Glyph, build_lines
+
+THIN = 2.0
+"""A filled rectangle thinner than this (points) is drawn as a rule, not as shading."""
+
+SNAP = 1.5
+"""Rules whose positions differ by less than this (points) are the same rule."""
+
+JOIN = 2.5
+"""Collinear rules separated by less than this (points) are one rule; also the crossing slack."""
+
+
+@dataclass(slots=True)
+class Segment:
+    """A straight rule: ``pos`` is its y (horizontal) or x (vertical); ``lo``-``hi`` its span."""
+
+    horizontal: bool
+    pos: float
+    lo: float
+    hi: float
+
+
+def rule_segments(
+    x0: float, top: float, x1: float, bottom: float, *, stroked: bool = False
+) -> list[Segment]:
+    """The rules a drawn box contributes: a thin box is one rule, a stroked box its 4 sides.
+
+    A filled box that is not thin is shading (a header background), not a rule.
+    """
+    if bottom - top <= THIN and x1 - x0 > bottom - top:
+        return [Segment(True, (top + bottom) / 2, x0, x1)]
+    if x1 - x0 <= THIN and bottom - top > x1 - x0:
+        return [Segment(False, (x0 + x1) / 2, top, bottom)]
+    if not stroked:
+        return []
+    return [
+        Segment(True, top, x0, x1),
+        Segment(True, bottom, x0, x1),
+        Segment(False, x0, top, bottom),
+        Segment(False, x1, top, bottom),
+    ]
+
+
+def _merge(segments: list[Segment]) -> list[Segment]:
+    """Snap rules of one orientation to shared positions and join collinear pieces."""
+    merged: list[Segment] = []
+    for seg in sorted(segments, key=lambda s: s.pos):
+        if merged and seg.pos - merged[-1].pos <= SNAP:
+            seg = Segment(seg.horizontal, merged[-1].pos, seg.lo, seg.hi)
+        merged.append(seg)
+    merged.sort(key=lambda s: (s.pos, s.lo))
+    out: list[Segment] = []
+    for seg in merged:
+        last = out[-1] if out else None
+        if last is not None and last.pos == seg.pos and seg.lo <= last.hi + JOIN:
+            last.hi = max(last.hi, seg.hi)
+        else:
+            out.append(Segment(seg.horizontal, seg.pos, seg.lo, seg.hi))
+    return out
+
+
+def _crosses(h: Segment, v: Segment) -> bool:
+    """Whether a horizontal and a vertical rule touch."""
+    return h.lo - JOIN <= v.pos <= h.hi + JOIN and v.lo - JOIN <= h.pos <= v.hi + JOIN
+
+
+def _components(hs: list[Segment], vs: list[Segment]) -> list[tuple[list[Segment], list[Segment]]]:
+    """Groups of rules connected by crossings: each group is one candidate table."""
+    parent = list(range(len(hs) + len(vs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, h in enumerate(hs):
+        for j, v in enumerate(vs):
+            if _crosses(h, v):
+                parent[find(i)] = find(len(hs) + j)
+    groups: dict[int, tuple[list[Segment], list[Segment]]] = {}
+    for i, h in enumerate(hs):
+        groups.setdefault(find(i), ([], []))[0].append(h)
+    for j, v in enumerate(vs):
+        groups.setdefault(find(len(hs) + j), ([], []))[1].append(v)
+    return [g for g in groups.values() if g[0] and g[1]]
+
+
+def _cluster(values: Iterable[float]) -> list[float]:
+    """Sorted distinct positions, values closer than the snap distance counted once."""
+    out: list[float] = []
+    for value in sorted(values):
+        if out and value - out[-1] <= SNAP * 2:
+            continue
+        out.append(value)
+    return out
+
+
+def _covers(segments: Sequence[Segment], pos: float, lo: float, hi: float) -> bool:
+    """Whether a rule at ``pos`` spans the middle half of ``lo``-``hi``."""
+    quarter = (hi - lo) / 4
+    return any(
+        abs(s.pos - pos) <= SNAP * 2 and s.lo <= lo + quarter and s.hi >= hi - quarter
+        for s in segments
+    )
+
+
+@dataclass(slots=True)
+class _Grid:
+    """A table's boundaries and, for each grid cell, the top-left cell of its merged block."""
+
+    xs: list[float]
+    ys: list[float]
+    anchor: list[list[tuple[int, int]]]
+
+    @property
+    def bbox(self) -> BBox:
+        return BBox(self.xs[0], self.ys[0], self.xs[-1], self.ys[-1])
+
+    def box(self, r: int, c: int) -> BBox:
+        return BBox(self.xs[c], self.ys[r], self.xs[c + 1], self.ys[r + 1])
+
+    def holds(self, glyph: Glyph) -> bool:
+        x, y = glyph.cx, glyph.cy
+        return self.xs[0] <= x <= self.xs[-1] and self.ys[0] <= y <= self.ys[-1]
+
+    def locate(self, glyph: Glyph) -> tuple[int, int]:
+        c = min(max(bisect.bisect(self.xs, glyph.cx) - 1, 0), len(self.xs) - 2)
+        r = min(max(bisect.bisect(self.ys, glyph.cy) - 1, 0), len(self.ys) - 2)
+        return self.anchor[r][c]
+
+
+def _grid(hs: list[Segment], vs: list[Segment]) -> _Grid | None:
+    """The cell structure drawn by one connected group of rules, or None if not a table."""
+    xs = _cluster([v.pos for v in vs] + [min(h.lo for h in hs), max(h.hi for h in hs)])
+    ys = _cluster([h.pos for h in hs] + [min(v.lo for v in vs), max(v.hi for v in vs)])
+    if len(xs) < 3 or len(ys) < 2 or (len(ys) < 3 and len(xs) < 4):
+        return None  # a framed box or a lone rule pair is not a table
+    rows, cols = len(ys) - 1, len(xs) - 1
+    parent = {(r, c): (r, c) for r in range(rows) for c in range(cols)}
+
+    def find(cell: tuple[int, int]) -> tuple[int, int]:
+        while parent[cell] != cell:
+            cell = parent[cell]
+        return cell
+
+    def union(a: tuple[int, int], b: tuple[int, int]) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            keep, drop = (ra, rb) if ra < rb else (rb, ra)
+            parent[drop] = keep
+
+    for r in range(rows):
+        for c in range(cols):
+            if r > 0 and not _covers(hs, ys[r], xs[c], xs[c + 1]):
+                union((r - 1, c), (r, c))
+            if c > 0 and not _covers(vs, xs[c], ys[r], ys[r + 1]):
+                union((r, c - 1), (r, c))
+    anchor = [[find((r, c)) for c in range(cols)] for r in range(rows)]
+    return _Grid(xs, ys, anchor)
+
+
+def _cell_lines(glyphs: list[Glyph]) -> tuple[str, ...]:
+    """A cell's printed lines, top to bottom."""
+    return tuple(line.text for line in build_lines(glyphs))
+
+
+def _table(grid: _Grid, glyphs: dict[tuple[int, int], list[Glyph]], page: int) -> RawTable:
+    """Emit the grid's rows; merged blocks give their text to their first row."""
+    rows: list[RawRow] = []
+    n_rows, n_cols = len(grid.ys) - 1, len(grid.xs) - 1
+    for r in range(n_rows):
+        cells: list[RawCell] = []
+        for c in range(n_cols):
+            ar, ac = grid.anchor[r][c]
+            if ar < r:
+                cells.append(RawCell(bbox=grid.box(r, c), merged_from_above=True))
+            elif ac < c:
+                cells.append(RawCell(bbox=grid.box(r, c)))
+            else:
+                span = [(rr, cc) for rr in range(r, n_rows) for cc in range(c, n_cols)]
+                box = grid.box(r, c)
+                for rr, cc in span:
+                    if grid.anchor[rr][cc] == (r, c):
+                        box = box.union(grid.box(rr, cc))
+                cells.append(RawCell(_cell_lines(glyphs.get((r, c), [])), bbox=box))
+        if all(cell.is_empty and not cell.merged_from_above for cell in cells):
+            continue
+        band = BBox(grid.xs[0], grid.ys[r], grid.xs[-1], grid.ys[r + 1])
+        rows.append(RawRow(tuple(cells), page=page, bbox=band))
+    return RawTable(tuple(rows), page=page, bbox=grid.bbox, ruled=True)
+
+
+def find_ruled_tables(
+    segments: list[Segment], glyphs: list[Glyph], page: int
+) -> tuple[list[RawTable], list[Glyph]]:
+    """The page's ruled tables (top to bottom) and the glyphs lying outside all of them."""
+    hs = _merge([s for s in segments if s.horizontal])
+    vs = _merge([s for s in segments if not s.horizontal])
+    grids = [g for hv in _components(hs, vs) if (g := _grid(*hv)) is not None]
+    grids.sort(key=lambda g: g.ys[0])
+    buckets: list[dict[tuple[int, int], list[Glyph]]] = [{} for _ in grids]
+    outside: list[Glyph] = []
+    for glyph in glyphs:
+        for grid, bucket in zip(grids, buckets, strict=True):
+            if grid.holds(glyph):
+                bucket.setdefault(grid.locate(glyph), []).append(glyph)
+                break
+        else:
+            outside.append(glyph)
+    tables = [_table(g, b, page) for g, b in zip(grids, buckets, strict=True)]
+    return [t for t in tables if t.rows], outside
