@@ -1,0 +1,407 @@
+"""Parse many announcements, in parallel, each isolated and under a time limit.
+
+``parse_many`` never raises for one bad input: every input gives a ``BatchResult`` holding
+either its announcement or its ``AapParseError``, in input order. Work runs in a spawn-safe
+process pool; a file over the time limit has its worker killed and the pool is recycled.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from multiprocessing.queues import SimpleQueue
+from pathlib import Path
+from types import FrameType
+from typing import Protocol
+
+from aap_parser.errors import AapParseError, InputError, TooLargeError
+from aap_parser.models import Announcement
+
+INPUT_SUFFIXES = (".pdf", ".txt", ".md")
+"""File types a folder input is searched for."""
+
+STDIN = "-"
+"""The input name that stands for standard input (read as bytes)."""
+
+_POLL_SECONDS = 0.05
+
+_Outcome = tuple[Announcement | None, AapParseError | None]
+
+
+class ParseFunction(Protocol):
+    """What ``parse_many`` calls per input: ``aap_parser.parse`` or a stand-in for tests."""
+
+    def __call__(
+        self,
+        source: str | bytes,
+        /,
+        *,
+        password: str | None,
+        strict: bool,
+        max_pages: int | None,
+    ) -> Announcement: ...
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """One input's outcome: exactly one of ``announcement`` and ``error`` is set."""
+
+    path: str
+    announcement: Announcement | None = None
+    error: AapParseError | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when the input gave an announcement."""
+        return self.error is None
+
+
+@dataclass(frozen=True)
+class _Options:
+    """The per-file parse options, shipped to workers with each task."""
+
+    parser: ParseFunction | None
+    password: str | None
+    strict: bool
+    max_pages: int | None
+
+
+@dataclass
+class _Task:
+    """One input waiting for or under parsing; ``solo`` tasks run alone after a crash."""
+
+    index: int
+    path: str
+    source: str | bytes
+    error: AapParseError | None = None
+    solo: bool = False
+    started: float | None = None
+    pid: int | None = None
+
+
+class _Timeout(BaseException):
+    """Raised by the alarm handler; a BaseException so parser code cannot swallow it."""
+
+
+def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """Replace each folder by its .pdf/.txt/.md files (recursive, sorted, hidden skipped).
+
+    Files and ``-`` are kept as given, missing paths too (parsing reports them); a folder
+    holding no such file contributes nothing (the caller may report it).
+    """
+    expanded: list[str] = []
+    for item in inputs:
+        name = os.fspath(item)
+        if name != STDIN and Path(name).is_dir():
+            expanded.extend(str(p) for p in folder_inputs(Path(name)))
+        else:
+            expanded.append(name)
+    return expanded
+
+
+def folder_inputs(folder: Path) -> list[Path]:
+    """Return the announcement files under ``folder``, recursively, sorted by path."""
+    found = []
+    for path in folder.rglob("*"):
+        relative = path.relative_to(folder).parts
+        if any(part.startswith(".") for part in relative):
+            continue
+        if path.suffix.lower() in INPUT_SUFFIXES and path.is_file():
+            found.append(path)
+    return sorted(found)
+
+
+def parse_many(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    jobs: int | None = None,
+    timeout: float | None = None,
+    password: str | None = None,
+    max_pages: int | None = None,
+    strict: bool = False,
+    parser: ParseFunction | None = None,
+) -> Iterator[BatchResult]:
+    """Parse each input and yield its ``BatchResult``, in input order, never raising for one.
+
+    ``jobs`` worker processes (default: CPU count) parse in parallel; ``timeout`` (seconds)
+    limits each file. ``-`` reads standard input once, in this process. ``parser`` replaces
+    ``aap_parser.parse`` (it must be a module-level function for the process pool).
+    """
+    tasks = [_Task(i, name, name) for i, name in enumerate(os.fspath(p) for p in paths)]
+    options = _Options(parser, password, strict, max_pages)
+    _read_stdin_inputs(tasks)
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
+    if _in_process(workers, len(tasks), timeout):
+        for task in tasks:
+            yield _parse_here(task, options, timeout)
+    else:
+        yield from _parse_in_pool(tasks, options, workers, timeout)
+
+
+def _in_process(workers: int, count: int, timeout: float | None) -> bool:
+    """Decide to parse in this process: one worker, and a timeout we can enforce here."""
+    if workers > 1:
+        return False
+    if timeout is None:
+        return True
+    return count == 1 and _alarm_available()
+
+
+def _alarm_available() -> bool:
+    """True where a SIGALRM interval timer can interrupt parsing (POSIX, main thread)."""
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def _read_stdin_inputs(tasks: list[_Task]) -> None:
+    """Read standard input once for every ``-`` task (workers cannot read our stdin)."""
+    data: bytes | None = None
+    for task in tasks:
+        if task.path != STDIN:
+            continue
+        if data is None:
+            try:
+                data = sys.stdin.buffer.read()
+            except (AttributeError, OSError, ValueError) as error:
+                task.error = InputError(f"cannot read standard input: {error}")
+                continue
+        task.source = data
+
+
+def _parse_here(task: _Task, options: _Options, timeout: float | None) -> BatchResult:
+    """Parse one input in this process, under a SIGALRM timer when a timeout is set."""
+    if task.error is not None:
+        return _result(task, None, task.error)
+    if timeout is None:
+        return _result(task, *_run(task.source, options))
+    previous = signal.signal(signal.SIGALRM, _raise_timeout)
+    signal.setitimer(signal.ITIMER_REAL, timeout)
+    try:
+        outcome = _run(task.source, options)
+    except _Timeout:
+        outcome = (None, _timeout_error(timeout))
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    return _result(task, *outcome)
+
+
+def _raise_timeout(signum: int, frame: FrameType | None) -> None:
+    """SIGALRM handler: abandon the current parse."""
+    raise _Timeout
+
+
+def _timeout_error(timeout: float) -> AapParseError:
+    """Return the error reported for a file over the time limit."""
+    return TooLargeError(f"parsing took longer than the {timeout:g} s time limit")
+
+
+def _result(
+    task: _Task, announcement: Announcement | None, error: AapParseError | None
+) -> BatchResult:
+    """Build a task's BatchResult, naming the input in its error."""
+    if error is not None:
+        error = error.with_source(task.path)
+    return BatchResult(task.path, announcement, error)
+
+
+def _run(source: str | bytes, options: _Options) -> _Outcome:
+    """Parse one source, turning every exception into an ``AapParseError`` value."""
+    parser = options.parser or _default_parser()
+    try:
+        announcement = parser(
+            source, password=options.password, strict=options.strict, max_pages=options.max_pages
+        )
+    except AapParseError as error:
+        return None, error
+    except MemoryError:
+        return None, TooLargeError("out of memory while parsing")
+    except Exception as error:
+        # A bug, not bad input: still one line, and the batch goes on.
+        return None, AapParseError(f"internal error: {type(error).__name__}: {error}")
+    return announcement, None
+
+
+def _default_parser() -> ParseFunction:
+    """Return ``aap_parser.api.parse`` (imported late: workers import only what they use)."""
+    from aap_parser.api import parse
+
+    return parse
+
+
+# -- process pool -------------------------------------------------------------------------
+
+_started: SimpleQueue[tuple[int, int]] | None = None
+
+
+def _init_worker(started: SimpleQueue[tuple[int, int]]) -> None:
+    """Pool initializer: keep the queue on which tasks announce that they have started."""
+    global _started
+    _started = started
+    # Ctrl-C goes to the whole process group: let the parent decide, workers just stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _pool_task(index: int, source: str | bytes, options: _Options) -> _Outcome:
+    """Worker side of one task: announce the start (for the timeout), then parse."""
+    if _started is not None:
+        # A SimpleQueue writes before returning: the parent sees the start even if we crash.
+        _started.put((index, os.getpid()))
+    return _run(source, options)
+
+
+class _PoolUnavailable(Exception):
+    """The pool's workers die before running any task (e.g. spawn cannot import __main__)."""
+
+
+class _Pool:
+    """A spawn-context process pool plus the start queue its workers report on."""
+
+    def __init__(self, workers: int) -> None:
+        context = multiprocessing.get_context("spawn")
+        self.started: SimpleQueue[tuple[int, int]] = context.SimpleQueue()
+        self.executor = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(self.started,),
+        )
+        self.pids: set[int] = set()
+
+    def drain_started(self, running: dict[Future[_Outcome], _Task]) -> None:
+        """Record the start time and worker of tasks that reported since the last call."""
+        by_index = {task.index: task for task in running.values()}
+        now = time.monotonic()
+        while not self.started.empty():
+            index, pid = self.started.get()
+            self.pids.add(pid)
+            task = by_index.get(index)
+            if task is not None and task.started is None:
+                task.started, task.pid = now, pid
+
+    def close(self, *, kill: bool) -> None:
+        """Shut the pool down; with ``kill``, end its workers first (abandoned work)."""
+        if kill:
+            for child in multiprocessing.active_children():
+                if child.pid in self.pids:
+                    child.kill()
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.started.close()
+
+
+def _parse_in_pool(
+    tasks: list[_Task], options: _Options, workers: int, timeout: float | None
+) -> Iterator[BatchResult]:
+    """Parse in a process pool, yielding results in input order.
+
+    Falls back to parsing in this process when the pool cannot start its workers.
+    """
+    done = {t.index: _result(t, None, t.error) for t in tasks if t.error is not None}
+    next_index = 0
+    try:
+        for index, result in _pool_results(
+            [t for t in tasks if t.error is None], options, workers, timeout
+        ):
+            done[index] = result
+            while next_index in done:
+                yield done.pop(next_index)
+                next_index += 1
+    except _PoolUnavailable:
+        alarm = timeout if _alarm_available() else None
+        for task in tasks[next_index:]:
+            if task.index not in done:
+                done[task.index] = _parse_here(task, options, alarm)
+    while next_index in done:
+        yield done.pop(next_index)
+        next_index += 1
+
+
+def _pool_results(
+    tasks: list[_Task], options: _Options, workers: int, timeout: float | None
+) -> Iterator[tuple[int, BatchResult]]:
+    """Run tasks in a pool, at most ``workers`` at a time; yield (index, result) as done.
+
+    At most one task per worker is in flight, so a submitted task starts at once; when a
+    task exceeds ``timeout`` its worker is killed, the pool recycled and the other running
+    tasks resubmitted. A pool broken by a crashing worker is recycled too, and the tasks
+    that had started are retried alone so the crash is charged to the right file.
+    """
+    pending = deque(tasks)
+    pool = _Pool(workers)
+    running: dict[Future[_Outcome], _Task] = {}
+    try:
+        while pending or running:
+            _submit(pool, pending, running, workers, options)
+            finished, _ = wait(running, timeout=_POLL_SECONDS, return_when=FIRST_COMPLETED)
+            pool.drain_started(running)
+            broken = [f for f in finished if isinstance(f.exception(), BrokenProcessPool)]
+            if broken and not pool.pids:
+                raise _PoolUnavailable
+            for future in finished:
+                if future not in broken:
+                    task = running.pop(future)
+                    yield task.index, _result(task, *_outcome(future))
+            expired = _expired(running, timeout)
+            if not expired and not broken:
+                continue
+            for task in expired:
+                assert timeout is not None
+                yield task.index, _result(task, None, _timeout_error(timeout))
+            stopped = [t for t in running.values() if t not in expired]
+            running.clear()
+            pool.close(kill=True)
+            pool = _Pool(workers)
+            for task in sorted(stopped, key=lambda t: t.index, reverse=True):
+                if broken and task.started is not None and task.solo:
+                    error = InputError(
+                        "the worker process parsing this file died (crash or out of memory)"
+                    )
+                    yield task.index, _result(task, None, error)
+                    continue
+                task.solo = task.solo or bool(broken and task.started is not None)
+                task.started = task.pid = None
+                pending.appendleft(task)
+    finally:
+        pool.close(kill=bool(running))
+
+
+def _outcome(future: Future[_Outcome]) -> _Outcome:
+    """Return a finished task's outcome; an exception outside ``_run`` (e.g. the options
+    could not be pickled, or the parser raised a BaseException) is an internal error."""
+    error = future.exception()
+    if error is None:
+        return future.result()
+    return None, AapParseError(f"internal error: {type(error).__name__}: {error}")
+
+
+def _submit(
+    pool: _Pool,
+    pending: deque[_Task],
+    running: dict[Future[_Outcome], _Task],
+    workers: int,
+    options: _Options,
+) -> None:
+    """Fill free workers from ``pending``; a solo task waits for, then blocks, all others."""
+    while pending and len(running) < workers:
+        task = pending[0]
+        if running and (task.solo or any(t.solo for t in running.values())):
+            return
+        pending.popleft()
+        future = pool.executor.submit(_pool_task, task.index, task.source, options)
+        running[future] = task
+
+
+def _expired(running: dict[Future[_Outcome], _Task], timeout: float | None) -> list[_Task]:
+    """Return the running tasks that started more than ``timeout`` seconds ago."""
+    if timeout is None:
+        return []
+    now = time.monotonic()
+    return [t for t in running.values() if t.started is not None and now - t.started > timeout]

@@ -1,0 +1,219 @@
+"""Serialise announcements to JSON, JSON Lines and CSV.
+
+Pure functions over :mod:`aap_parser.models`: the CLI and library users share them, so a
+file written by ``aap-parse`` and one written from Python are the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from typing import Any, Literal, TextIO, TypeVar
+
+from aap_parser.models import Announcement, Laureate, Partner
+
+T = TypeVar("T")
+
+Explode = Literal["partners"]
+"""Long format: one row per laureate x partner instead of one row per laureate."""
+
+LIST_SEPARATOR = "; "
+"""How several leads or partners (and their countries, kinds, codes) share one CSV cell."""
+
+ANNOUNCEMENT_FIELDS = (
+    "source",
+    "date",
+    "call_name",
+    "call_periodicity",
+    "call_start_year",
+    "call_end_year",
+)
+"""The announcement's fields merged into every laureate row of JSON Lines and CSV."""
+
+CSV_COLUMNS = (
+    *ANNOUNCEMENT_FIELDS,
+    "section",
+    "index",
+    "region",
+    "region_code",
+    "leads",
+    "lead_kinds",
+    "lead_codes",
+    "partners",
+    "partner_countries",
+    "partner_country_codes",
+    "title",
+    "amount_eur",
+    "amount_text",
+    "theme",
+    "programme",
+    "number",
+    "extra",
+    "page",
+    "line",
+)
+"""CSV header, one row per laureate; list cells are joined with ``LIST_SEPARATOR``."""
+
+CSV_PARTNER_COLUMNS = ("partner_index", "partner", "partner_country", "partner_country_code")
+"""In long format these replace the three ``partner*`` list columns."""
+
+
+def to_json(announcement: Announcement) -> str:
+    """Return the announcement as a JSON document (indent 2, non-ASCII kept as is)."""
+    return json.dumps(announcement.model_dump(mode="json"), indent=2, ensure_ascii=False)
+
+
+def announcement_fields(announcement: Announcement) -> dict[str, Any]:
+    """Return the announcement-level values every laureate row carries (source, date, call)."""
+    header = announcement.header
+    return {
+        "source": announcement.source.path,
+        "date": header.date.isoformat() if header.date else None,
+        "call_name": header.call.name,
+        "call_periodicity": header.call.periodicity,
+        "call_start_year": header.call.start_year,
+        "call_end_year": header.call.end_year,
+    }
+
+
+def laureate_records(
+    announcements: Iterable[Announcement], *, explode: Explode | None = None
+) -> Iterator[dict[str, Any]]:
+    """Yield one flat JSON-ready dict per laureate (or per laureate x partner when exploded).
+
+    A laureate without partners still gives one exploded row, with ``partner`` null, so
+    no laureate is ever lost in long format.
+    """
+    for announcement in announcements:
+        common = announcement_fields(announcement)
+        for laureate in announcement.laureates:
+            record = {**common, **laureate.model_dump(mode="json")}
+            if explode is None:
+                yield record
+                continue
+            partners = record.pop("partners")
+            for position, partner in _partner_slots(partners):
+                yield {**record, "partner_index": position, "partner": partner}
+
+
+def to_jsonl(
+    announcements: Iterable[Announcement], *, explode: Explode | None = None
+) -> Iterator[str]:
+    """Yield one JSON line (without newline) per laureate, announcement fields merged in."""
+    for record in laureate_records(announcements, explode=explode):
+        yield json.dumps(record, ensure_ascii=False)
+
+
+def write_jsonl(
+    announcements: Iterable[Announcement], stream: TextIO, *, explode: Explode | None = None
+) -> int:
+    """Write :func:`to_jsonl` lines to ``stream``; return the number of lines written."""
+    count = 0
+    for line in to_jsonl(announcements, explode=explode):
+        stream.write(line + "\n")
+        count += 1
+    return count
+
+
+def csv_columns(explode: Explode | None = None) -> tuple[str, ...]:
+    """Return the CSV header for the wide (default) or long (``explode``) format."""
+    if explode is None:
+        return CSV_COLUMNS
+    at = CSV_COLUMNS.index("partners")
+    return (*CSV_COLUMNS[:at], *CSV_PARTNER_COLUMNS, *CSV_COLUMNS[at + 3 :])
+
+
+def to_csv_rows(
+    announcements: Iterable[Announcement], *, explode: Explode | None = None
+) -> Iterator[dict[str, str]]:
+    """Yield one CSV row (column -> text, keys in :func:`csv_columns` order) per laureate."""
+    columns = csv_columns(explode)
+    for announcement in announcements:
+        common = {k: _cell(v) for k, v in announcement_fields(announcement).items()}
+        for laureate in announcement.laureates:
+            row = {**common, **_laureate_cells(laureate)}
+            if explode is None:
+                row.update(_partner_cells(laureate.partners))
+                yield {column: row[column] for column in columns}
+                continue
+            for position, partner in _partner_slots(laureate.partners):
+                row.update(
+                    partner_index=_cell(position),
+                    partner=partner.name if partner else "",
+                    partner_country=_cell(partner.country if partner else None),
+                    partner_country_code=_cell(partner.country_code if partner else None),
+                )
+                yield {column: row[column] for column in columns}
+
+
+def write_csv(
+    announcements: Iterable[Announcement], stream: TextIO, *, explode: Explode | None = None
+) -> int:
+    """Write a header and :func:`to_csv_rows` to ``stream`` (open it with ``newline=""``).
+
+    Returns the number of data rows written.
+    """
+    writer = csv.DictWriter(stream, fieldnames=csv_columns(explode))
+    writer.writeheader()
+    count = 0
+    for row in to_csv_rows(announcements, explode=explode):
+        writer.writerow(row)
+        count += 1
+    return count
+
+
+def _laureate_cells(laureate: Laureate) -> dict[str, str]:
+    """Return a laureate's own CSV cells (everything but its partners)."""
+    leads = laureate.leads
+    return {
+        "section": _cell(laureate.section),
+        "index": _cell(laureate.index),
+        "region": _cell(laureate.region),
+        "region_code": _cell(laureate.region_code),
+        "leads": _joined(lead.name for lead in leads),
+        "lead_kinds": _joined(lead.kind for lead in leads),
+        "lead_codes": _joined(lead.code for lead in leads),
+        "title": _cell(laureate.title),
+        "amount_eur": _cell(laureate.amount_eur),
+        "amount_text": _cell(laureate.amount_text),
+        "theme": _cell(laureate.theme),
+        "programme": _cell(laureate.programme),
+        "number": _cell(laureate.number),
+        "extra": json.dumps(laureate.extra, ensure_ascii=False) if laureate.extra else "",
+        "page": _cell(laureate.provenance.page),
+        "line": _cell(laureate.provenance.line),
+    }
+
+
+def _partner_cells(partners: list[Partner]) -> dict[str, str]:
+    """Return the wide-format partner cells: names, countries and codes, position-aligned."""
+    return {
+        "partners": _joined(p.name for p in partners),
+        "partner_countries": _joined(p.country for p in partners),
+        "partner_country_codes": _joined(p.country_code for p in partners),
+    }
+
+
+def _partner_slots(partners: list[T]) -> Iterator[tuple[int | None, T | None]]:
+    """Yield (1-based position, partner) per partner, or a single (None, None) when none."""
+    if not partners:
+        yield None, None
+        return
+    yield from enumerate(partners, start=1)
+
+
+def _joined(values: Iterable[str | None]) -> str:
+    """Join list values for one CSV cell; unknown values stay as empty slots to keep positions."""
+    items = [v or "" for v in values]
+    return LIST_SEPARATOR.join(items) if any(items) else ""
+
+
+def _cell(value: str | int | Decimal | None) -> str:
+    """Render one scalar as CSV text: empty for unknown, plain digits for amounts."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f") if value == value.to_integral_value() else str(value)
+    return str(value)
