@@ -10,7 +10,10 @@ from aap_parser.grid import RawTable, TextLine
 from aap_parser.sources import is_pdf, read_source
 from aap_parser.sources.text import decode_text, read_delimited_text, split_lines
 
-SAMPLE = "Paris, le 23 juin 2020\nRégion\tPorteur\tPartenaire\nÎle-de-France\tVal-de-Marne\tYên Bái (Viêt Nam)\n"
+SAMPLE = (
+    "Paris, le 23 juin 2020\nRégion\tPorteur\tPartenaire\n"
+    "Île-de-France\tVal-de-Marne\tYên Bái (Viêt Nam)\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -61,10 +64,12 @@ def test_pipe_table_with_and_without_outer_pipes() -> None:
     kinds = [type(block) for block in document.blocks]
     assert kinds == [TextLine, RawTable, RawTable]
     heading = document.blocks[0]
-    assert isinstance(heading, TextLine) and heading.bold
+    assert isinstance(heading, TextLine)
+    assert heading.bold
     assert heading.text == "Délégation pour l'action extérieure"
     first, second = document.blocks[1], document.blocks[2]
-    assert isinstance(first, RawTable) and isinstance(second, RawTable)
+    assert isinstance(first, RawTable)
+    assert isinstance(second, RawTable)
     assert [row.texts for row in first.rows] == [
         ("Région", "Porteur", "Partenaire"),
         ("Bretagne", "Rennes", "Sfax (Tunisie) Sousse (Tunisie)"),

@@ -22,7 +22,11 @@ __all__ = [
 ]
 __version__ = "0.1.0"
 
-_LAZY = {"parse": "aap_parser.api", "parse_text": "aap_parser.api", "parse_many": "aap_parser.batch"}
+_LAZY = {
+    "parse": "aap_parser.api",
+    "parse_text": "aap_parser.api",
+    "parse_many": "aap_parser.batch",
+}
 
 
 def __getattr__(name: str) -> Any:

@@ -45,7 +45,9 @@ def parse(
         document = read_source(data, password=password, max_pages=max_pages)
         return _finish(document, data, name, strict)
     except AapParseError as error:
-        raise error.with_source(name) if name else error
+        if name:
+            error.with_source(name)
+        raise
 
 
 def parse_text(text: str, *, strict: bool = False, name: str | None = None) -> Announcement:
@@ -54,7 +56,9 @@ def parse_text(text: str, *, strict: bool = False, name: str | None = None) -> A
         document = read_text(text)
         return _finish(document, text.encode("utf-8"), name, strict)
     except AapParseError as error:
-        raise error.with_source(name) if name else error
+        if name:
+            error.with_source(name)
+        raise
 
 
 def _read_file(path: Path) -> bytes:

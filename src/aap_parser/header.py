@@ -137,7 +137,8 @@ def parse_date(text: str) -> tuple[str | None, dt.date | None]:
                 return None, None
             day = 1 if match.group("day").lower() == "1er" else int(match.group("day"))
             return place, dt.date(int(match.group("year")), month, day)
-        return place, dt.date(int(match.group("yyyy")), int(match.group("mm")), int(match.group("dd")))
+        day, month = int(match.group("dd")), int(match.group("mm"))
+        return place, dt.date(int(match.group("yyyy")), month, day)
     except ValueError:
         return place, None
 
@@ -174,7 +175,7 @@ def parse_call(title: str) -> Call:
     start_year, end_year = _years(years_source)
     return Call(
         name=name or None,
-        periodicity=periodicity,  # type: ignore[arg-type]  # the regex admits only the three
+        periodicity=periodicity,
         start_year=start_year,
         end_year=end_year,
     )

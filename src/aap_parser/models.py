@@ -85,7 +85,9 @@ class Lead(_Model):
 
     name: str
     kind: LeadKind | None = None
-    code: str | None = Field(None, description="INSEE code (region, département, commune) or SIREN (EPCI).")
+    code: str | None = Field(
+        None, description="INSEE code (region, département, commune) or SIREN (EPCI)."
+    )
 
 
 class Partner(_Model):

@@ -128,7 +128,7 @@ def lay_out(document: SourceDocument) -> Layout:
         if found is not None:
             index, roles = found
             columns = tuple(block.rows[index].texts)
-            body = block.rows[index + 1:]
+            body: Sequence[RawRow] = block.rows[index + 1:]
             same = current is not None and tuple(roles) == current.roles and section is None
             if current is None or not same:
                 current = _Builder(section, columns, tuple(roles))
@@ -304,15 +304,18 @@ def _continues(roles: tuple[Role, ...], last: LaidOutRow, first: RawRow,
         return False
     starts_lower = any(not c.is_empty and _STARTS_LOWER.match(c.text) for c in cells)
     above_open = any(
-        not below.is_empty and not above.is_empty and (
-            _CONTINUES.search(above.text) is not None or above.text.count("(") > above.text.count(")")
-        )
+        not below.is_empty and not above.is_empty and _left_open(above.text)
         for above, below in zip(last.cells, cells, strict=False)
     )
     key_blank = any(
         cells[i].is_empty for i, role in enumerate(roles) if role in ("partners", "title")
     )
     return starts_lower or above_open or key_blank
+
+
+def _left_open(text: str) -> bool:
+    """A cell text that stops mid-phrase: a hyphen, comma, article or an open bracket."""
+    return _CONTINUES.search(text) is not None or text.count("(") > text.count(")")
 
 
 def _carry_over(table: LaidOutTable) -> LaidOutTable:
@@ -326,11 +329,9 @@ def _carry_over(table: LaidOutTable) -> LaidOutTable:
             role = table.roles[i]
             if previous is None or not cell.is_empty:
                 continue
-            if role in _CARRY_ROLES or cell.merged_from_above:
-                if not previous[i].is_empty:
-                    cells[i] = RawCell(lines=previous[i].lines, bbox=cell.bbox,
-                                       merged_from_above=True)
-                    carried.add(i)
+            if (role in _CARRY_ROLES or cell.merged_from_above) and not previous[i].is_empty:
+                cells[i] = RawCell(lines=previous[i].lines, bbox=cell.bbox, merged_from_above=True)
+                carried.add(i)
         previous = tuple(cells)
         rows.append(replace(row, cells=tuple(cells), carried=frozenset(carried)))
     return replace(table, rows=tuple(rows))
