@@ -65,7 +65,7 @@ def test_goldens_validate_and_match_specs() -> None:
         text = (GENERATED_DIR / f"{spec.name}.golden.json").read_text(encoding="utf-8")
         golden = Announcement.model_validate_json(text)
         assert len(golden.laureates) == sum(len(t.rows) for t in spec.tables)
-        assert [lau.index for lau in golden.laureates] == list(range(len(golden.laureates)))
+        assert [lau.index for lau in golden.laureates] == list(range(1, len(golden.laureates) + 1))
         assert golden.warnings == []
         rebuilt = build_golden(spec, golden.source, [t.pages for t in golden.tables])
         assert rebuilt == golden

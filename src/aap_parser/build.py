@@ -138,7 +138,10 @@ def _partners(
         return []
     column_given = country_cell is not None and not country_cell.is_empty
     split = split_partners(
-        cell.text, cell.lines, default_country=None if column_given else default_country
+        cell.text,
+        cell.lines,
+        default_country=None if column_given else default_country,
+        country_column=column_given,
     )
     for note in split.warnings:
         _warn(warnings, "partner-split", note, row)

@@ -114,10 +114,8 @@ def _pipe_cells(line: str, *, outer: bool) -> list[str]:
 
 
 def _tab_cells(line: str) -> list[str]:
-    cells = line.split("\t")
-    while cells and not cells[-1].strip():
-        cells.pop()
-    return cells
+    """Cells as separated by tabs, trailing empty ones included (the layout trims extras)."""
+    return line.split("\t")
 
 
 def _cell(raw: str) -> RawCell:

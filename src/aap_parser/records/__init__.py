@@ -1,0 +1,1 @@
+"""The records stage: text functions turning cell strings into record values."""

@@ -1,0 +1,166 @@
+"""Split a lead cell into the French local authorities leading a project together.
+
+Separators are looked for outside parentheses only, and each needs both sides to read as
+whole authority names:
+
+- « , » and « ; »: the right side starts with a capital (an authority word or a place name:
+  « Grenoble-Alpes Métropole, Ville de Grenoble »).
+- « et »: the right side starts with an authority word (« ... de l'Ardèche et Communauté de
+  communes du Val de Ligne ») or ends with one (« ... et Rennes Métropole »), or both sides
+  are short bare names with no authority word (« Metz et Nancy », warned). Otherwise « et »
+  is part of one name: « Syndicat des eaux et de l'assainissement ... », « Communauté de
+  communes Vienne et Gartempe ».
+- « / » and a spaced dash « - »: only before an authority word (« Région Occitanie /
+  Pyrénées-Méditerranée » is one official name).
+- a printed line break: only before an authority word, after a line that can end a name
+  (« Grenoble-Alpes » / « Métropole, Ville de Grenoble » breaks after « Métropole »).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from aap_parser.grid import collapse_spaces, join_lines
+from aap_parser.records.countries import fold_name
+
+# fmt: off
+_AUTHORITY_NAMES = (
+    "Conseil", "Conseils", "Ville", "Commune", "Communes", "Communauté", "Métropole",
+    "Eurométropole", "Région", "Département", "Syndicat", "Agglomération", "Mairie",
+    "Collectivité", "Établissement", "Etablissement", "Pôle", "PETR", "Parc", "Territoire",
+    "Grand", "SIVOM", "SIVU", "SMICTOM", "SICTOM", "CC", "CA", "CU", "CD", "CR", "EPT",
+    "Assemblée",
+)
+# fmt: on
+LEAD_AUTHORITY_WORDS = frozenset(fold_name(word) for word in _AUTHORITY_NAMES)
+_TRAILING_AUTHORITY = frozenset(fold_name(w) for w in ("Métropole", "Agglomération"))
+_LINKING = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "sur", "a"})
+_SEPARATOR = regex.compile(
+    r"\s*(?P<comma>[,;])\s*|\s+(?P<et>et)\s+|\s*(?P<slash>/)\s*|\s+(?P<dash>[-–—])\s+|(?P<line>\n)"
+)
+_TRIM = " \t.,;:"
+
+
+def split_leads(text: str, lines: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
+    """Split a lead cell into lead names; return (names, warnings)."""
+    marked = _mark_line_breaks(text, lines)
+    warnings: list[str] = []
+    names: list[str] = []
+    current = ""
+    depth_at = _depths(marked)
+    start = 0
+    for match in _SEPARATOR.finditer(marked):
+        if depth_at[match.start()]:
+            continue
+        piece = marked[start : match.start()]
+        right = _next_piece(marked, match.end())
+        kind = match.lastgroup or "comma"
+        current += piece
+        left = collapse_spaces(current).strip(_TRIM)
+        if left and _splits(kind, left, right, warnings):
+            names.append(left)
+            current = ""
+        else:
+            current += " " if kind == "line" else match.group(0)
+        start = match.end()
+    current += marked[start:]
+    last = collapse_spaces(current).strip(_TRIM)
+    if last:
+        names.append(last)
+    return names, warnings
+
+
+def _splits(kind: str, left: str, right: str, warnings: list[str]) -> bool:
+    """Whether a separator of ``kind`` between ``left`` and ``right`` parts two leads."""
+    if not right:
+        return False
+    if kind == "comma":
+        if right[0].isupper():
+            return True
+        warnings.append(f"lead {left!r}, {right!r}: comma kept inside one name")
+        return False
+    if kind in {"slash", "dash", "line"}:
+        return _starts_with_authority(right)
+    if _starts_with_authority(right) or _ends_with_authority(right):
+        return True
+    if _bare_name(left) and _bare_name(right):
+        warnings.append(f"lead {left!r} et {right!r}: read as two leads, a guess")
+        return True
+    return False
+
+
+def _next_piece(text: str, start: int) -> str:
+    """The text after a separator up to the next separator or the end."""
+    match = _SEPARATOR.search(text, start)
+    return collapse_spaces(text[start : match.start() if match else len(text)]).strip(_TRIM)
+
+
+def _starts_with_authority(text: str) -> bool:
+    """True when ``text`` begins with a capitalised authority word (« Conseil », « Ville »...)."""
+    if not text or not text[0].isupper():
+        return False
+    return fold_name(text).split(" ")[0] in LEAD_AUTHORITY_WORDS
+
+
+def _ends_with_authority(text: str) -> bool:
+    """True when ``text`` ends with « Métropole » or « Agglomération » (« Rennes Métropole »)."""
+    words = fold_name(text).split(" ")
+    return text[0].isupper() and len(words) > 1 and words[-1] in _TRAILING_AUTHORITY
+
+
+def _bare_name(text: str) -> bool:
+    """A short capitalised place name with no authority word (« Metz », « Savoie Déchets »)."""
+    words = fold_name(text).split(" ")
+    return (
+        text[0].isupper()
+        and len(words) <= 3
+        and not any(word in LEAD_AUTHORITY_WORDS for word in words)
+        and "(" not in text
+    )
+
+
+def _depths(text: str) -> list[int]:
+    """The parenthesis depth at each character of ``text``."""
+    depth = 0
+    out: list[int] = []
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        out.append(depth)
+    return out
+
+
+def _mark_line_breaks(text: str, lines: tuple[str, ...]) -> str:
+    """The cell text with ``\\n`` at each printed line break that may separate two leads."""
+    flat = collapse_spaces(text)
+    kept = [collapse_spaces(line) for line in lines if line.strip()]
+    if len(kept) < 2 or join_lines(kept) != flat:
+        return flat
+    runs: list[list[str]] = [[kept[0]]]
+    for line in kept[1:]:
+        before = join_lines(runs[-1])
+        if not _ends_openly(before) and _starts_lead(line) and not _depths(before)[-1]:
+            runs.append([line])
+        else:
+            runs[-1].append(line)
+    return "\n".join(join_lines(run) for run in runs)
+
+
+def _starts_lead(line: str) -> bool:
+    """True when a printed line begins a new lead, not the end of « Grenoble-Alpes Métropole »."""
+    if not _starts_with_authority(line):
+        return False
+    words = fold_name(line).split(" ")
+    if words[0] in _TRAILING_AUTHORITY:
+        return len(words) > 1 and words[1] in _LINKING  # « Métropole de Lyon »
+    return True
+
+
+def _ends_openly(line: str) -> bool:
+    """True when a line cannot end a name: a linking word, comma, hyphen or authority word."""
+    if line.endswith((",", ";", "-", "'", "’", "/")):
+        return True
+    words = fold_name(line).split(" ")
+    return words[-1] in _LINKING or (len(words) == 1 and words[0] in LEAD_AUTHORITY_WORDS)

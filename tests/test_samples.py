@@ -1,0 +1,51 @@
+"""The seed announcement as published by four producers (PDF) and as layout text: every file
+gives the seed's header and laureates, character for character (r8: 8 times over, in order)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from aap_parser import parse
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SAMPLES = sorted(p for p in (FIXTURES / "samples").iterdir() if p.suffix in (".pdf", ".txt"))
+
+
+def _golden() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((FIXTURES / "seed.golden.json").read_text("utf-8"))
+    return data
+
+
+def _records(data: dict[str, Any]) -> list[dict[str, Any]]:
+    return [{k: v for k, v in item.items() if k not in ("provenance", "index")}
+            for item in data["laureates"]]
+
+
+def test_every_sample_is_here() -> None:
+    assert len(SAMPLES) == 10
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.name for p in SAMPLES])
+def test_sample_gives_the_seed(path: Path) -> None:
+    golden = _golden()
+    got = parse(path).model_dump(mode="json")
+    repeat = 8 if "-r8." in path.name else 1
+    assert got["header"] == golden["header"]
+    assert _records(got) == _records(golden) * repeat
+    assert [item["index"] for item in got["laureates"]] == list(range(1, 16 * repeat + 1))
+    assert [(t["columns"], t["roles"]) for t in got["tables"]] == [
+        (t["columns"], t["roles"]) for t in golden["tables"]]
+    assert got["footnotes"] == []
+    assert [w["message"] for w in got["warnings"]] == [
+        w["message"] for w in golden["warnings"]] * repeat
+    if path.suffix == ".pdf":
+        assert got["source"]["format"] == "pdf"
+        pages = got["source"]["pages"]
+        assert got["tables"][0]["pages"] == list(range(1, pages + 1))
+        for laureate in got["laureates"]:
+            assert 1 <= laureate["provenance"]["page"] <= pages
+            assert laureate["provenance"]["bbox"] is not None
