@@ -21,6 +21,7 @@ from __future__ import annotations
 import regex
 
 from aap_parser.grid import collapse_spaces, join_lines
+from aap_parser.records.brackets import bracket_depths
 from aap_parser.records.countries import fold_name
 
 # fmt: off
@@ -47,7 +48,7 @@ def split_leads(text: str, lines: tuple[str, ...] = ()) -> tuple[list[str], list
     warnings: list[str] = []
     names: list[str] = []
     current = ""
-    depth_at = _depths(marked)
+    depth_at = bracket_depths(marked)
     start = 0
     for match in _SEPARATOR.finditer(marked):
         if depth_at[match.start()]:
@@ -119,19 +120,6 @@ def _bare_name(text: str) -> bool:
     )
 
 
-def _depths(text: str) -> list[int]:
-    """The parenthesis depth at each character of ``text``."""
-    depth = 0
-    out: list[int] = []
-    for ch in text:
-        if ch in "([":
-            depth += 1
-        elif ch in ")]" and depth:
-            depth -= 1
-        out.append(depth)
-    return out
-
-
 def _mark_line_breaks(text: str, lines: tuple[str, ...]) -> str:
     """The cell text with ``\\n`` at each printed line break that may separate two leads."""
     flat = collapse_spaces(text)
@@ -141,7 +129,7 @@ def _mark_line_breaks(text: str, lines: tuple[str, ...]) -> str:
     runs: list[list[str]] = [[kept[0]]]
     for line in kept[1:]:
         before = join_lines(runs[-1])
-        if not _ends_openly(before) and _starts_lead(line) and not _depths(before)[-1]:
+        if not _ends_openly(before) and _starts_lead(line) and not bracket_depths(before)[-1]:
             runs.append([line])
         else:
             runs[-1].append(line)

@@ -38,6 +38,7 @@ import regex
 
 from aap_parser.grid import collapse_spaces, join_lines
 from aap_parser.models import Partner
+from aap_parser.records.brackets import bracket_depths
 from aap_parser.records.countries import country_code, fold_name, is_subdivision
 
 # fmt: off
@@ -178,7 +179,7 @@ def _split_commas(partners: list[Partner]) -> list[Partner]:
     """Partners whose names join places with commas, split at those commas."""
     out: list[Partner] = []
     for partner in partners:
-        depth = _depths(partner.name)
+        depth = bracket_depths(partner.name)
         cuts = [m.start() for m in regex.finditer(", ", partner.name) if not depth[m.start()]]
         bounds = [0, *cuts, len(partner.name)]
         for begin, end in itertools.pairwise(bounds):
@@ -252,28 +253,15 @@ def _ends_with_country(text: str) -> bool:
 # --- items -----------------------------------------------------------------------------
 
 
-def _depths(text: str) -> list[int]:
-    """The parenthesis depth at each character of ``text``."""
-    depth = 0
-    out: list[int] = []
-    for ch in text:
-        if ch in "([":
-            depth += 1
-        elif ch in ")]" and depth:
-            depth -= 1
-        out.append(depth)
-    return out
-
-
 def _depth(text: str) -> int:
     """The parenthesis depth at the end of ``text``."""
-    depths = _depths(text)
+    depths = bracket_depths(text)
     return depths[-1] if depths else 0
 
 
 def _items(text: str) -> list[_Item]:
     """Cut the text at every separator outside parentheses."""
-    depth_at = _depths(text)
+    depth_at = bracket_depths(text)
     items: list[_Item] = []
     start, sep, sep_text = 0, None, ""
     for match in _SEPARATOR.finditer(text):

@@ -1,0 +1,16 @@
+"""Bracket depth along a cell's text: separators inside parentheses never split a cell."""
+
+from __future__ import annotations
+
+
+def bracket_depths(text: str) -> list[int]:
+    """The parenthesis (or square bracket) depth after each character of ``text``."""
+    depth = 0
+    out: list[int] = []
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        out.append(depth)
+    return out
