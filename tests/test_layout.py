@@ -118,3 +118,15 @@ def test_extra_and_missing_cells_warn_and_keep_cells() -> None:
 def test_no_table_is_a_typed_error() -> None:
     with pytest.raises(NoTableError, match="no laureates table"):
         lay_out(_doc(TextLine("Paris, le 2 mars 2023")))
+
+
+def test_header_without_rows_warns() -> None:
+    layout = lay_out(SourceDocument(blocks=(RawTable(rows=(_row(*HEADER),)),), format="text"))
+    assert [t.rows for t in layout.tables] == [()]
+    assert [w.code for w in layout.warnings] == ["table-without-rows"]
+
+
+def test_body_row_naming_a_region_is_not_a_header() -> None:
+    row = ["Hauts-de-France", "Région Hauts-de-France", "Commune de Partenaire (Bénin)", "Eau"]
+    assert header_roles(row) is None
+    assert header_role("Région (France)") == "region"

@@ -21,13 +21,17 @@ _NON_WORD = regex.compile(r"[^\p{L}\p{N}€#°]+")
 _RULES: tuple[tuple[Role, regex.Pattern[str]], ...] = (
     ("number", regex.compile(r"^(?:n ?°|no|num|numero|n|#|rang|ordre|n° ?d ?ordre)$")),
     ("partners", regex.compile(r"partenaire|etrangere?s?\b|beneficiaire etranger")),
-    ("region", regex.compile(r"^regions?\b")),
+    ("region", regex.compile(
+        r"^regions?(?: francaises?| de france| france| fr| d origine| metropolitaines?"
+        r"| administratives?)?$"
+    )),
     ("lead", regex.compile(
         r"chef de file|porteu[rs]|francaise?s?\b|collectivite(?:s)? territoriale|"
         r"collectivite(?:s)? locale(?:s)? francaise|^collectivite(?:s)?$|demandeur|"
         r"collectivite(?:s)? (?:porteuse|beneficiaire)"
     )),
-    ("region", regex.compile(r"\bregions?\b")),
+    ("region", regex.compile(r"^regions? (?:de la |du |des )?(?:collectivite|porteu|chef)|"
+                             r"^(?:nom de la |la )?regions?$")),
     ("country", regex.compile(r"^pays\b|\bpays (?:partenaire|concerne|beneficiaire)s?$")),
     ("amount", regex.compile(
         r"montant|cofinancement|co financement|subvention|financement|\baide\b|€|\beuros?\b|"
@@ -39,6 +43,7 @@ _RULES: tuple[tuple[Role, regex.Pattern[str]], ...] = (
 )
 
 KEY_ROLES: frozenset[Role] = frozenset({"region", "lead", "partners", "title"})
+_MAX_HEADER_WORDS = 10
 
 
 def normalise_header(text: str) -> str:
@@ -64,16 +69,19 @@ def header_role(text: str) -> Role | None:
 def header_roles(cells: list[str]) -> list[Role] | None:
     """Roles for a candidate header row, or None when the row is not a laureates header.
 
-    A header row names at least two of the key roles (region, lead, partners, title), and
-    most of its non-empty cells are known vocabulary. Unknown cells become ``extra``; a
-    role claimed twice keeps its first column and turns later ones into ``extra``.
+    A header row names at least two of the key roles (region, lead, partners, title), each
+    once, in short cells, and most of its non-empty cells are known vocabulary. A body row
+    such as "Bretagne | Région Bretagne | Région Diana (Madagascar)" names a role twice and
+    is no header. Unknown cells become ``extra``; a non-key role claimed twice keeps its
+    first column and turns later ones into ``extra``.
     """
     filled = [c for c in cells if c.strip()]
-    if len(filled) < 2:
+    if len(filled) < 2 or any(len(c.split()) > _MAX_HEADER_WORDS for c in filled):
         return None
     found = [header_role(c) if c.strip() else None for c in cells]
     known = [r for r in found if r is not None]
-    if len({r for r in known if r in KEY_ROLES}) < 2 or len(known) * 2 < len(filled):
+    keys = [r for r in known if r in KEY_ROLES]
+    if len(set(keys)) < 2 or len(keys) != len(set(keys)) or len(known) * 2 < len(filled):
         return None
     roles: list[Role] = []
     seen: set[Role] = set()

@@ -158,6 +158,12 @@ def lay_out(document: SourceDocument) -> Layout:
             "(région, collectivité chef de file, partenaire, titre du projet)"
         )
     footnotes.extend(_footnotes(pending))
+    for builder in builders:
+        if not builder.rows:
+            warnings.append(LayoutWarning(
+                "table-without-rows",
+                f"the table with columns {' | '.join(builder.columns)} has a header but no rows",
+                page=builder.pages[0] if builder.pages else None))
     tables = [_carry_over(builder.freeze()) for builder in builders]
     return Layout(tuple(heading or ()), tuple(tables), tuple(footnotes), tuple(warnings))
 
