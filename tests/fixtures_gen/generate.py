@@ -5,6 +5,10 @@ renditions (``<spec>.tab.txt``, ``<spec>.pipe.txt``), the expected records
 (``<spec>.golden.json``, its source being the first PDF style) and a ``manifest.json`` giving each
 rendition's source fields, table pages and row pages. Run ``python -m tests.fixtures_gen.generate``
 from the repository root; ``--check`` only reports whether the files are up to date.
+
+The outside producers' renditions (``<spec>.docx-lo.pdf`` by LibreOffice, ``<spec>.html.pdf`` by
+WeasyPrint) need those programs and are not byte-reproducible: they are rendered only with
+``--external``; otherwise their committed files and manifest entries are kept as they are.
 """
 
 from __future__ import annotations
@@ -26,6 +30,9 @@ from .golden import GENERATED_DIR, MANIFEST, build_golden
 from .render_pdf import render_pdf_info
 from .render_text import render_pipe, render_tab
 from .spec import SPECS_DIR, AnnouncementSpec, load_all_specs
+
+EXTERNAL_STYLES = ("docx-lo", "html")
+"""Styles printed by outside producers, after the reportlab ones, for every spec."""
 
 
 def _sha(data: bytes) -> str:
@@ -75,14 +82,61 @@ def render_spec(spec: AnnouncementSpec) -> tuple[dict[str, bytes], dict[str, Any
     return files, entries
 
 
-def render_all(specs: list[AnnouncementSpec]) -> dict[str, bytes]:
-    """Every generated file, manifest included."""
+def external_entry(spec: AnnouncementSpec, style: str, data: bytes) -> dict[str, Any]:
+    """The manifest entry of an outside producer's PDF, its placement read back from it."""
+    from .placement import locate
+
+    name = f"{spec.name}.{style}.pdf"
+    where = locate(spec, data)
+    source = Source(path=name, format="pdf", sha256=_sha(data), pages=where.pages)
+    return {
+        "spec": spec.name,
+        "style": style,
+        "source": source.model_dump(mode="json"),
+        "table_pages": where.table_pages,
+        "row_pages": where.row_pages,
+        "broken_rows": where.broken_rows,
+    }
+
+
+def render_external(specs: list[AnnouncementSpec]) -> tuple[dict[str, bytes], dict[str, Any]]:
+    """Every spec printed by LibreOffice (from a Word document) and by WeasyPrint (from HTML)."""
+    from .render_docx import render_docx_pdfs
+    from .render_html import render_html_pdfs
+
+    files: dict[str, bytes] = {}
+    entries: dict[str, Any] = {}
+    for style, pdfs in (("docx-lo", render_docx_pdfs(specs)), ("html", render_html_pdfs(specs))):
+        for spec in specs:
+            name = f"{spec.name}.{style}.pdf"
+            files[name] = pdfs[spec.name]
+            entries[name] = external_entry(spec, style, pdfs[spec.name])
+    return files, entries
+
+
+def committed_external(directory: Path = GENERATED_DIR) -> dict[str, Any]:
+    """The manifest entries of the committed outside producers' PDFs."""
+    path = directory / MANIFEST
+    if not path.exists():
+        return {}
+    files: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))["files"]
+    return {n: e for n, e in files.items() if e["style"] in EXTERNAL_STYLES}
+
+
+def render_all(
+    specs: list[AnnouncementSpec], external: dict[str, Any] | None = None
+) -> dict[str, bytes]:
+    """Every generated file, manifest included; the outside producers' PDFs are not rendered
+    here, only listed: ``external`` (default: the committed ones) gives their manifest entries."""
     files: dict[str, bytes] = {}
     manifest: dict[str, Any] = {}
     for spec in specs:
         spec_files, entries = render_spec(spec)
         files.update(spec_files)
         manifest.update(entries)
+    names = {s.name for s in specs}
+    kept = committed_external() if external is None else external
+    manifest.update({n: e for n, e in kept.items() if e["spec"] in names})
     files[MANIFEST] = _json_bytes({"files": dict(sorted(manifest.items()))})
     return files
 
@@ -101,10 +155,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--specs", type=Path, default=SPECS_DIR)
     parser.add_argument("--out", type=Path, default=GENERATED_DIR)
     parser.add_argument("--check", action="store_true", help="compare, do not write")
+    parser.add_argument(
+        "--external", action="store_true", help="also print with LibreOffice and WeasyPrint"
+    )
     args = parser.parse_args(argv)
-    files = render_all(load_all_specs(args.specs))
     out: Path = args.out
-    stale = [p for p in out.glob("*") if _ours(p) and p.name not in files] if out.exists() else []
+    specs = load_all_specs(args.specs)
+    if args.external:
+        external_files, external = render_external(specs)
+    else:
+        external_files, external = {}, committed_external(out)
+    files = render_all(specs, external)
+    listed = set(files) | set(external)
+    files.update(external_files)
+    stale = [p for p in out.glob("*") if _ours(p) and p.name not in listed] if out.exists() else []
     changed = [
         n for n, data in files.items() if not (out / n).exists() or (out / n).read_bytes() != data
     ]

@@ -115,6 +115,8 @@ class RenderSpec:
     pipe_outer: bool = True
     pipe_artefact: PipeArtefact | None = None
     split_rows: bool = True
+    letterhead: bool = False
+    """docx-lo only: "RÉPUBLIQUE FRANÇAISE" letterhead and the ministry in the page header."""
 
 
 @dataclass(frozen=True)
@@ -259,6 +261,7 @@ def spec_from_dict(data: dict[str, Any]) -> AnnouncementSpec:
         pipe_outer=bool(r.get("pipe_outer", True)),
         pipe_artefact=r.get("pipe_artefact"),
         split_rows=bool(r.get("split_rows", True)),
+        letterhead=bool(r.get("letterhead", False)),
     )
     spec = AnnouncementSpec(name, header, tuple(tables), render, str(data.get("description", "")))
     check_spec(spec)

@@ -109,7 +109,9 @@ def lay_out(document: SourceDocument) -> Layout:
 
     for block in document.blocks:
         if isinstance(block, TextLine):
-            if not is_page_furniture(block.text) and _furniture_key(block) not in furniture:
+            # A running header (letterhead, ministry) above the first table is the heading's.
+            repeated = heading is not None and _furniture_key(block) in furniture
+            if not is_page_furniture(block.text) and not repeated:
                 pending.append(block)
             continue
         found = find_header_row(block.rows)
@@ -305,8 +307,15 @@ def _continues(roles: tuple[Role, ...], last: LaidOutRow, first: RawRow,
     if previous.rows and previous.rows[-1].bbox is not None and not previous.reaches_page_bottom:
         return False
     cells = _pad(first.cells, len(roles))
+    if _complements(roles, last, cells):
+        return True
     lead = roles.index("lead") if "lead" in roles else None
-    if lead is not None and not cells[lead].is_empty and not _STARTS_LOWER.match(cells[lead].text):
+    if (
+        lead is not None
+        and not cells[lead].is_empty
+        and not _STARTS_LOWER.match(cells[lead].text)
+        and not (not last.cells[lead].is_empty and _left_open(last.cells[lead].text))
+    ):
         return False
     starts_lower = any(not c.is_empty and _STARTS_LOWER.match(c.text) for c in cells)
     above_open = any(
@@ -317,6 +326,17 @@ def _continues(roles: tuple[Role, ...], last: LaidOutRow, first: RawRow,
         cells[i].is_empty for i, role in enumerate(roles) if role in ("partners", "title")
     )
     return starts_lower or above_open or key_blank
+
+
+def _complements(roles: tuple[Role, ...], last: LaidOutRow, cells: tuple[RawCell, ...]) -> bool:
+    """The row above lacks its partners or title and the row below fills only cells left blank
+    above: one row whose cells the page break parted (a producer keeping a cell's lines together
+    moves some cells whole to the next page, e.g. a one-line merged region stays behind)."""
+    key_missing = any(
+        last.cells[i].is_empty for i, role in enumerate(roles) if role in ("partners", "title")
+    )
+    filled = [i for i, cell in enumerate(cells) if not cell.is_empty]
+    return key_missing and bool(filled) and all(last.cells[i].is_empty for i in filled)
 
 
 def _left_open(text: str) -> bool:

@@ -156,14 +156,36 @@ def _bottom(block: Block) -> float | None:
     return block.bbox.bottom if block.bbox else None
 
 
+def _line_key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.split()).lower())
+
+
+def _running_lines(pages: list[_Page]) -> set[str]:
+    """Text lines printed on two pages or more (page numbers aside): running headers/footers."""
+    pages_of: dict[str, set[int]] = {}
+    for page in pages:
+        for block in page.blocks:
+            if isinstance(block, TextLine):
+                pages_of.setdefault(_line_key(block.text), set()).add(page.number)
+    return {key for key, seen in pages_of.items() if len(seen) >= 2}
+
+
 def _mark_page_bottoms(pages: list[_Page]) -> None:
     """Flag tables whose last row ends at the page's lower text limit (row may continue).
 
-    The lower limit mirrors the smallest top margin seen in the document; a table is cut
-    by the page end when it ends within about one text line of that limit and no running
-    text stands between it and the limit. The last page's tables cannot continue.
+    The lower limit mirrors the smallest top margin of the body seen in the document (a
+    running header, a line printed alike on several pages, stands above the body); a table
+    is cut by the page end when it ends within about one text line of that limit and no
+    running text stands between it and the limit. The last page's tables cannot continue.
     """
-    tops = [t for p in pages for b in p.blocks if (t := _top(b)) is not None]
+    running = _running_lines(pages)
+    tops = [
+        t
+        for p in pages
+        for b in p.blocks
+        if (t := _top(b)) is not None
+        and not (isinstance(b, TextLine) and _line_key(b.text) in running)
+    ]
     if not tops:
         return
     top_margin = min(tops)
