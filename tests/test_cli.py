@@ -252,7 +252,7 @@ def test_options_reach_the_batch(folder: Path, monkeypatch: pytest.MonkeyPatch) 
     run("announcement.txt")
     assert (seen["max_pages"], seen["timeout"], seen["jobs"], seen["strict"]) == (
         500,
-        120,
+        60,
         None,
         False,
     )

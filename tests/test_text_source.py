@@ -6,6 +6,7 @@ import codecs
 
 import pytest
 
+from aap_parser.errors import InputError
 from aap_parser.grid import RawTable, TextLine
 from aap_parser.sources import is_pdf, read_source
 from aap_parser.sources.text import decode_text, read_delimited_text, split_lines
@@ -83,3 +84,21 @@ def test_pipe_table_with_and_without_outer_pipes() -> None:
 def test_text_without_table_reads_as_lines_only() -> None:
     document = read_source(b"Just a letter.\nNothing tabular here.\n")
     assert all(isinstance(block, TextLine) for block in document.blocks)
+
+
+def test_pipe_rows_with_outer_pipes_under_a_header_without() -> None:
+    text = (
+        "Région | Porteur | Partenaire\n--- | --- | ---\n"
+        "| Corse | Bastia | Tyr (Liban) |\n | Ajaccio | Sousse (Tunisie)\n"
+    )
+    (table,) = read_delimited_text(split_lines(text)).blocks
+    assert isinstance(table, RawTable)
+    assert [row.texts for row in table.rows[1:]] == [
+        ("Corse", "Bastia", "Tyr (Liban)"), ("", "Ajaccio", "Sousse (Tunisie)")]
+
+
+def test_empty_and_binary_inputs_are_input_errors() -> None:
+    with pytest.raises(InputError, match="empty file"):
+        read_source(b"  \n")
+    with pytest.raises(InputError, match="binary content"):
+        read_source(bytes(range(256)) * 4)

@@ -93,7 +93,7 @@ class Tally:
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0),
-    default=120.0,
+    default=60.0,
     show_default=True,
     metavar="SECONDS",
     help="Time limit per file; 0 for none.",

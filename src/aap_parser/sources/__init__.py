@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from aap_parser.errors import InputError
 from aap_parser.grid import RawTable, SourceDocument
-from aap_parser.sources.text import decode_text, read_delimited_text, split_lines
+from aap_parser.sources.text import decode_text, looks_binary, read_delimited_text, split_lines
 
 
 def is_pdf(data: bytes) -> bool:
@@ -19,7 +20,11 @@ def read_source(
         from aap_parser.sources.pdf import read_pdf
 
         return read_pdf(data, password=password, max_pages=max_pages)
+    if not data.strip():
+        raise InputError("empty file: no announcement to read")
     decoded = decode_text(data)
+    if looks_binary(decoded.text):
+        raise InputError("neither a PDF nor a text announcement (binary content)")
     document = read_text(decoded.text)
     if decoded.warnings:
         return SourceDocument(

@@ -64,6 +64,18 @@ def decode_text(data: bytes) -> DecodedText:
     return DecodedText(text, encoding, tuple(warnings))
 
 
+def looks_binary(text: str) -> bool:
+    """Decoded text whose start is more than 5% control characters is binary, not text.
+
+    Tabs, line ends, form feeds and NULs (removed with a warning) do not count.
+    """
+    sample = text[:4096]
+    if not sample:
+        return False
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v\x00")
+    return controls > 0.05 * len(sample)
+
+
 def _looks_utf16(data: bytes) -> bool:
     """UTF-16 without BOM: about half the bytes of a Latin text are NULs, on one parity."""
     sample = data[:4096]
@@ -103,7 +115,7 @@ def _is_pipe_row(line: str) -> bool:
 
 
 def _pipe_cells(line: str, *, outer: bool) -> list[str]:
-    """Split a pipe row; with outer pipes (as the table's header has them) drop the edges."""
+    """Split a pipe row into cells; with ``outer``, drop the edge pipes."""
     body = line.strip()
     if outer:
         if body.startswith("|"):
@@ -111,6 +123,15 @@ def _pipe_cells(line: str, *, outer: bool) -> list[str]:
         if body.endswith("|") and not body.endswith("\\|"):
             body = body[:-1]
     return [cell.replace("\\|", "|") for cell in _PIPE_SPLIT.split(body)]
+
+
+def _pipe_row_cells(line: str, *, header_outer: bool) -> list[str]:
+    """A pipe row's cells. Under a header with outer pipes every row has them; under one
+    without, a row has them only when it both starts and ends with "|" (a leading "|" alone
+    is an empty first cell)."""
+    body = line.strip()
+    outer = header_outer or (body.startswith("|") and body.endswith("|"))
+    return _pipe_cells(line, outer=outer)
 
 
 def _tab_cells(line: str) -> list[str]:
@@ -182,12 +203,14 @@ def read_delimited_text(lines: list[str]) -> SourceDocument:
         if kind == "end":
             break
         rows: list[RawRow] = []
-        outer = lines[start].strip().startswith("|")
         for number in range(start, end):
             line = lines[number]
             if kind == "pipe" and _PIPE_RULE.match(line):
                 continue
-            cells = _pipe_cells(line, outer=outer) if kind == "pipe" else _tab_cells(line)
+            if kind == "pipe":
+                cells = _pipe_row_cells(line, header_outer=lines[start].strip().startswith("|"))
+            else:
+                cells = _tab_cells(line)
             rows.append(RawRow(cells=tuple(_cell(c) for c in cells), line=number + 1))
         blocks.append(RawTable(rows=tuple(rows)))
         cursor = end
