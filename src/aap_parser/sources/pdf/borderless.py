@@ -53,7 +53,7 @@ def _leading_ratio(lines: list[Line]) -> float:
     ratios = sorted(
         (b.baseline - a.baseline) / max(a.size, b.size)
         for a, b in itertools.pairwise(lines)
-        if b.baseline > a.baseline
+        if b.baseline > a.baseline and max(a.size, b.size) > 0
     )
     ratios = [r for r in ratios if r >= 0.8]
     if not ratios:

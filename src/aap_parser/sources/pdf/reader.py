@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import io
 import itertools
+import math
 import re
 import statistics
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -29,6 +30,7 @@ from aap_parser.errors import (
 )
 from aap_parser.grid import Block, RawTable, SourceDocument, TextLine
 from aap_parser.sources.pdf.borderless import find_borderless_tables
+from aap_parser.sources.pdf.guard import check_streams
 from aap_parser.sources.pdf.lines import Glyph, Line, build_lines, split_at_gaps
 from aap_parser.sources.pdf.ruled import Segment, find_ruled_tables, rule_segments
 
@@ -57,7 +59,9 @@ class _Ink:
 def _collect(page: Any) -> _Ink:
     """Walk pdfminer's layout of the page once (no per-object dicts, which cost the most).
 
-    Coordinates follow pdfplumber's: top-left origin, shifted by the media box origin.
+    Characters of zero (or negative, or NaN) size are invisible and skipped, as is anything
+    placed at a non-finite position. Coordinates follow pdfplumber's: top-left origin,
+    shifted by the media box origin.
     """
     height = float(page.height)
     mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
@@ -70,8 +74,10 @@ def _collect(page: Any) -> _Ink:
         for obj in objects:
             if isinstance(obj, LTChar):
                 text = obj.get_text()
-                if not text:
-                    continue
+                if not text or not obj.size > 0:
+                    continue  # zero-size (invisible) text is not part of the announcement
+                if not math.isfinite(obj.x0 + obj.x1 + obj.y0 + obj.y1 + obj.matrix[5]):
+                    continue  # placed at infinity by a hostile matrix: not on the page
                 bold, italic = font_style(str(obj.fontname))
                 baseline = flip(obj.matrix[5]) if obj.upright else flip(obj.y0)
                 ink.glyphs.append(
@@ -87,6 +93,8 @@ def _collect(page: Any) -> _Ink:
                         italic,
                     )
                 )
+            elif not math.isfinite(obj.x0 + obj.x1 + obj.y0 + obj.y1):
+                continue  # a shape placed at infinity draws nothing on the page
             elif isinstance(obj, (LTLine, LTRect)):
                 ink.segments += rule_segments(
                     obj.x0 + mb_x0,
@@ -218,7 +226,10 @@ def _opened(data: bytes, password: str | None) -> Iterator[Any]:
     try:
         yield pdf
     finally:
-        pdf.close()
+        # close() lists the pages again: on a broken page tree it raises anew and would
+        # mask the typed error already on its way out.
+        with suppress(Exception):
+            pdf.close()
 
 
 def _open_error(exc: BaseException, password: str | None) -> AapParseError:
@@ -229,7 +240,10 @@ def _open_error(exc: BaseException, password: str | None) -> AapParseError:
     if "Password" in names or "Encrypt" in names:
         if password:
             return EncryptedPdfError("the PDF is encrypted and the password given is wrong")
-        return EncryptedPdfError("the PDF is encrypted: a password is needed (pass password=)")
+        return EncryptedPdfError(
+            "the PDF is encrypted: a password is needed"
+            " (--password on the command line, password= in Python)"
+        )
     root = next((e for e in reversed(chain) if type(e).__name__ != "PdfminerException"), exc)
     return InputError(f"corrupt or truncated PDF ({type(root).__name__})")
 
@@ -243,8 +257,11 @@ def read_pdf(
     with _opened(data, password) as pdf:
         try:
             count = len(pdf.pages)
+            check_streams(pdf.doc)
+        except AapParseError:
+            raise
         except Exception as exc:
-            raise InputError(f"corrupt or truncated PDF ({type(exc).__name__})") from exc
+            raise _open_error(exc, password) from exc
         if count == 0:
             raise InputError("the PDF has no pages")
         if max_pages is not None and count > max_pages:
@@ -259,7 +276,8 @@ def read_pdf(
                     f"corrupt or truncated PDF ({type(exc).__name__})", page=number
                 ) from exc
             finally:
-                page.close()
+                with suppress(Exception):
+                    page.close()  # only flushes caches: never worth masking the result
             total_chars += n_chars
             pages.append(parsed)
     if total_chars == 0:

@@ -111,13 +111,29 @@ def _cluster(values: Iterable[float]) -> list[float]:
     return out
 
 
-def _covers(segments: Sequence[Segment], pos: float, lo: float, hi: float) -> bool:
-    """Whether a rule at ``pos`` spans the middle half of ``lo``-``hi``."""
-    quarter = (hi - lo) / 4
-    return any(
-        abs(s.pos - pos) <= SNAP * 2 and s.lo <= lo + quarter and s.hi >= hi - quarter
-        for s in segments
-    )
+@dataclass(slots=True)
+class _Rules:
+    """One orientation's rules sorted by position: the rules near a position by bisection."""
+
+    segments: list[Segment]
+    positions: list[float]
+
+    @classmethod
+    def of(cls, segments: Sequence[Segment]) -> _Rules:
+        """The index of these rules (any order)."""
+        ordered = sorted(segments, key=lambda s: s.pos)
+        return cls(ordered, [s.pos for s in ordered])
+
+    def covers(self, pos: float, lo: float, hi: float) -> bool:
+        """Whether a rule at ``pos`` spans the middle half of ``lo``-``hi``."""
+        quarter = (hi - lo) / 4
+        reach = SNAP * 2
+        start = bisect.bisect_left(self.positions, pos - reach - 1e-9)
+        stop = bisect.bisect_right(self.positions, pos + reach + 1e-9)
+        return any(
+            abs(s.pos - pos) <= reach and s.lo <= lo + quarter and s.hi >= hi - quarter
+            for s in self.segments[start:stop]
+        )
 
 
 @dataclass(slots=True)
@@ -165,11 +181,12 @@ def _grid(hs: list[Segment], vs: list[Segment]) -> _Grid | None:
             keep, drop = (ra, rb) if ra < rb else (rb, ra)
             parent[drop] = keep
 
+    h_rules, v_rules = _Rules.of(hs), _Rules.of(vs)
     for r in range(rows):
         for c in range(cols):
-            if r > 0 and not _covers(hs, ys[r], xs[c], xs[c + 1]):
+            if r > 0 and not h_rules.covers(ys[r], xs[c], xs[c + 1]):
                 union((r - 1, c), (r, c))
-            if c > 0 and not _covers(vs, xs[c], ys[r], ys[r + 1]):
+            if c > 0 and not v_rules.covers(xs[c], ys[r], ys[r + 1]):
                 union((r, c - 1), (r, c))
     anchor = [[find((r, c)) for c in range(cols)] for r in range(rows)]
     return _Grid(xs, ys, anchor)
@@ -180,10 +197,22 @@ def _cell_lines(glyphs: list[Glyph]) -> tuple[str, ...]:
     return tuple(line.text for line in build_lines(glyphs))
 
 
+def _block_boxes(grid: _Grid) -> dict[tuple[int, int], BBox]:
+    """Each merged block's box, keyed by its anchor: one pass over the grid cells."""
+    boxes: dict[tuple[int, int], BBox] = {}
+    for r, anchors in enumerate(grid.anchor):
+        for c, anchor in enumerate(anchors):
+            box = grid.box(r, c)
+            held = boxes.get(anchor)
+            boxes[anchor] = box if held is None else held.union(box)
+    return boxes
+
+
 def _table(grid: _Grid, glyphs: dict[tuple[int, int], list[Glyph]], page: int) -> RawTable:
     """Emit the grid's rows; merged blocks give their text to their first row."""
     rows: list[RawRow] = []
     n_rows, n_cols = len(grid.ys) - 1, len(grid.xs) - 1
+    blocks = _block_boxes(grid)
     for r in range(n_rows):
         cells: list[RawCell] = []
         for c in range(n_cols):
@@ -193,11 +222,7 @@ def _table(grid: _Grid, glyphs: dict[tuple[int, int], list[Glyph]], page: int) -
             elif ac < c:
                 cells.append(RawCell(bbox=grid.box(r, c)))
             else:
-                span = [(rr, cc) for rr in range(r, n_rows) for cc in range(c, n_cols)]
-                box = grid.box(r, c)
-                for rr, cc in span:
-                    if grid.anchor[rr][cc] == (r, c):
-                        box = box.union(grid.box(rr, cc))
+                box = blocks[(r, c)]
                 cells.append(RawCell(_cell_lines(glyphs.get((r, c), [])), bbox=box))
         if all(cell.is_empty and not cell.merged_from_above for cell in cells):
             continue

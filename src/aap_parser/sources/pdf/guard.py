@@ -1,0 +1,143 @@
+"""Refuse decompression bombs before pdfminer inflates a stream whole in memory.
+
+pdfminer decodes a stream with one ``zlib.decompress`` call, so a page of a few hundred KB
+can inflate to gigabytes. Before any page is read, each Flate stream that layout may decode
+(page contents, forms, fonts, CMaps, object streams; not images, which layout never
+decodes) is inflated here in bounded steps with the output thrown away, and the document is
+refused past ``MAX_STREAM_BYTES`` for one stream or ``MAX_TOTAL_BYTES`` for all of them.
+Real announcement pages inflate to well under 1 MB each, so the limits only stop bombs.
+
+Streams pdfminer already inflated while opening the file (cross-reference streams, the
+object stream holding the catalogue) are not covered: they are read before this check.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from pdfminer.ascii85 import ascii85decode, asciihexdecode
+from pdfminer.pdftypes import (
+    LITERALS_ASCII85_DECODE,
+    LITERALS_ASCIIHEX_DECODE,
+    LITERALS_FLATE_DECODE,
+    PDFStream,
+    resolve1,
+)
+from pdfminer.psparser import LIT
+
+from aap_parser.errors import TooLargeError
+
+MAX_STREAM_BYTES = 64 * 2**20
+"""Largest inflated stream accepted (64 MB): one announcement page is a few dozen KB."""
+
+MAX_TOTAL_BYTES = 256 * 2**20
+"""Largest inflated size of all streams together (256 MB): long documents stay far below."""
+
+_STEP = 2**20
+"""Bytes of output inflated at a time: the most memory one step of the check holds."""
+
+_IMAGE = LIT("Image")
+
+
+def _inflate(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """Inflate a Flate stream given in pieces, yielding at most ``_STEP`` bytes at a time.
+
+    Stops quietly at corrupt data: pdfminer keeps what came before, and so does the count.
+    """
+    inflater = zlib.decompressobj()
+    for chunk in chunks:
+        pending = chunk
+        while pending:
+            try:
+                out = inflater.decompress(pending, _STEP)
+            except zlib.error:
+                return
+            if out:
+                yield out
+            pending = inflater.unconsumed_tail
+
+
+def inflated_size(data: bytes, filters: list[Any], limit: int) -> int:
+    """Size of ``data`` once its Flate filters are applied, counted up to just past ``limit``.
+
+    ASCII filters before the first Flate one are applied (their output is shorter than
+    their input); counting stops at the first other filter, whose input size is returned.
+    """
+    pieces: Iterable[bytes] | None = None
+    for name, _params in filters:
+        if name in LITERALS_FLATE_DECODE:
+            pieces = _inflate(pieces if pieces is not None else (data,))
+        elif pieces is None and name in LITERALS_ASCII85_DECODE:
+            data = ascii85decode(data)
+        elif pieces is None and name in LITERALS_ASCIIHEX_DECODE:
+            data = asciihexdecode(data)
+        else:
+            break
+    if pieces is None:
+        return len(data)
+    total = 0
+    for piece in pieces:
+        total += len(piece)
+        if total > limit:
+            break
+    return total
+
+
+def _direct_streams(document: Any) -> Iterator[tuple[int, PDFStream]]:
+    """Every stream object of the document with its number (streams are never compressed)."""
+    seen: set[int] = set()
+    for xref in document.xrefs:
+        for objid in xref.get_objids():
+            if objid in seen:
+                continue
+            seen.add(objid)
+            try:
+                if xref.get_pos(objid)[0] is not None:
+                    continue  # inside an object stream: cannot be a stream itself
+                obj = document.getobj(objid)
+            except Exception:  # a broken object is reported when (if) a page uses it
+                continue
+            if isinstance(obj, PDFStream):
+                yield objid, obj
+
+
+def _stored(stream: PDFStream) -> tuple[bytes, list[Any]] | None:
+    """A stream's bytes as stored (deciphered if encrypted) and its filters; None if unreadable."""
+    data, objid, genno = stream.rawdata, stream.objid, stream.genno
+    if data is None:
+        return None
+    try:
+        filters = stream.get_filters()
+        if stream.decipher and objid is not None and genno is not None:
+            data = stream.decipher(objid, genno, data, stream.attrs)
+    except Exception:  # unreadable filters or cipher: pdfminer reports it if a page uses it
+        return None
+    return data, filters
+
+
+def check_streams(
+    document: Any, *, per_stream: int = MAX_STREAM_BYTES, total: int = MAX_TOTAL_BYTES
+) -> None:
+    """Raise ``TooLargeError`` if a non-image stream of the pdfminer ``document`` inflates
+    beyond ``per_stream`` bytes, or all of them together beyond ``total`` bytes."""
+    inflated = 0
+    for objid, stream in _direct_streams(document):
+        if resolve1(stream.get("Subtype")) is _IMAGE or (stored := _stored(stream)) is None:
+            continue
+        try:
+            size = inflated_size(*stored, per_stream)
+        except Exception:  # bad ASCII85/hex data: pdfminer reports it if a page uses it
+            continue
+        if size > per_stream:
+            raise TooLargeError(
+                f"PDF object {objid} inflates to more than {per_stream // 2**20} MB"
+                " (a decompression bomb?)"
+            )
+        inflated += size
+        if inflated > total:
+            raise TooLargeError(
+                f"the PDF's streams inflate to more than {total // 2**20} MB"
+                " (a decompression bomb?)"
+            )

@@ -1,0 +1,86 @@
+"""The decompression-bomb guard: streams are sized in bounded steps before any page is read."""
+
+from __future__ import annotations
+
+import base64
+import io
+import logging
+import time
+import zlib
+
+import pdfplumber
+import pytest
+from pdfminer.psparser import LIT
+
+from aap_parser import parse
+from aap_parser.errors import EncryptedPdfError, TooLargeError
+from aap_parser.sources.pdf.guard import MAX_STREAM_BYTES, check_streams, inflated_size
+from tests.bad_inputs import make_bad_inputs as bad
+
+FLATE, A85, DCT = LIT("FlateDecode"), LIT("ASCII85Decode"), LIT("DCTDecode")
+MB = 2**20
+
+
+@pytest.fixture(autouse=True)
+def _quiet_pdfminer() -> None:
+    """pdfminer logs each repair it makes; the assertions are what matter."""
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+
+def test_bomb_past_the_limit_is_refused_before_layout() -> None:
+    data = bad.bomb_pdf(MAX_STREAM_BYTES + 16 * MB)
+    start = time.monotonic()
+    with pytest.raises(TooLargeError, match="inflates to more than 64 MB") as caught:
+        parse(data)
+    assert time.monotonic() - start < 5
+    assert "\n" not in str(caught.value)
+
+
+def test_inflated_size_is_exact_below_the_limit() -> None:
+    raw = b"0 0 m 10 10 l S\n" * 50_000
+    assert inflated_size(zlib.compress(raw), [(FLATE, None)], 10 * MB) == len(raw)
+
+
+def test_inflated_size_stops_just_past_the_limit() -> None:
+    packed = zlib.compress(b" " * (20 * MB))
+    size = inflated_size(packed, [(FLATE, None)], 3 * MB)
+    assert 3 * MB < size <= 4 * MB
+
+
+def test_chained_flate_filters_are_all_counted() -> None:
+    twice = zlib.compress(zlib.compress(b" " * (8 * MB), 9), 9)
+    assert len(twice) < 100_000
+    assert inflated_size(twice, [(FLATE, None), (FLATE, None)], 64 * MB) == 8 * MB
+
+
+def test_ascii85_before_flate_is_decoded_first() -> None:
+    encoded = base64.a85encode(zlib.compress(b" " * 100_000)) + b"~>"
+    assert inflated_size(encoded, [(A85, None), (FLATE, None)], MB) == 100_000
+
+
+def test_streams_without_flate_count_as_stored() -> None:
+    jpeg = b"\xff\xd8 jpeg bytes"
+    assert inflated_size(jpeg, [(DCT, None)], MB) == len(jpeg)
+    assert inflated_size(b"BT ET", [], MB) == len(b"BT ET")
+
+
+def test_corrupt_flate_data_counts_what_inflates_before_the_damage() -> None:
+    packed = zlib.compress(b" " * 500_000)
+    assert inflated_size(packed[:-6] + b"garbage!", [(FLATE, None)], MB) <= 500_000
+    assert inflated_size(b"not zlib at all", [(FLATE, None)], MB) == 0
+
+
+def test_per_stream_and_total_limits_apply_to_a_document() -> None:
+    with pdfplumber.open(io.BytesIO(bad.bomb_pdf(3 * MB))) as pdf:
+        check_streams(pdf.doc)  # well under the default limits
+        with pytest.raises(TooLargeError, match="object 4 inflates to more than 2 MB"):
+            check_streams(pdf.doc, per_stream=2 * MB)
+        with pytest.raises(TooLargeError, match="streams inflate to more than 1 MB"):
+            check_streams(pdf.doc, per_stream=4 * MB, total=1 * MB)
+
+
+def test_encrypted_pdf_message_says_how_to_give_the_password() -> None:
+    with pytest.raises(EncryptedPdfError) as caught:
+        parse(bad.BAD_DIR / "encrypted.pdf")
+    assert "--password" in str(caught.value)
+    assert "password=" in str(caught.value)
