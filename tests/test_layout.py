@@ -130,3 +130,21 @@ def test_body_row_naming_a_region_is_not_a_header() -> None:
     row = ["Hauts-de-France", "Région Hauts-de-France", "Commune de Partenaire (Bénin)", "Eau"]
     assert header_roles(row) is None
     assert header_role("Région (France)") == "region"
+
+
+def test_rows_printed_across_the_table_are_headings() -> None:
+    table = RawTable(rows=(
+        _row("Projets retenus", "", "", ""),
+        _row(*HEADER),
+        _row("Bretagne", "Rennes", "Sfax (Tunisie)", "Eau"),
+        _row("Projets retenus sous conditions", "", "", ""),
+        _row("Corse", "Bastia", "Tyr (Liban)", "Mer"),
+        _row("Auvergne-Rhône-Alpes", "", "", ""),
+        _row("", "Lyon", "Hué (Vietnam)", "Patrimoine"),
+        _row("* sous réserve du vote du budget", "", "", ""),
+    ))
+    layout = lay_out(SourceDocument(blocks=(table,), format="text"))
+    assert [(t.section, len(t.rows)) for t in layout.tables] == [
+        ("Projets retenus", 1), ("Projets retenus sous conditions", 2)]
+    assert [row.cells[0].text for row in layout.tables[1].rows] == ["Corse", "Auvergne-Rhône-Alpes"]
+    assert layout.footnotes == ("* sous réserve du vote du budget",)

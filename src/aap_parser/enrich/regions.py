@@ -117,6 +117,12 @@ def match_region(printed: str) -> RegionMatch:
     )
 
 
+def is_region_name(printed: str) -> bool:
+    """True when ``printed`` names a French region exactly (any spelling, no guess)."""
+    folded = key(printed)
+    return bool(folded) and exact_region(folded) is not None
+
+
 class RegionGuessWarning(UserWarning):
     """Emitted by ``region_code`` when its answer is an approximate match."""
 

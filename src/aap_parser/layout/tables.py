@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
+from aap_parser.enrich import is_region_name
 from aap_parser.errors import NoTableError
 from aap_parser.grid import BBox, RawCell, RawRow, RawTable, SourceDocument, TextLine, join_lines
 from aap_parser.header import is_page_furniture, paragraphs
@@ -82,6 +83,7 @@ class _Builder:
     pages: list[int] = field(default_factory=list)
     rows: list[LaidOutRow] = field(default_factory=list)
     last_part: RawTable | None = None
+    group_region: RawCell | None = None
 
     def freeze(self) -> LaidOutTable:
         return LaidOutTable(self.section, self.columns, self.roles, tuple(self.pages),
@@ -131,6 +133,9 @@ def lay_out(document: SourceDocument) -> Layout:
             index, roles = found
             columns = tuple(block.rows[index].texts)
             body: Sequence[RawRow] = block.rows[index + 1:]
+            above = [_spanning_text(row) for row in block.rows[:index]]
+            if section is None and above and above[-1] is not None:
+                section = above[-1]
             same = current is not None and tuple(roles) == current.roles and section is None
             if current is None or not same:
                 current = _Builder(section, columns, tuple(roles))
@@ -151,7 +156,18 @@ def lay_out(document: SourceDocument) -> Layout:
         if block.page is not None and block.page not in current.pages:
             current.pages.append(block.page)
         for row in body:
-            _add_row(current, row, warnings)
+            text = _spanning_text(row)
+            if text is not None and _FOOTNOTE_START.match(text):
+                footnotes.append(text)
+            elif text is not None and "region" in current.roles and is_region_name(text):
+                current.group_region = RawCell(lines=(text,))
+            elif text is not None:
+                current = _Builder(text, current.columns, current.roles, last_part=block)
+                builders.append(current)
+                if block.page is not None:
+                    current.pages.append(block.page)
+            else:
+                _add_row(current, row, warnings)
         current.last_part = block
 
     if not builders:
@@ -168,6 +184,18 @@ def lay_out(document: SourceDocument) -> Layout:
                 page=builder.pages[0] if builder.pages else None))
     tables = [_carry_over(builder.freeze()) for builder in builders]
     return Layout(tuple(heading or ()), tuple(tables), tuple(footnotes), tuple(warnings))
+
+
+def _spanning_text(row: RawRow) -> str | None:
+    """The text of a row that holds one cell of text in its first column and nothing else:
+    a heading printed across the table (a section such as "Projets retenus sous conditions",
+    a region naming the group below, or a note)."""
+    if len(row.cells) < 3 or row.cells[0].is_empty:
+        return None
+    if any(not cell.is_empty for cell in row.cells[1:]):
+        return None
+    text = row.cells[0].text
+    return text if len(text) <= _MAX_SECTION_CHARS else None
 
 
 def _furniture_key(line: TextLine) -> str:
@@ -261,6 +289,11 @@ def _add_row(builder: _Builder, row: RawRow, warnings: list[LayoutWarning]) -> N
                 f"right and {missing} left empty",
                 page=row.page, line=row.line, cells=tuple(cell.text for cell in row.cells)))
         cells.extend(RawCell() for _ in range(width - len(cells)))
+    if builder.group_region is not None:
+        region = builder.roles.index("region")
+        if cells[region].is_empty:
+            cells[region] = builder.group_region
+        builder.group_region = None
     builder.rows.append(LaidOutRow(tuple(cells), row.page, row.line, row.bbox, overflow=overflow))
 
 
