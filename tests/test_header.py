@@ -88,3 +88,19 @@ def test_paragraphs_split_on_emphasis_and_field_words() -> None:
     ]
     assert [p.text for p in paragraphs(lines)] == [
         "Direction générale de la mondialisation", "Délégation pour l'action extérieure"]
+
+
+def test_date_printed_beside_the_direction_does_not_cut_it() -> None:
+    from aap_parser.grid import BBox
+
+    lines = [
+        TextLine("Direction générale de la mondialisation,", page=1, bold=True,
+                 bbox=BBox(56, 40, 250, 50)),
+        TextLine("Paris, le 3 mars 2021", page=1, bbox=BBox(440, 40, 540, 50)),
+        TextLine("de la culture, de l'enseignement", page=1, bold=True, bbox=BBox(56, 52, 250, 62)),
+    ]
+    header, rest = read_header(lines)
+    assert header.direction == (
+        "Direction générale de la mondialisation, de la culture, de l'enseignement")
+    assert header.date == dt.date(2021, 3, 3)
+    assert rest == []

@@ -84,14 +84,20 @@ def paragraphs(lines: Sequence[TextLine]) -> list[Paragraph]:
     """Group heading lines into paragraphs.
 
     A new paragraph starts after a blank line (text) or a vertical gap (PDF), on a change
-    of page or of emphasis, and at any line whose wording starts a heading field.
+    of page or of emphasis, and at any line whose wording starts a heading field. A date
+    line or a letterhead line stands alone and does not interrupt the paragraph around it
+    (a date printed right-aligned on the direction's first line).
     """
     groups: list[list[TextLine]] = []
+    open_group: list[TextLine] | None = None
     for line in lines:
-        if groups and not _starts_paragraph(groups[-1][-1], line):
-            groups[-1].append(line)
-        else:
+        if _DATE_LINE.match(line.text) or _LETTERHEAD.match(line.text):
             groups.append([line])
+        elif open_group is not None and not _starts_paragraph(open_group[-1], line):
+            open_group.append(line)
+        else:
+            open_group = [line]
+            groups.append(open_group)
     return [Paragraph(tuple(group)) for group in groups]
 
 
@@ -99,8 +105,6 @@ def _starts_paragraph(previous: TextLine, line: TextLine) -> bool:
     if _field_of(line.text) is not None or _DATE_LINE.match(line.text) or _LETTERHEAD.match(
         line.text
     ):
-        return True
-    if _DATE_LINE.match(previous.text) or _LETTERHEAD.match(previous.text):
         return True
     if previous.page != line.page or (previous.bold, previous.italic) != (line.bold, line.italic):
         return True
