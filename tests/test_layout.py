@@ -148,3 +148,17 @@ def test_rows_printed_across_the_table_are_headings() -> None:
         ("Projets retenus", 1), ("Projets retenus sous conditions", 2)]
     assert [row.cells[0].text for row in layout.tables[1].rows] == ["Corse", "Auvergne-Rhône-Alpes"]
     assert layout.footnotes == ("* sous réserve du vote du budget",)
+
+
+def test_header_printed_on_two_rows() -> None:
+    table = RawTable(rows=(
+        _row("Région", "Collectivités", "", "Titre du projet"),
+        _row("", "française", "partenaire", ""),
+        _row("Bretagne", "Rennes", "Sfax (Tunisie)", "Eau"),
+    ))
+    (laid,) = lay_out(SourceDocument(blocks=(table,), format="text")).tables
+    assert laid.columns == (
+        "Région", "Collectivités française", "Collectivités partenaire", "Titre du projet")
+    assert laid.roles == ("region", "lead", "partners", "title")
+    assert [[c.text for c in row.cells] for row in laid.rows] == [
+        ["Bretagne", "Rennes", "Sfax (Tunisie)", "Eau"]]

@@ -18,7 +18,7 @@ from aap_parser.enrich import is_region_name
 from aap_parser.errors import NoTableError
 from aap_parser.grid import BBox, RawCell, RawRow, RawTable, SourceDocument, TextLine, join_lines
 from aap_parser.header import is_page_furniture, paragraphs
-from aap_parser.layout.roles import header_roles
+from aap_parser.layout.roles import header_role, header_roles
 from aap_parser.models import Role
 
 _FOOTNOTE_START = regex.compile(r"^(?:\*+|\(\d+\)|\d+\)|\[\d+\]|nb\b|n\.b\.|note\b|source\b)",
@@ -132,6 +132,10 @@ def lay_out(document: SourceDocument) -> Layout:
         if found is not None:
             index, roles = found
             columns = tuple(block.rows[index].texts)
+            two_level = _two_level_header(block.rows, index)
+            if two_level is not None:
+                columns, roles = two_level
+                index += 1
             body: Sequence[RawRow] = block.rows[index + 1:]
             above = [_spanning_text(row) for row in block.rows[:index]]
             if section is None and above and above[-1] is not None:
@@ -184,6 +188,30 @@ def lay_out(document: SourceDocument) -> Layout:
                 page=builder.pages[0] if builder.pages else None))
     tables = [_carry_over(builder.freeze()) for builder in builders]
     return Layout(tuple(heading or ()), tuple(tables), tuple(footnotes), tuple(warnings))
+
+
+def _two_level_header(
+    rows: Sequence[RawRow], index: int
+) -> tuple[tuple[str, ...], list[Role]] | None:
+    """Columns and roles of a header printed on two rows ("Collectivités" over "française" and
+    "partenaire"), when the row under the header row is itself only header vocabulary.
+
+    A top cell left blank by a horizontal merge takes the text of the nearest one on its left.
+    """
+    if index + 1 >= len(rows):
+        return None
+    top, below = rows[index].texts, rows[index + 1].texts
+    filled = [text for text in below if text]
+    if len(filled) < 2 or any(header_role(text) is None for text in filled):
+        return None
+    columns: list[str] = []
+    carried = ""
+    for i, lower in enumerate(below):
+        upper = top[i] if i < len(top) else ""
+        carried = upper or (carried if lower else "")
+        columns.append(" ".join(part for part in (upper or carried, lower) if part))
+    roles = header_roles(columns)
+    return (tuple(columns), roles) if roles is not None else None
 
 
 def _spanning_text(row: RawRow) -> str | None:
