@@ -162,3 +162,14 @@ def test_header_printed_on_two_rows() -> None:
     assert laid.roles == ("region", "lead", "partners", "title")
     assert [[c.text for c in row.cells] for row in laid.rows] == [
         ["Bretagne", "Rennes", "Sfax (Tunisie)", "Eau"]]
+
+
+def test_an_introductory_sentence_is_not_a_section() -> None:
+    table = RawTable(rows=(_row(*HEADER), _row("Corse", "Bastia", "Tyr (Liban)", "Mer")), page=1)
+    layout = lay_out(_doc(
+        TextLine("Lauréats de l'AAP « Climat 2021 »", page=1, bbox=BBox(50, 100, 500, 112)),
+        TextLine("Le comité de sélection réuni le 4 mai a retenu les projets suivants :", page=1,
+                 bbox=BBox(50, 140, 500, 152)),
+        table,
+    ))
+    assert layout.tables[0].section is None

@@ -29,6 +29,13 @@ _STARTS_LOWER = regex.compile(r"^[\p{Ll}(\[)’'«\"]")
 _DIGITS = regex.compile(r"\d+")
 _CARRY_ROLES: frozenset[Role] = frozenset({"region", "lead"})
 _MAX_SECTION_CHARS = 160
+_MAX_SECTION_WORDS = 10
+_SECTION_WORDS = regex.compile(
+    r"projets?\s+(?:retenus?|s[ée]lectionn[ée]s?|laur[ée]ats?)|sous\s+conditions?|"
+    r"liste\s+(?:compl[ée]mentaire|principale|d[’']attente)|\bAAP\b|appels?\s+[àa]\s+projets?|"
+    r"\b(?:annuel|biennal|triennal)(?:le)?s?\b|\bvolet\b|\bcat[ée]gorie\b",
+    regex.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,7 +267,13 @@ def _split_heading(lines: list[TextLine]) -> tuple[list[TextLine], list[TextLine
 
 
 def _is_section(text: str) -> bool:
-    return bool(text) and len(text) <= _MAX_SECTION_CHARS and not _FOOTNOTE_START.match(text)
+    """A sub-heading: short, no footnote mark; either in the vocabulary of sections or a
+    short phrase that is not a sentence ("Le comité a retenu les projets suivants :" is not)."""
+    if not text or len(text) > _MAX_SECTION_CHARS or _FOOTNOTE_START.match(text):
+        return False
+    if _SECTION_WORDS.search(text):
+        return True
+    return len(text.split()) <= _MAX_SECTION_WORDS and not text.rstrip().endswith((".", ":"))
 
 
 def _split_between(lines: list[TextLine]) -> tuple[list[str], str | None]:
