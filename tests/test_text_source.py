@@ -102,3 +102,16 @@ def test_empty_and_binary_inputs_are_input_errors() -> None:
         read_source(b"  \n")
     with pytest.raises(InputError, match="binary content"):
         read_source(bytes(range(256)) * 4)
+
+
+def test_markdown_escapes_are_printed_characters() -> None:
+    text = (
+        "| Région | Porteur | Partenaire |\n|---|---|---|\n"
+        "| Corse | Bastia | Tyr \\(Liban\\) |\n\n\\* sous réserve\n"
+    )
+    document = read_delimited_text(split_lines(text))
+    table, note = document.blocks
+    assert isinstance(table, RawTable)
+    assert table.rows[1].texts == ("Corse", "Bastia", "Tyr (Liban)")
+    assert isinstance(note, TextLine)
+    assert note.text == "* sous réserve"

@@ -23,6 +23,7 @@ _EMPHASIS_OPEN = regex.compile(r"^(?:\*\*|__|\*|_)+(?=\S)")
 _EMPHASIS_CLOSE = regex.compile(r"(?<=\S)(?:\*\*|__|\*|_)+$")
 _EMPHASIS_PAIR = regex.compile(r"^(\*\*|__|\*|_)(?=\S)(.*?)(?<=\S)\1$")
 _HEADING = regex.compile(r"^#{1,6}\s+")
+_ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +102,12 @@ def strip_markdown(line: str) -> tuple[str, bool, bool]:
     bold = text.startswith(("**", "__")) or text.endswith(("**", "__"))
     stripped = _EMPHASIS_CLOSE.sub("", _EMPHASIS_OPEN.sub("", text)).strip()
     italic = not bold and stripped != text
-    return stripped, bold, italic
+    return unescape_markdown(stripped), bold, italic
+
+
+def unescape_markdown(text: str) -> str:
+    """Drop markdown's backslash escapes ("\\*" is a printed "*")."""
+    return _ESCAPE.sub(r"\1", text)
 
 
 def strip_cell_emphasis(text: str) -> str:
@@ -140,7 +146,9 @@ def _tab_cells(line: str) -> list[str]:
 
 
 def _cell(raw: str) -> RawCell:
-    parts = [collapse_spaces(strip_cell_emphasis(part)) for part in _BR.split(raw)]
+    parts = [
+        collapse_spaces(unescape_markdown(strip_cell_emphasis(part))) for part in _BR.split(raw)
+    ]
     return RawCell(lines=tuple(part for part in parts if part))
 
 
