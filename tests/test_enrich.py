@@ -439,3 +439,8 @@ def test_builder_refuses_underivable_departement(tmp_path: Path) -> None:
     package = _fake_package(tmp_path / "pkg", commune_departement="69")
     with pytest.raises(SystemExit):
         _builder().main([str(package), "--output", str(tmp_path / "geo.json.gz")])
+
+
+def test_renamed_eurometropole_found_by_its_core_name() -> None:
+    match = classify_lead("Eurométropole de Metz")
+    assert (match.kind, match.code) == ("epci", "200039865")

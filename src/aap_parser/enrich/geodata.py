@@ -84,6 +84,7 @@ _GROUPING_FILLER = frozenset(
         "agglo",
         "urbaine",
         "metropole",
+        "eurometropole",
         "de",
         "d",
         "du",
