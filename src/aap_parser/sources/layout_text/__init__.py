@@ -1,0 +1,107 @@
+"""The ``pdftotext -layout`` text form: columns aligned by spaces, cells wrapped over lines.
+
+Each page is cut into running text and table runs (:mod:`.spans`). A table's columns are
+where its left-aligned lines start, give or take the few characters pdftotext shifts them
+(:mod:`.columns`). Rows have no separators: below the header row, the lines are cut into
+rows by a dynamic programme over where top-aligned or vertically centred cells put their
+lines, column by column, helped by word cues (:mod:`.rows`, :mod:`.words`). Columns with
+fewer cells than rows (regions, leads merged over several rows) are left out of that cut
+(:mod:`.dense`) and each of their cells is given the block of rows it is centred in, or
+tops (:mod:`.merged`).
+"""
+
+from __future__ import annotations
+
+from aap_parser.grid import Block, RawTable, SourceDocument
+from aap_parser.sources.layout_text.lines import _Line, _parse_lines
+from aap_parser.sources.layout_text.spans import (
+    _starts_with_table,
+    _sub_heading_lines,
+    _table_spans,
+    _text_lines,
+)
+from aap_parser.sources.layout_text.table import _read_table
+
+
+def looks_like_layout_text(lines: list[str]) -> bool:
+    """True when the text holds a table laid out by spaces (not tabs, not a pipe table).
+
+    Many lines must have two or more pieces separated by runs of 2+ spaces, and the pieces
+    must start at the same character columns on several lines.
+    """
+    if any("\t" in line for line in lines):
+        return False
+    if sum(1 for line in lines if line.count("|") >= 2) >= 3:
+        return False
+    parsed = _parse_lines(lines)
+    multi = [line for line in parsed if len(line.chunks) >= 2]
+    if len(multi) < 4:
+        return False
+    starts: dict[int, int] = {}
+    for line in multi:
+        for chunk in line.chunks[1:]:
+            starts[chunk.start] = starts.get(chunk.start, 0) + 1
+    aligned = sum(1 for count in starts.values() if count >= 3)
+    return aligned >= 1 and max(starts.values()) >= max(3, len(multi) // 4)
+
+
+def read_layout_text(lines: list[str]) -> SourceDocument:
+    """Read ``pdftotext -layout`` lines (form feeds mark pages) into the raw document.
+
+    Running text becomes ``TextLine``s; each table run on a page becomes one ``RawTable``
+    whose rows carry their first line number and page, and whose cells keep their lines.
+    """
+    parsed = _parse_lines(lines)
+    pages: dict[int, list[_Line]] = {}
+    for line in parsed:
+        pages.setdefault(line.page, []).append(line)
+    blocks: list[Block] = []
+    warnings: list[str] = []
+    page_numbers = sorted(pages)
+    for index, page in enumerate(page_numbers):
+        continued = index > 0 and _starts_with_table(pages[page])
+        goes_on = index + 1 < len(page_numbers) and _starts_with_table(
+            pages[page_numbers[index + 1]]
+        )
+        page_blocks = _read_page(pages[page], warnings, continued=continued, goes_on=goes_on)
+        last = page_blocks[-1] if page_blocks else None
+        if (
+            isinstance(last, RawTable)
+            and index + 1 < len(page_numbers)
+            and _starts_with_table(pages[page_numbers[index + 1]])
+        ):
+            page_blocks[-1] = RawTable(
+                rows=last.rows, page=last.page, ruled=last.ruled, reaches_page_bottom=True
+            )
+        blocks.extend(page_blocks)
+    page_count = max((line.page for line in parsed if line.chunks), default=None)
+    return SourceDocument(
+        blocks=tuple(blocks), format="text", pages=page_count, warnings=tuple(warnings)
+    )
+
+
+def _read_page(
+    lines: list[_Line], warnings: list[str], *, continued: bool, goes_on: bool
+) -> list[Block]:
+    """Split one page into running text and tables, in reading order (``continued``: the
+    page starts with a table going on from the page before; ``goes_on``: the next page
+    starts with a table, which may go on from this page's last)."""
+    spans = _table_spans(lines)
+    blocks: list[Block] = []
+    cursor = 0
+    for number, (first, end) in enumerate(spans):
+        start = first + _sub_heading_lines(lines[first:end])
+        blocks.extend(_text_lines(lines[cursor:start]))
+        table = _read_table(
+            lines[start:end],
+            warnings,
+            continued=continued and number == 0,
+            goes_on=goes_on and number == len(spans) - 1,
+        )
+        if table is not None:
+            blocks.append(table)
+        else:
+            blocks.extend(_text_lines(lines[start:end]))
+        cursor = end
+    blocks.extend(_text_lines(lines[cursor:]))
+    return blocks

@@ -1,0 +1,154 @@
+"""A table's columns (where its lines start) and its text cut into them, line by line."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from aap_parser.sources.layout_text.lines import _Chunk, _Line
+
+_START_TOLERANCE = 3
+
+
+@dataclass(frozen=True, slots=True)
+class _Column:
+    """A column: its left edge ``start`` (where most of its lines start), ``starts`` (where
+    2+ of its lines start: pdftotext shifts lines a bit), and ``low``, the least character
+    column a chunk may start at to belong to it."""
+
+    low: int
+    start: int
+    starts: frozenset[int]
+
+
+def _columns(lines: Sequence[_Line]) -> list[_Column]:
+    """The table's columns: character columns where the text of several lines starts
+    (cells are left-aligned) and which few chunks run across (a gutter above and below).
+
+    Starts a few characters apart are one column: pdftotext places a column's lines at
+    slightly different character columns.
+    """
+    counts: dict[int, int] = {}
+    for line in lines:
+        for chunk in line.chunks:
+            counts[chunk.start] = counts.get(chunk.start, 0) + 1
+    accepted: list[int] = []
+    for x in sorted(counts, key=lambda x: (-counts[x], x)):
+        if counts[x] < 2 or any(abs(x - y) <= _START_TOLERANCE for y in accepted):
+            continue
+        near = sum(n for y, n in counts.items() if abs(y - x) <= _START_TOLERANCE)
+        crossing = sum(
+            1
+            for line in lines
+            for chunk in line.chunks
+            if chunk.start < x - _START_TOLERANCE and chunk.end > x
+        )
+        if crossing <= max(1, near // 4):
+            accepted.append(x)
+    accepted.sort()
+    left = min(counts, default=0)
+    if accepted and left < accepted[0] - _START_TOLERANCE:
+        # The table's left edge starts a column, even if only its header cell is there.
+        edge = [
+            chunk
+            for line in lines
+            for chunk in line.chunks
+            if chunk.start - left <= _START_TOLERANCE
+        ]
+        if all(chunk.end < accepted[0] for chunk in edge):
+            accepted.insert(0, left)
+    if accepted and left < accepted[0]:
+        accepted[0] = left
+    columns: list[_Column] = []
+    for index, x in enumerate(accepted):
+        low = 0 if index == 0 else x - min(_START_TOLERANCE, (x - accepted[index - 1]) // 2)
+        starts = frozenset(
+            y for y, n in counts.items() if abs(y - x) <= _START_TOLERANCE and n >= 2
+        )
+        columns.append(_Column(low, x, starts))
+    return columns
+
+
+def _column_of(columns: Sequence[_Column], x: int) -> int:
+    """The index of the column a chunk starting at ``x`` belongs to."""
+    index = 0
+    for number, column in enumerate(columns):
+        if x >= column.low:
+            index = number
+    return index
+
+
+def _split_chunk(
+    chunk: _Chunk, columns: Sequence[_Column], *, exact: bool = False
+) -> list[_Chunk] | None:
+    """Cut a chunk that runs across column starts (two cells printed a single space
+    apart) at the words starting there (``exact``: where 2+ lines of the column start);
+    ``None`` when a column start falls mid-word."""
+    pieces = [chunk]
+    for column in columns[1:]:
+        last = pieces[-1]
+        if not last.start < column.start - _START_TOLERANCE or last.end <= column.start:
+            continue
+        words = [last.start + m.start() for m in regex.finditer(r"(?<= )\S", last.text)]
+        near = [
+            w
+            for w in words
+            if (w in column.starts if exact else abs(w - column.start) <= _START_TOLERANCE)
+        ]
+        if not near:
+            return None
+        cut = min(near, key=lambda w: abs(w - column.start))
+        offset = cut - last.start
+        pieces[-1:] = [
+            _Chunk(last.start, cut - 1, last.text[: offset - 1]),
+            _Chunk(cut, last.end, last.text[offset:]),
+        ]
+    return pieces
+
+
+def _fits(line: _Line, columns: list[_Column]) -> bool:
+    """True when every chunk of the line stays in its column, or can be cut where it runs
+    into the next one; a line of one chunk only where words start exactly where other
+    lines of the column start (running text crosses column starts anywhere)."""
+    exact = len(line.chunks) == 1
+    return all(_split_chunk(chunk, columns, exact=exact) is not None for chunk in line.chunks)
+
+
+@dataclass(frozen=True, slots=True)
+class _Grid:
+    """A table's text per (line index, column): ``None`` where the column is blank."""
+
+    lines: tuple[_Line, ...]
+    text: tuple[tuple[str | None, ...], ...]
+    ncols: int
+    filled: tuple[tuple[int, ...], ...]
+
+    def column_lines(self, col: int, first: int = 0, last: int | None = None) -> list[int]:
+        """Line indices in ``[first, last]`` where the column has text."""
+        filled = self.filled[col]
+        stop = len(self.text) - 1 if last is None else last
+        return list(filled[bisect_left(filled, first) : bisect_right(filled, stop)])
+
+    def at(self, t: int, col: int) -> str:
+        """The text of a column on a line ("" when blank)."""
+        return self.text[t][col] or ""
+
+
+def _build_grid(lines: list[_Line], columns: list[_Column]) -> _Grid:
+    """Cut every line's chunks into the columns: a chunk running into the next column is
+    cut where a word starts there; chunks of one column on one line join."""
+    rows: list[tuple[str | None, ...]] = []
+    for line in lines:
+        cells: list[list[str]] = [[] for _ in columns]
+        for whole in line.chunks:
+            for chunk in _split_chunk(whole, columns) or [whole]:
+                cells[_column_of(columns, chunk.start)].append(chunk.text)
+        rows.append(tuple(" ".join(parts) if parts else None for parts in cells))
+    filled = tuple(
+        tuple(t for t, row in enumerate(rows) if row[col] is not None)
+        for col in range(len(columns))
+    )
+    return _Grid(tuple(lines), tuple(rows), len(columns), filled)

@@ -1,0 +1,85 @@
+"""Which columns cut a table into rows (a cell in nearly every row) and which are merged
+(regions, leads spanning several rows) and placed afterwards."""
+
+from __future__ import annotations
+
+from aap_parser.sources.layout_text.columns import _Grid
+from aap_parser.sources.layout_text.rows import _alignments, _fits_rows, _segment_rows
+from aap_parser.sources.layout_text.words import _ends_with_connector, _starts_cell
+
+_DENSE_FILL = 0.5
+
+
+_COVERED_ROWS = 1.0
+
+
+_KEPT_ROWS = 0.8
+
+
+_MAX_MERGED_COLUMNS = 2
+
+
+_MIN_EVIDENCE_ROWS = 5
+
+
+def _dense_columns(grid: _Grid, header: int, *, continued: bool) -> list[int]:
+    """The columns with a cell in (nearly) every row, which cut the table into rows; the
+    others (merged regions, leads) are placed on those rows afterwards.
+
+    First guess: the columns with many lines. In a table of 5+ rows, drop (up to twice)
+    the one with cells in the fewest of the rows the others cut, if that is not most. Then
+    add the columns with a cell in every row the kept ones cut, or fitting those rows.
+    """
+    fill = [len(grid.column_lines(col)) for col in range(grid.ncols)]
+    core = [col for col in range(grid.ncols) if fill[col] >= _DENSE_FILL * max(fill)]
+    aligns = _alignments(grid)
+    widest = max(range(grid.ncols), key=lambda col: fill[col])
+    skip = (1 if header else 0) + (1 if continued else 0)
+    rows = _segment_rows(grid, core, header, aligns)
+    for _ in range(_MAX_MERGED_COLUMNS if len(rows) - skip >= _MIN_EVIDENCE_ROWS else 0):
+        shares = {
+            col: _coverage(
+                grid,
+                col,
+                _segment_rows(grid, [c for c in core if c != col], header, aligns)[skip:],
+            )
+            for col in core
+            if col != widest
+        }
+        worst = min(shares, key=lambda col: shares[col], default=None)
+        if worst is None or shares[worst] >= _KEPT_ROWS:
+            break
+        core.remove(worst)
+        rows = _segment_rows(grid, core, header, aligns)
+    return [
+        col
+        for col in range(grid.ncols)
+        if col in core
+        or (fill[col] and _coverage(grid, col, rows[skip:]) >= _COVERED_ROWS)
+        or (fill[col] and _fits_rows(grid, col, core, rows, aligns))
+    ]
+
+
+def _coverage(grid: _Grid, col: int, rows: list[tuple[int, int]]) -> float:
+    """The share of the rows in which the column has a cell of its own: rows with text,
+    but no more than the column's cells (a merged cell's text may run over two rows)."""
+    if not rows:
+        return 1.0
+    filled = sum(1 for first, last in rows if grid.column_lines(col, first, last))
+    return min(filled, _cell_starts(grid, col, rows[0][0])) / len(rows)
+
+
+def _cell_starts(grid: _Grid, col: int, first: int) -> int:
+    """How many cells of the column seem to start from line ``first`` on: after a wide gap,
+    or a line starting a cell after one that does not go on."""
+    count = 0
+    previous: int | None = None
+    for t in grid.column_lines(col, first):
+        if (
+            previous is None
+            or t - previous > 2
+            or (_starts_cell(grid.at(t, col)) and not _ends_with_connector(grid.at(previous, col)))
+        ):
+            count += 1
+        previous = t
+    return count

@@ -1,0 +1,178 @@
+"""Merged columns: each cell of text gets the block of rows it is centred in (or tops)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from aap_parser.sources.layout_text.columns import _Grid
+from aap_parser.sources.layout_text.rows import _Alignments, _conflicts, _models
+from aap_parser.sources.layout_text.words import _ends_with_connector, _starts_cell
+
+_UNCOVERED_ROW_COST = 3.0
+
+
+_LEADING_UNCOVERED_COST = 0.05
+
+
+_ROW_PADDING = 0.5
+
+
+_ROWS_ABOVE_COST = 0.01
+
+
+def _merged_cells(grid: _Grid, col: int, row_of: list[int]) -> list[list[int]]:
+    """A merged column's cells: runs of its lines, cut at wide gaps or where a cell starts
+    (after a blank line, or on a new row, a line starting a cell after one not going on)."""
+    cells: list[list[int]] = []
+    for t in grid.column_lines(col):
+        if cells:
+            prev = cells[-1][-1]
+            gap = t - prev
+            cue = _ends_with_connector(grid.at(prev, col)) or not _starts_cell(grid.at(t, col))
+            goes_on = gap <= 2 and (cue or (gap == 1 and row_of[prev] == row_of[t]))
+            if goes_on:
+                cells[-1].append(t)
+                continue
+        cells.append([t])
+    return cells
+
+
+def _line_heights(
+    grid: _Grid, cols: Sequence[int], rows: list[tuple[int, int]], aligns: _Alignments
+) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
+    """Rebuild each line's vertical position, in line pitches, and each row's top and bottom.
+
+    A row's lines sit on its half-line grid (see :func:`_offsets`), so its height is known
+    in pitches; rows stack. A line holding only text of other columns (a merged region) is
+    placed between its neighbours.
+    """
+    position: list[float | None] = [None] * len(grid.text)
+    bounds: list[tuple[float, float]] = []
+    top = 0.0
+    for first, last in rows:
+        models = _models(grid, cols, first, last, aligns)
+        pairs = min(models, key=_conflicts)
+        by_line: dict[int, list[int]] = {}
+        for t, offset in pairs:
+            by_line.setdefault(t, []).append(offset)
+        if not by_line:
+            bounds.append((top, top + 1 + _ROW_PADDING))
+            top += 1 + _ROW_PADDING
+            continue
+        mean = {t: sum(v) / len(v) for t, v in by_line.items()}
+        low, high = min(mean.values()), max(mean.values())
+        for t, place in mean.items():
+            position[t] = top + _ROW_PADDING / 2 + (place - low) / 2 + 0.5
+        bottom = top + (high - low) / 2 + 1 + _ROW_PADDING
+        bounds.append((top, bottom))
+        top = bottom
+    return _fill_positions(position), bounds
+
+
+def _fill_positions(position: list[float | None]) -> list[tuple[float, float]]:
+    """Each line's vertical range: exact where known, else strictly between its neighbours."""
+    known = [t for t, y in enumerate(position) if y is not None]
+    out: list[tuple[float, float]] = []
+    for t, y in enumerate(position):
+        if y is not None:
+            out.append((y, y))
+            continue
+        before = max((k for k in known if k < t), default=None)
+        after = min((k for k in known if k > t), default=None)
+        low = position[before] if before is not None else None
+        high = position[after] if after is not None else None
+        if low is None and high is None:
+            out.append((0.5 * t, 0.5 * t))
+        elif low is None:
+            assert high is not None
+            out.append((high - 0.5 * (after or 0) + 0.5 * t - 0.5, high - 0.5))
+        elif high is None:
+            out.append((low + 0.5, low + 0.5 * (t - (before or 0)) + 0.5))
+        else:
+            margin = min(0.1, (high - low) / 4)
+            out.append((low + margin, high - margin))
+    return out
+
+
+def _place_merged(
+    cells: list[list[int]],
+    row_of: list[int],
+    heights: tuple[list[tuple[float, float]], list[tuple[float, float]]],
+    *,
+    header: bool,
+    open_ends: tuple[bool, bool],
+    centred: bool,
+) -> tuple[float, list[tuple[int, int, list[int]]]]:
+    """Give each merged cell a block of rows: its cost and ``(first_row, last_row, lines)``.
+
+    Blocks follow one another; each holds the rows its lines touch, and its text is centred
+    in it (or at its top when ``centred`` is false). A header cell (``header``: on the first
+    row) is a block of its own. ``open_ends``: the table goes on from the page before / to
+    the next page. A row left out between two blocks costs much; rows after the last block,
+    and in a table going on from the page before rows before the first block (or right
+    after the header), may belong to a block printed on another page, and cost little; the
+    last block of a table going on to the next page may have its text at its top.
+    """
+    position, bounds = heights
+    count = len(bounds)
+    inf = float("inf")
+    if not cells or not count:
+        return inf, []
+
+    continued, goes_on = open_ends
+
+    def dev(cell: list[int], first: int, last: int, centred: bool) -> float:
+        if centred:
+            low = (position[cell[0]][0] + position[cell[-1]][0]) / 2
+            high = (position[cell[0]][1] + position[cell[-1]][1]) / 2
+            target = (bounds[first][0] + bounds[last][1]) / 2
+        else:
+            low, high = position[cell[0]]
+            target = bounds[first][0] + _ROW_PADDING / 2 + 0.5
+        above = _ROWS_ABOVE_COST * (row_of[cell[0]] - first)
+        return max(0.0, low - target, target - high) + above
+
+    # lead_in[s]: least cost with the cells so far placed and rows before ``s`` settled.
+    leading = _LEADING_UNCOVERED_COST if continued else _UNCOVERED_ROW_COST
+    lead_in = [leading * s for s in range(count)]
+    lead_from: list[int] = [-1] * count
+    starts: list[list[int]] = []
+    prevs: list[list[int]] = []
+    ends: list[float] = []
+    for number, cell in enumerate(cells):
+        low, high = row_of[cell[0]], row_of[cell[-1]]
+        ends = [inf] * count
+        start_of = [-1] * count
+        for first in range(low + 1):
+            if lead_in[first] == inf:
+                continue
+            # A header cell is a block of its own: body rows hang from no header.
+            stop = high + 1 if header and low == 0 else count
+            for last in range(high, stop):
+                # A block going on to the next page may have its text at its top here.
+                modes = (centred, False) if goes_on and number == len(cells) - 1 else (centred,)
+                cost = lead_in[first] + min(dev(cell, first, last, mode) for mode in modes)
+                if cost < ends[last]:
+                    ends[last], start_of[last] = cost, first
+        starts.append(start_of)
+        prevs.append(lead_from)
+        lead_in, lead_from = [inf] * count, [-1] * count
+        for nxt in range(count):
+            for last in range(nxt):
+                # After a header cell (the first cell, on the first row) rows may go on
+                # from the page before, like rows at the top.
+                skip = leading if number == last == 0 else _UNCOVERED_ROW_COST
+                cost = ends[last] + skip * (nxt - last - 1)
+                if cost < lead_in[nxt]:
+                    lead_in[nxt], lead_from[nxt] = cost, last
+    totals = [ends[last] + _LEADING_UNCOVERED_COST * (count - 1 - last) for last in range(count)]
+    last = min(range(count), key=lambda e: totals[e])
+    if totals[last] == inf:
+        return inf, []
+    placed: list[tuple[int, int, list[int]]] = []
+    for index in range(len(cells) - 1, -1, -1):
+        first = starts[index][last]
+        placed.append((first, last, cells[index]))
+        last = prevs[index][first]
+    placed.reverse()
+    return totals[min(range(count), key=lambda e: totals[e])], placed

@@ -1,0 +1,240 @@
+"""Rows of a table: its header row, then a dynamic programme cutting its lines into rows
+whose cells sit where a top-aligned or vertically centred cell would."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from aap_parser.layout.roles import header_roles
+from aap_parser.sources.layout_text.columns import _Grid
+from aap_parser.sources.layout_text.words import (
+    _ends_with_connector,
+    _starts_cell,
+    _starts_continuation,
+)
+
+_MAX_ROW_LINES = 40
+
+
+_MAX_HEADER_LINES = 8
+
+
+_EMPTY_COST = 1.0
+
+
+_CONFLICT_COST = 4.0
+
+
+_WIDE_GAP_COST = 3.0
+
+
+_BOUNDARY_CUE_COST = 1.0
+
+
+_NEW_CELL_INSIDE_COST = 0.6
+
+
+_OTHER_MODEL_COST = 0.5
+
+
+_Pairs = list[tuple[int, int]]
+
+
+_Alignments = tuple[frozenset[int], ...]
+
+
+def _offsets(lines: list[int], *, top: bool) -> _Pairs:
+    """A cell's lines placed on the row's half-line grid, top-aligned or centred."""
+    n = len(lines)
+    return [(t, 2 * i if top else 2 * i - (n - 1)) for i, t in enumerate(lines)]
+
+
+def _alignments(grid: _Grid) -> _Alignments:
+    """The two plain alignment models, each given as its set of top-aligned columns: all
+    cells centred, all top-aligned."""
+    return frozenset(), frozenset(range(grid.ncols))
+
+
+def _conflicts(pairs: _Pairs) -> int:
+    """How far the (line, offset) pairs are from one increasing map line -> offset."""
+    by_line: dict[int, set[int]] = {}
+    for t, offset in pairs:
+        by_line.setdefault(t, set()).add(offset)
+    count = sum(len(offsets) - 1 for offsets in by_line.values())
+    ordered = sorted(by_line)
+    for before, after in itertools.pairwise(ordered):
+        if max(by_line[before]) >= min(by_line[after]):
+            count += 1
+    return count
+
+
+def _models(
+    grid: _Grid, cols: Sequence[int], first: int, last: int, aligns: _Alignments
+) -> tuple[_Pairs, ...]:
+    """The row's (line, offset) pairs under each alignment model (its top-aligned columns;
+    the others centred on the row, as tall as its tallest cell)."""
+    models: tuple[_Pairs, ...] = tuple([] for _ in aligns)
+    cells = [(col, grid.column_lines(col, first, last)) for col in cols]
+    tallest = max((len(lines) for _, lines in cells), default=1)
+    for col, lines in cells:
+        if lines:
+            for model, tops in zip(models, aligns, strict=True):
+                top = col in tops
+                shift = 0 if top else tallest - 1
+                model.extend((t, offset + shift) for t, offset in _offsets(lines, top=top))
+    return models
+
+
+def _row_cost(
+    grid: _Grid, cols: Sequence[int], first: int, last: int, aligns: _Alignments
+) -> tuple[float, tuple[int, ...]]:
+    """How unlikely it is that lines ``first..last`` make one table row: the word and gap
+    cost, and the misplaced lines under each alignment model."""
+    cost = 0.0
+    for col in cols:
+        lines = grid.column_lines(col, first, last)
+        if not lines:
+            cost += _EMPTY_COST
+            continue
+        for before, after in itertools.pairwise(lines):
+            if after - before > 2:
+                cost += _WIDE_GAP_COST
+            if _starts_cell(grid.at(after, col)) and not _ends_with_connector(grid.at(before, col)):
+                cost += _NEW_CELL_INSIDE_COST
+    if first > 0:
+        cost += _boundary_cost(grid, cols, first)
+    return cost, tuple(_conflicts(pairs) for pairs in _models(grid, cols, first, last, aligns))
+
+
+def _boundary_cost(grid: _Grid, cols: Sequence[int], first: int) -> float:
+    """Word cues against a row starting at line ``first``: the cell above seems to go on."""
+    cost = 0.0
+    for col in cols:
+        before = next(
+            (t for t in range(first - 1, max(-1, first - 3), -1) if grid.text[t][col]), None
+        )
+        if before is None:
+            continue
+        after = next(
+            (t for t in range(first, min(len(grid.text), before + 3)) if grid.text[t][col]), None
+        )
+        if after is None:
+            continue
+        if _ends_with_connector(grid.at(before, col)):
+            cost += _BOUNDARY_CUE_COST
+        if _starts_continuation(grid.at(after, col)):
+            cost += _BOUNDARY_CUE_COST
+    return cost
+
+
+def _segment_rows(
+    grid: _Grid, cols: Sequence[int], header: int, aligns: _Alignments
+) -> list[tuple[int, int]]:
+    """Cut the table's lines into rows ``(first, last)``: the header row (its first
+    ``header`` lines, if any), then the cheapest cut under one of the alignment models (a
+    table's columns keep their alignment from row to row)."""
+    size = len(grid.text)
+    costs = {
+        (start, end): _row_cost(grid, cols, start, end, aligns)
+        for end in range(header, size)
+        for start in range(max(header, end + 1 - _MAX_ROW_LINES), end + 1)
+    }
+    body = min(
+        (_segment_rows_as(size, header, costs, model) for model in range(len(aligns))),
+        key=lambda found: found[0],
+    )[1]
+    return [(0, header - 1), *body] if header else body
+
+
+def _segment_rows_as(
+    size: int, header: int, costs: dict[tuple[int, int], tuple[float, tuple[int, ...]]], model: int
+) -> tuple[float, list[tuple[int, int]]]:
+    """The least total cost of rows below the header for one alignment model, and those
+    rows ``(first, last)``; a row fitting only another model costs a little more."""
+    best = [float("inf")] * (size + 1)
+    best[header] = 0.0
+    back = [0] * (size + 1)
+    for end in range(header + 1, size + 1):
+        for start in range(max(header, end - _MAX_ROW_LINES), end):
+            if best[start] == float("inf"):
+                continue
+            base, conflicts = costs[start, end - 1]
+            cost = (
+                best[start]
+                + base
+                + min(
+                    _CONFLICT_COST * count + (0.0 if index == model else _OTHER_MODEL_COST)
+                    for index, count in enumerate(conflicts)
+                )
+            )
+            if cost < best[end]:
+                best[end], back[end] = cost, start
+    rows: list[tuple[int, int]] = []
+    end = size
+    while end > header:
+        rows.append((back[end], end - 1))
+        end = back[end]
+    rows.reverse()
+    return best[size], rows
+
+
+def _header_lines(grid: _Grid) -> int:
+    """How many lines at the table's top make its header row (0 when the top names no
+    header): its column texts must all name a known header, and its cells be centred on
+    one line (the smallest such run, best one after which no line goes on a cell), else it
+    ends before the first line not going on."""
+    texts = [""] * grid.ncols
+    cols = range(grid.ncols)
+    for t in range(min(len(grid.text), _MAX_HEADER_LINES)):
+        texts = [" ".join(filter(None, (old, grid.text[t][col]))) for col, old in enumerate(texts)]
+        if not all(texts) or header_roles(texts) is None:
+            continue
+        centred = [
+            end
+            for end in range(t, min(len(grid.text), t + _MAX_HEADER_LINES))
+            if _conflicts(_models(grid, cols, 0, end, _alignments(grid))[0]) == 0
+        ]
+        closed = [end for end in centred if not _goes_on(grid, end + 1)]
+        wrapped = [end for end in centred if end > t]
+        if closed or wrapped:
+            return (closed or wrapped)[0] + 1
+        end = t + 1
+        while _goes_on(grid, end):
+            end += 1
+        return end
+    return 0
+
+
+def _goes_on(grid: _Grid, t: int) -> bool:
+    """True when line ``t`` exists, has text, and all its texts go on cells above."""
+    return (
+        t < len(grid.text)
+        and any(grid.text[t])
+        and all(_starts_continuation(text) for text in grid.text[t] if text)
+    )
+
+
+def _fits_rows(
+    grid: _Grid, col: int, cols: Sequence[int], rows: list[tuple[int, int]], aligns: _Alignments
+) -> bool:
+    """True when the column's text in each row sits where a cell of that row would."""
+    for first, last in rows:
+        if not grid.column_lines(col, first, last):
+            continue
+        base = _models(grid, cols, first, last, aligns)
+        extra = _models(grid, [col], first, last, aligns)
+        if min(_conflicts(pairs) for pairs in base) < min(
+            _conflicts(pairs + more) for pairs, more in zip(base, extra, strict=True)
+        ):
+            return False
+    return True
+
+
+def _mixed_alignments(cols: Sequence[int]) -> _Alignments:
+    """Alignment models for a table: all cells centred, all top-aligned, the first columns
+    centred (merged region, lead) and the rest top-aligned, or one column unlike the rest."""
+    models = [frozenset(cols[j:]) for j in range(len(cols) + 1)]
+    models += [frozenset([col]) for col in cols]
+    models += [frozenset(cols) - {col} for col in cols]
+    return tuple(dict.fromkeys(models))

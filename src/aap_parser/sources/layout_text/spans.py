@@ -1,0 +1,159 @@
+"""Where a page's tables are: runs of tabular lines, without running text, sub-headings
+or footnotes."""
+
+from __future__ import annotations
+
+import itertools
+
+from aap_parser.grid import Block, TextLine
+from aap_parser.layout.roles import header_role
+from aap_parser.sources.layout_text.columns import _START_TOLERANCE, _build_grid, _columns, _fits
+from aap_parser.sources.layout_text.lines import _Chunk, _Line
+from aap_parser.sources.layout_text.rows import _header_lines
+from aap_parser.sources.layout_text.words import _ends_with_connector, _starts_cell
+
+
+def _starts_with_table(lines: list[_Line]) -> bool:
+    """True when the page's first non-blank line belongs to a table (a table goes on)."""
+    first = next((i for i, line in enumerate(lines) if line.chunks), None)
+    spans = _table_spans(lines)
+    return first is not None and bool(spans) and spans[0][0] <= first
+
+
+def _sub_heading_lines(lines: list[_Line]) -> int:
+    """How many one-chunk lines at a table's top are a sub-heading, not header text: each
+    stands alone (see :func:`_stands_alone`) and a header row starts right below them."""
+    count = 0
+    while (
+        count + 1 < len(lines)
+        and len(lines[count].chunks) == 1
+        and _stands_alone(lines[count].chunks[0], lines[count + 1 : count + 4])
+    ):
+        count += 1
+    if not count:
+        return 0
+    rest = lines[count:]
+    columns = _columns(rest)
+    return count if len(columns) >= 2 and _header_lines(_build_grid(rest, columns)) else 0
+
+
+def _stands_alone(chunk: _Chunk, below: list[_Line]) -> bool:
+    """True when a lone chunk above a table is no header text: the text below it starts a
+    cell after it (it does not end in "de", ","...), or, with nothing below it, its wording
+    names no column."""
+    under = next(
+        (
+            other
+            for line in below
+            for other in line.chunks
+            if abs(other.start - chunk.start) <= _START_TOLERANCE
+        ),
+        None,
+    )
+    if under is None:
+        return header_role(chunk.text) is None
+    return _starts_cell(under.text) and not _ends_with_connector(chunk.text)
+
+
+def _text_lines(lines: list[_Line]) -> list[Block]:
+    """Running text: one ``TextLine`` per non-blank line."""
+    return [
+        TextLine(text=line.text.strip(), page=line.page, line=line.number)
+        for line in lines
+        if line.chunks
+    ]
+
+
+def _paragraph_kinds(lines: list[_Line]) -> list[bool]:
+    """For each line, whether its paragraph (run of non-blank lines) may be part of a table:
+    only a paragraph holding a line of 2+ chunks may."""
+    kinds = [False] * len(lines)
+    start = 0
+    while start < len(lines):
+        if not lines[start].chunks:
+            start += 1
+            continue
+        end = start
+        while end < len(lines) and lines[end].chunks:
+            end += 1
+        tabular = any(len(lines[i].chunks) >= 2 for i in range(start, end))
+        for i in range(start, end):
+            kinds[i] = tabular
+        start = end
+    return kinds
+
+
+def _table_spans(lines: list[_Line]) -> list[tuple[int, int]]:
+    """Index ranges ``[start, end)`` of the page's tables.
+
+    A table is made of paragraphs holding lines of 2+ chunks (blank lines between them
+    allowed); a paragraph without such a line (a sub-heading, a footnote), a line that
+    runs across a column start (running text), or a sub-heading after a blank line and
+    above a header row ends it.
+    """
+    tabular = _paragraph_kinds(lines)
+    pending: list[tuple[int, int]] = []
+    index = 0
+    while index < len(lines):
+        if not tabular[index]:
+            index += 1
+            continue
+        end = index
+        while end < len(lines) and (tabular[end] or not lines[end].chunks):
+            end += 1
+        while not lines[end - 1].chunks:
+            end -= 1
+        pending.append((index, end))
+        index = end
+    spans: list[tuple[int, int]] = []
+    while pending:
+        start, end = pending.pop(0)
+        inner = [i for i in range(start, end) if len(lines[i].chunks) >= 2]
+        if len(inner) < 2:
+            continue
+        columns = _columns([lines[i] for i in inner])
+        if len(columns) < 2:
+            continue
+        breaks = [i for i in range(start, end) if lines[i].chunks and not _fits(lines[i], columns)]
+        if breaks:
+            cuts = [start - 1, *breaks, end]
+            pending = [(a + 1, b) for a, b in itertools.pairwise(cuts) if b - a > 2] + pending
+            continue
+        headings = [
+            i
+            for i in range(start + 1, end)
+            if not lines[i - 1].chunks and _sub_heading_lines(lines[i:end])
+        ]
+        if headings:
+            cuts = [start, *headings, end]
+            pending = list(itertools.pairwise(cuts)) + pending
+            continue
+        start, end = _trim_edges(lines, start, end)
+        if end - start >= 2:
+            spans.append((start, end))
+    return sorted(spans)
+
+
+def _trim_edges(lines: list[_Line], start: int, end: int) -> tuple[int, int]:
+    """Drop blank lines and lone text (a sub-heading right above the table) from the span's
+    ends: a one-chunk edge line must start where some other line of the table starts."""
+
+    def loose(i: int) -> bool:
+        chunks = lines[i].chunks
+        if not chunks:
+            return True
+        if len(chunks) > 1:
+            return False
+        x = chunks[0].start
+        return not any(
+            abs(chunk.start - x) <= 1
+            for j in range(start, end)
+            if j != i
+            for chunk in lines[j].chunks
+        )
+
+    while start < end and loose(start):
+        start += 1
+    while end > start and loose(end - 1):
+        end -= 1
+    return start, end

@@ -1,0 +1,95 @@
+"""The ``pdftotext -layout`` text of the generated announcements parses to their golden records.
+
+Each file in ``fixtures/layout/generated`` is the layout text of one generated PDF (LibreOffice
+or WeasyPrint style, see ``make.sh`` there); its expected records are that announcement's
+golden: header, tables (columns, roles, section), footnotes and every laureate field but
+provenance and enrichment codes. Files the reader still gets wrong are strict xfails.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from aap_parser import parse
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+LAYOUT = FIXTURES / "layout" / "generated"
+GOLDEN = FIXTURES / "generated"
+
+# Files the reader still gets wrong, with what goes wrong.
+_KNOWN_BAD = {
+    "2016_climat_interim.docx-lo.layout.txt": (
+        "a centred lead merged over rows beside top-aligned cells and a one-line theme "
+        "column: rows split"
+    ),
+    "2016_climat_interim.html.layout.txt": "region and lead merged blocks: rows split",
+    "2017_franco_senegalais.html.layout.txt": "a region wrapped over three lines: rows split",
+    "2018_long_generaliste.docx-lo.layout.txt": (
+        "merged region and lead blocks running over page breaks given to the wrong rows"
+    ),
+    "2018_long_generaliste.html.layout.txt": (
+        "pdftotext shifts some rows' columns by several characters (cells collide): no table found"
+    ),
+    "2019_sections_outremer.html.layout.txt": (
+        "the second table's sub-heading and header, right under a footnote, read as text"
+    ),
+    "2022_franco_palestinien.html.layout.txt": (
+        "a sub-heading printed right under the title (no blank line) joins the title"
+    ),
+    "2023_franco_quebecois.html.layout.txt": (
+        "two cells printed a single space apart cut at the wrong word"
+    ),
+    "seed_2020_generaliste.docx-lo.layout.txt": (
+        "a merged region's text as near the middle of two row blocks: one row misplaced"
+    ),
+}
+
+
+def _comparable(data: dict[str, Any]) -> dict[str, Any]:
+    """The parts of a parse result the layout text must reproduce (no source, warnings,
+    provenance, region codes, lead kinds and codes, table pages)."""
+    laureates = []
+    for laureate in data["laureates"]:
+        item = {k: v for k, v in laureate.items() if k not in ("provenance", "region_code")}
+        item["leads"] = [lead["name"] for lead in laureate["leads"]]
+        laureates.append(item)
+    return {
+        "header": data["header"],
+        "tables": [{k: v for k, v in t.items() if k != "pages"} for t in data["tables"]],
+        "footnotes": data["footnotes"],
+        "laureates": laureates,
+    }
+
+
+def _cases() -> list[Any]:
+    cases = []
+    for path in sorted(LAYOUT.glob("*.layout.txt")):
+        reason = _KNOWN_BAD.get(path.name)
+        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+        cases.append(pytest.param(path, id=path.name, marks=marks))
+    return cases
+
+
+def test_every_generated_pdf_style_has_its_layout_text() -> None:
+    assert len(_cases()) == 28
+    for case in _cases():
+        path = case.values[0]
+        assert (GOLDEN / f"{path.name.split('.')[0]}.golden.json").is_file()
+    assert set(_KNOWN_BAD) <= {case.values[0].name for case in _cases()}
+
+
+@pytest.mark.parametrize("path", _cases())
+def test_layout_text_gives_the_golden_records(path: Path) -> None:
+    golden = json.loads((GOLDEN / f"{path.name.split('.')[0]}.golden.json").read_text("utf-8"))
+    got = _comparable(parse(path).model_dump(mode="json"))
+    want = _comparable(golden)
+    assert got["header"] == want["header"]
+    assert got["tables"] == want["tables"]
+    assert got["footnotes"] == want["footnotes"]
+    assert len(got["laureates"]) == len(want["laureates"])
+    for index, (mine, theirs) in enumerate(zip(got["laureates"], want["laureates"], strict=True)):
+        assert mine == theirs, f"laureate {index + 1}"
