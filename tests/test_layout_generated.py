@@ -22,14 +22,8 @@ GOLDEN = FIXTURES / "generated"
 
 # Files the reader still gets wrong, with what goes wrong.
 _KNOWN_BAD = {
-    "2016_climat_interim.docx-lo.layout.txt": (
-        "a centred lead merged over rows beside top-aligned cells and a one-line theme "
-        "column: rows split"
-    ),
-    "2016_climat_interim.html.layout.txt": "region and lead merged blocks: rows split",
-    "2017_franco_senegalais.html.layout.txt": "a region wrapped over three lines: rows split",
-    "2018_long_generaliste.docx-lo.layout.txt": (
-        "merged region and lead blocks running over page breaks given to the wrong rows"
+    "2016_climat_interim.html.layout.txt": (
+        "the merged lead column has the most lines, so it is never tried as merged: rows split"
     ),
     "2018_long_generaliste.html.layout.txt": (
         "pdftotext shifts some rows' columns by several characters (cells collide): no table found"
@@ -42,9 +36,6 @@ _KNOWN_BAD = {
     ),
     "2023_franco_quebecois.html.layout.txt": (
         "two cells printed a single space apart cut at the wrong word"
-    ),
-    "seed_2020_generaliste.docx-lo.layout.txt": (
-        "a merged region's text as near the middle of two row blocks: one row misplaced"
     ),
 }
 

@@ -197,3 +197,28 @@ def test_no_text_is_lost() -> None:
                         kept.extend(line.split())
     printed = [word for line in lines for word in line.replace("\f", "").split()]
     assert sorted(kept) == sorted(printed)
+
+
+_PADDED_REGIONS = """\
+Région          Collectivité chef de file   Collectivité partenaire   Titre du projet
+                Ville de Lyon               Commune de Kita           Projet de santé
+                                            (Mali)                    publique
+Rhône-Alpes
+                Ville de Vienne             Ville de Bobo             Projet d'eau
+                                            (Burkina Faso)            potable
+                Ville de Grenoble           Commune de Thiès          Projet de forêt
+                                            (Sénégal)                 villageoise
+                Ville de Brest              Ville de Tyr              Projet de
+Bretagne                                    (Liban)                   lecture publique
+                Ville de Rennes             Ville de Hué              Projet de
+                                            (Vietnam)                 musée
+"""
+
+
+def test_merged_region_sitting_half_a_line_higher_per_row_gets_its_whole_block() -> None:
+    # LibreOffice prints a Word table's merged cell as if followed by one blank line per
+    # row below its first: "Rhône-Alpes" is centred on the first two rows but spans three.
+    rows = _tables(read_layout_text(_PADDED_REGIONS.splitlines()))[0].rows
+    regions = [row.cells[0] for row in rows[1:]]
+    assert [region.text for region in regions] == ["Rhône-Alpes", "", "", "Bretagne", ""]
+    assert [region.merged_from_above for region in regions] == [False, True, True, False, True]

@@ -22,13 +22,21 @@ _MAX_MERGED_COLUMNS = 2
 _MIN_EVIDENCE_ROWS = 5
 
 
+_MIN_CUTTING_COLUMNS = 2
+
+
+_FITTING_ROWS = 0.5
+
+
 def _dense_columns(grid: _Grid, header: int, *, continued: bool) -> list[int]:
     """The columns with a cell in (nearly) every row, which cut the table into rows; the
     others (merged regions, leads) are placed on those rows afterwards.
 
     First guess: the columns with many lines. In a table of 5+ rows, drop (up to twice)
-    the one with cells in the fewest of the rows the others cut, if that is not most. Then
-    add the columns with a cell in every row the kept ones cut, or fitting those rows.
+    the one with cells in the fewest of the rows the others cut, if that is not most (when
+    2+ columns cut them, a cell reaching into two rows counts for none: it is merged over
+    them). Then add the columns with a cell in every row the kept ones cut, or with cells
+    in half of them at least, fitting those rows (a column of a few cells is merged).
     """
     fill = [len(grid.column_lines(col)) for col in range(grid.ncols)]
     core = [col for col in range(grid.ncols) if fill[col] >= _DENSE_FILL * max(fill)]
@@ -42,6 +50,7 @@ def _dense_columns(grid: _Grid, header: int, *, continued: bool) -> list[int]:
                 grid,
                 col,
                 _segment_rows(grid, [c for c in core if c != col], header, aligns)[skip:],
+                straddling=len(core) > _MIN_CUTTING_COLUMNS,
             )
             for col in core
             if col != widest
@@ -55,31 +64,43 @@ def _dense_columns(grid: _Grid, header: int, *, continued: bool) -> list[int]:
         col
         for col in range(grid.ncols)
         if col in core
-        or (fill[col] and _coverage(grid, col, rows[skip:]) >= _COVERED_ROWS)
-        or (fill[col] and _fits_rows(grid, col, core, rows, aligns))
+        or (
+            fill[col]
+            and _coverage(grid, col, rows[skip:], straddling=len(core) >= _MIN_CUTTING_COLUMNS)
+            >= _COVERED_ROWS
+        )
+        or (
+            fill[col]
+            and _coverage(grid, col, rows[skip:], straddling=False) >= _FITTING_ROWS
+            and _fits_rows(grid, col, core, rows, aligns)
+        )
     ]
 
 
-def _coverage(grid: _Grid, col: int, rows: list[tuple[int, int]]) -> float:
+def _coverage(grid: _Grid, col: int, rows: list[tuple[int, int]], *, straddling: bool) -> float:
     """The share of the rows in which the column has a cell of its own: rows with text,
-    but no more than the column's cells (a merged cell's text may run over two rows)."""
+    but no more than the column's cells (a merged cell's text may run over two rows;
+    ``straddling``: the rows are cut surely enough that a cell reaching into two is merged)."""
     if not rows:
         return 1.0
     filled = sum(1 for first, last in rows if grid.column_lines(col, first, last))
-    return min(filled, _cell_starts(grid, col, rows[0][0])) / len(rows)
+    return min(filled, _own_cells(grid, col, rows, straddling=straddling)) / len(rows)
 
 
-def _cell_starts(grid: _Grid, col: int, first: int) -> int:
-    """How many cells of the column seem to start from line ``first`` on: after a wide gap,
-    or a line starting a cell after one that does not go on."""
-    count = 0
-    previous: int | None = None
-    for t in grid.column_lines(col, first):
+def _own_cells(grid: _Grid, col: int, rows: list[tuple[int, int]], *, straddling: bool) -> int:
+    """How many cells of the column seem to start from the first row on (after a wide gap,
+    or a line starting a cell after one that does not go on), and with ``straddling`` stay
+    in one row (a cell whose lines reach into two rows is merged over them)."""
+    row_of = {t: index for index, (first, last) in enumerate(rows) for t in range(first, last + 1)}
+    cells: list[list[int]] = []
+    for t in grid.column_lines(col, rows[0][0]):
+        previous = cells[-1][-1] if cells else None
         if (
             previous is None
             or t - previous > 2
             or (_starts_cell(grid.at(t, col)) and not _ends_with_connector(grid.at(previous, col)))
         ):
-            count += 1
-        previous = t
-    return count
+            cells.append([t])
+        else:
+            cells[-1].append(t)
+    return sum(1 for cell in cells if not straddling or row_of.get(cell[0]) == row_of.get(cell[-1]))

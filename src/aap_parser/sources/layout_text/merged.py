@@ -1,8 +1,10 @@
-"""Merged columns: each cell of text gets the block of rows it is centred in (or tops)."""
+"""Merged columns: each cell of text gets the block of rows it is centred in (plainly, or
+half a line higher per row as LibreOffice prints Word tables), or tops."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 from aap_parser.sources.layout_text.columns import _Grid
 from aap_parser.sources.layout_text.rows import _Alignments, _conflicts, _models
@@ -14,22 +16,34 @@ _UNCOVERED_ROW_COST = 3.0
 _LEADING_UNCOVERED_COST = 0.05
 
 
-_ROW_PADDING = 0.5
+# A row's height beyond its lines, in line pitches: none, as in Word tables (no top or
+# bottom cell margin) and the layouts pdftotext prints without blank lines between rows.
+_ROW_PADDING = 0.0
 
 
 _ROWS_ABOVE_COST = 0.01
 
 
-def _merged_cells(grid: _Grid, col: int, row_of: list[int]) -> list[list[int]]:
+_PADDED_SHIFT = 0.5
+
+
+_Align = Literal["centred", "padded", "top"]
+
+
+_ALIGNS: tuple[_Align, ...] = ("centred", "padded", "top")
+
+
+def _merged_cells(grid: _Grid, col: int, row_of: list[tuple[int, int]]) -> list[list[int]]:
     """A merged column's cells: runs of its lines, cut at wide gaps or where a cell starts
-    (after a blank line, or on a new row, a line starting a cell after one not going on)."""
+    (a line starting a cell after one not going on, unless both lie within one row)."""
     cells: list[list[int]] = []
     for t in grid.column_lines(col):
         if cells:
             prev = cells[-1][-1]
             gap = t - prev
             cue = _ends_with_connector(grid.at(prev, col)) or not _starts_cell(grid.at(t, col))
-            goes_on = gap <= 2 and (cue or (gap == 1 and row_of[prev] == row_of[t]))
+            same_row = row_of[prev][0] == row_of[prev][1] == row_of[t][0] == row_of[t][1]
+            goes_on = gap <= 2 and (cue or same_row)
             if goes_on:
                 cells[-1].append(t)
                 continue
@@ -96,22 +110,26 @@ def _fill_positions(position: list[float | None]) -> list[tuple[float, float]]:
 
 def _place_merged(
     cells: list[list[int]],
-    row_of: list[int],
+    row_of: list[tuple[int, int]],
     heights: tuple[list[tuple[float, float]], list[tuple[float, float]]],
     *,
     header: bool,
     open_ends: tuple[bool, bool],
-    centred: bool,
+    align: _Align,
 ) -> tuple[float, list[tuple[int, int, list[int]]]]:
     """Give each merged cell a block of rows: its cost and ``(first_row, last_row, lines)``.
 
     Blocks follow one another; each holds the rows its lines touch, and its text is centred
-    in it (or at its top when ``centred`` is false). A header cell (``header``: on the first
-    row) is a block of its own. ``open_ends``: the table goes on from the page before / to
-    the next page. A row left out between two blocks costs much; rows after the last block,
-    and in a table going on from the page before rows before the first block (or right
-    after the header), may belong to a block printed on another page, and cost little; the
-    last block of a table going on to the next page may have its text at its top.
+    in it, at its top (``align`` "top"), or "padded": centred with one blank line per row
+    below the first (LibreOffice keeps the empty paragraph of each cell merged from a Word
+    table, so the text sits half a line higher per row). A header cell (``header``: on the
+    first row) is a block of its own. ``open_ends``: the table goes on from the page before
+    / to the next page. A row left out between two blocks costs much; rows after the last
+    block, and in a table going on from the page before rows before the first block (or
+    right after the header), may belong to a block printed on another page, and cost
+    little; the last block of a table going on to the next page may have its text at its
+    top, and has it there when it reaches the page's last row over several rows (the page
+    break cuts it, and a cut merged cell prints its text at its top).
     """
     position, bounds = heights
     count = len(bounds)
@@ -121,15 +139,17 @@ def _place_merged(
 
     continued, goes_on = open_ends
 
-    def dev(cell: list[int], first: int, last: int, centred: bool) -> float:
-        if centred:
+    def dev(cell: list[int], first: int, last: int, mode: _Align) -> float:
+        if mode != "top":
             low = (position[cell[0]][0] + position[cell[-1]][0]) / 2
             high = (position[cell[0]][1] + position[cell[-1]][1]) / 2
             target = (bounds[first][0] + bounds[last][1]) / 2
+            if mode == "padded":
+                target -= _PADDED_SHIFT * (last - first)
         else:
             low, high = position[cell[0]]
             target = bounds[first][0] + _ROW_PADDING / 2 + 0.5
-        above = _ROWS_ABOVE_COST * (row_of[cell[0]] - first)
+        above = _ROWS_ABOVE_COST * max(0, row_of[cell[0]][0] - first)
         return max(0.0, low - target, target - high) + above
 
     # lead_in[s]: least cost with the cells so far placed and rows before ``s`` settled.
@@ -140,7 +160,8 @@ def _place_merged(
     prevs: list[list[int]] = []
     ends: list[float] = []
     for number, cell in enumerate(cells):
-        low, high = row_of[cell[0]], row_of[cell[-1]]
+        low = min(row_of[t][1] for t in cell)
+        high = max(row_of[t][0] for t in cell)
         ends = [inf] * count
         start_of = [-1] * count
         for first in range(low + 1):
@@ -148,9 +169,14 @@ def _place_merged(
                 continue
             # A header cell is a block of its own: body rows hang from no header.
             stop = high + 1 if header and low == 0 else count
-            for last in range(high, stop):
-                # A block going on to the next page may have its text at its top here.
-                modes = (centred, False) if goes_on and number == len(cells) - 1 else (centred,)
+            for last in range(max(high, first), stop):
+                # A block going on to the next page may have its text at its top here;
+                # one of several rows reaching the page's last row is cut by the page
+                # break, and a cut merged cell has its text at its top.
+                last_cell = goes_on and number == len(cells) - 1
+                modes: tuple[_Align, ...] = (align, "top") if last_cell else (align,)
+                if last_cell and first < last == count - 1:
+                    modes = ("top",)
                 cost = lead_in[first] + min(dev(cell, first, last, mode) for mode in modes)
                 if cost < ends[last]:
                     ends[last], start_of[last] = cost, first

@@ -57,15 +57,16 @@ def _alignments(grid: _Grid) -> _Alignments:
 
 
 def _conflicts(pairs: _Pairs) -> int:
-    """How far the (line, offset) pairs are from one increasing map line -> offset."""
-    by_line: dict[int, set[int]] = {}
-    for t, offset in pairs:
-        by_line.setdefault(t, set()).add(offset)
-    count = sum(len(offsets) - 1 for offsets in by_line.values())
-    ordered = sorted(by_line)
-    for before, after in itertools.pairwise(ordered):
-        if max(by_line[before]) >= min(by_line[after]):
+    """How far the (line, offset) pairs are from one increasing map line -> offset: each
+    extra offset of a line, and each line whose least offset is not above the greatest of
+    the line before, counts one."""
+    count = 0
+    line: int | None = None
+    highest = 0
+    for t, offset in sorted(set(pairs)):
+        if t == line or (line is not None and highest >= offset):
             count += 1
+        line, highest = t, offset
     return count
 
 
@@ -79,10 +80,10 @@ def _models(
     tallest = max((len(lines) for _, lines in cells), default=1)
     for col, lines in cells:
         if lines:
+            at_top = _offsets(lines, top=True)
+            centred = [(t, offset + tallest - 1) for t, offset in _offsets(lines, top=False)]
             for model, tops in zip(models, aligns, strict=True):
-                top = col in tops
-                shift = 0 if top else tallest - 1
-                model.extend((t, offset + shift) for t, offset in _offsets(lines, top=top))
+                model.extend(at_top if col in tops else centred)
     return models
 
 

@@ -8,7 +8,12 @@ from aap_parser.grid import RawCell, RawRow, RawTable
 from aap_parser.sources.layout_text.columns import _build_grid, _columns, _Grid
 from aap_parser.sources.layout_text.dense import _dense_columns
 from aap_parser.sources.layout_text.lines import _Line
-from aap_parser.sources.layout_text.merged import _line_heights, _merged_cells, _place_merged
+from aap_parser.sources.layout_text.merged import (
+    _ALIGNS,
+    _line_heights,
+    _merged_cells,
+    _place_merged,
+)
 from aap_parser.sources.layout_text.rows import _header_lines, _mixed_alignments, _segment_rows
 
 
@@ -29,7 +34,7 @@ def _read_table(
     rows = _segment_rows(grid, dense, header, aligns)
     rows = [(a, b) for a, b in rows if any(grid.column_lines(col, a, b) for col in dense)]
     spans = [_text_span(grid, dense, a, b) for a, b in rows]
-    row_of = _row_index(rows, len(grid.text))
+    row_of = _line_rows(spans, len(grid.text))
     heights = _line_heights(grid, dense, rows, aligns)
     cells: list[list[RawCell]] = [
         [
@@ -48,9 +53,9 @@ def _read_table(
                     heights,
                     header=header > 0,
                     open_ends=(continued, goes_on),
-                    centred=mode,
+                    align=mode,
                 )
-                for mode in (True, False)
+                for mode in _ALIGNS
             ),
             key=lambda result: result[0],
         )[1]
@@ -79,12 +84,18 @@ def _text_span(grid: _Grid, cols: Sequence[int], first: int, last: int) -> tuple
     return min(used), max(used)
 
 
-def _row_index(rows: list[tuple[int, int]], size: int) -> list[int]:
-    """For each line index, the row it falls in (a line between rows goes to the next)."""
-    index = [len(rows) - 1] * size
+def _line_rows(spans: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
+    """For each line index, the rows it may fall in ``(low, high)``: its row when it lies
+    within the text of a row's row-cutting cells, both neighbours when between two rows."""
+    if not spans:
+        return [(0, 0)] * size
+    out: list[tuple[int, int]] = []
     current = 0
     for t in range(size):
-        while current < len(rows) - 1 and t > rows[current][1]:
+        while current < len(spans) - 1 and t > spans[current][1]:
             current += 1
-        index[t] = current
-    return index
+        if t < spans[current][0] and current > 0:
+            out.append((current - 1, current))
+        else:
+            out.append((current, current))
+    return out

@@ -3,6 +3,8 @@ starts one."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 _CONNECTOR_END = regex.compile(
@@ -18,12 +20,14 @@ _CONTINUATION_START = regex.compile(r"^(?:\p{Ll}|[(\[«\"'’)\]]\s*\p{Ll}|[(\[)
 _CELL_START = regex.compile(r"^(?:\p{Lu}|\p{N}|[«\"“])")
 
 
+@lru_cache(maxsize=4096)
 def _ends_with_connector(text: str) -> bool:
     """A line after which a cell goes on: it ends in "de", "la", "et", ",", "-", "l'"... or
     leaves a bracket open."""
     return bool(_CONNECTOR_END.search(text.rstrip())) or text.count("(") > text.count(")")
 
 
+@lru_cache(maxsize=4096)
 def _starts_continuation(text: str) -> bool:
     """A line that usually goes on a cell: it starts lowercase or with a bracket, or closes
     a bracket it did not open."""
@@ -34,6 +38,7 @@ def _starts_continuation(text: str) -> bool:
     return bool(_CONTINUATION_START.match(stripped))
 
 
+@lru_cache(maxsize=4096)
 def _starts_cell(text: str) -> bool:
     """A line that usually starts a cell: capital letter, digit or opening quote."""
     return bool(_CELL_START.match(text.lstrip()))
