@@ -222,3 +222,222 @@ def test_merged_region_sitting_half_a_line_higher_per_row_gets_its_whole_block()
     regions = [row.cells[0] for row in rows[1:]]
     assert [region.text for region in regions] == ["Rhône-Alpes", "", "", "Bretagne", ""]
     assert [region.merged_from_above for region in regions] == [False, True, True, False, True]
+
+
+_REPEATED_HEADER = """\
+                                        Collectivité      Collectivité
+N°                  Région                                                   Titre du projet
+                                        territoriale      partenaire
+1                   Bretagne            Ville de Brest    Ville de Tyr       Projet de lecture
+                                                          (Liban)            publique
+2                                       Ville de Rennes   Ville de Hué       Projet de musée,
+                                                          (Vietnam)          « patrimoine
+\f              Collectivité       Collectivité
+N°   Région                                     Titre du projet
+              territoriale       partenaire
+                                                » : culture
+3                                Commune de     Égalité
+              Syndicat mixte
+                                 Erevan         développement
+              du Pays Basque
+                                                déchets
+"""
+
+
+def test_repeated_header_on_a_later_page_keeps_the_table_columns() -> None:
+    # pdftotext puts each page on its own character grid: the repeated header's "Région"
+    # starts only once on page 2, three spaces after "N°", and still starts a column; the
+    # header ends where it repeats page 1's, before the rest of row 2's title.
+    first, second = _tables(read_layout_text(split_lines(_REPEATED_HEADER)))
+    header = [cell.text for cell in first.rows[0].cells]
+    assert [cell.text for cell in second.rows[0].cells] == header
+    assert len(header) == 5
+    rest, third = (row.cells for row in second.rows[1:])
+    assert [cell.text for cell in rest] == ["", "", "", "", "» : culture"]
+    assert [cell.text for cell in third] == [
+        "3",
+        "",
+        "Syndicat mixte du Pays Basque",
+        "Commune de Erevan",
+        "Égalité développement déchets",
+    ]
+
+
+def test_table_of_one_row_under_a_header_is_layout_text() -> None:
+    lines = [
+        "Lauréats de l'appel à projets franco-sénégalais 2021",
+        "",
+        "Collectivité territoriale        Collectivité partenaire    Titre du projet",
+        "Ville de Saint-Étienne           Commune de Thiès           Développement durable",
+    ]
+    assert looks_like_layout_text(lines)
+    rows = _tables(read_layout_text(lines))[0].rows
+    assert [cell.text for cell in rows[1].cells] == [
+        "Ville de Saint-Étienne",
+        "Commune de Thiès",
+        "Développement durable",
+    ]
+    assert not looks_like_layout_text([lines[0], "", lines[3], lines[3]])
+
+
+_THIN_PARTNERS = """\
+                                     Collectivité       Collectivité
+N°              Région                                                        Titre du projet
+                                     territoriale       partenaire
+1                                    Communauté de      Province de           L'accès énergie
+                                     communes du        Ségou                 femmes-hommes
+                                     Hué                                      culture
+2                                                       Ville de Mbour        Développement
+                Nouvelle-
+                                                        (Chili)               l'accès durable
+                Aquitaine
+                                     Communauté de                            l’eau citoyenneté
+                                     communes du                              culture agro-
+                                     Nîmes                                    écologie, «
+                                                                              l'accès » :
+                                                                              durable
+3                                                       Province de           Femmes-
+                                                        Ségou                 hommes
+                                                                              citoyenneté
+                                                                              rurale éducation
+                                                                              durable
+                                                                              éducation
+                                     Commune de                               économie
+                                     Saint-Louis                              déchets femmes-
+                                                                              hommes
+                                                                              femmes-hommes
+                                                                              mobilité déchets
+                Rhône-Alpes
+                                                                              rurale patrimoine,
+                                                                              « citoyenneté » :
+                                                                              rurale
+4                                    Conseil            Cercle de             Égalité jeunesse
+                                     départemental de   Annecy
+                                     Jacmel, Région
+                                     Mbour
+5                                                       Commune de            Développement
+                                     Ville de Hué       Saint-Étienne         développement
+                                                        (Mali)
+6                                                       Commune de            Jeunesse
+                                     Ville de Saint-    Hué                   jeunesse
+                                     Étienne                                  développement
+                                                                              l'accès
+"""
+
+
+def test_column_with_a_cell_per_row_but_few_lines_cuts_rows() -> None:
+    # The partners column has fewer lines than half the titles', yet a cell in every row:
+    # left out of the row cut, row 5 ("Développement" / "développement", its lead a line
+    # lower) would split in two.
+    rows = _tables(read_layout_text(_THIN_PARTNERS.split("\n")))[0].rows
+    assert [row.cells[0].text for row in rows[1:]] == ["1", "2", "3", "4", "5", "6"]
+    fifth = [cell.text for cell in rows[5].cells]
+    assert fifth == [
+        "5",
+        "",
+        "Ville de Hué",
+        "Commune de Saint-Étienne (Mali)",
+        "Développement développement",
+    ]
+    assert rows[5].cells[1].merged_from_above
+
+
+def test_column_started_once_by_its_header_and_once_a_bit_left_by_its_cell() -> None:
+    # pdftotext places a column's lines a character or two apart: "Montant" and the one
+    # amount below it still make a column of their own.
+    lines = [
+        "N°   Collectivité territoriale   Titre du projet       Montant",
+        "1    Métropole de Lyon           Énergie             58 250 euros",
+        "                                 rurale",
+    ]
+    rows = _tables(read_layout_text(lines))[0].rows
+    assert [cell.text for cell in rows[0].cells] == [
+        "N°",
+        "Collectivité territoriale",
+        "Titre du projet",
+        "Montant",
+    ]
+    assert [cell.text for cell in rows[1].cells] == [
+        "1",
+        "Métropole de Lyon",
+        "Énergie rurale",
+        "58 250 euros",
+    ]
+
+
+_TOP_MERGED_LEAD = """\
+                                Collectivité         Collectivité
+N°        Région                                                              Titre du projet
+                                territoriale         partenaire
+1                                                    Province de Ségou        L'accès énergie
+                                Communauté de
+                                                                              femmes-hommes
+                                communes du Nîmes
+                                                                              culture
+2         Nouvelle-Aquitaine                         Ville de Mbour (Chili)   Développement
+                                                                              l'accès durable l’eau
+                                Communauté de
+                                                                              citoyenneté culture
+                                communes du Nîmes
+                                                                              agro-écologie, «
+                                                                              l'accès » : durable
+3                                                    Province de Ségou        Femmes-hommes
+                                                                              citoyenneté rurale
+                                                                              éducation durable
+                                                                              éducation économie
+                                Commune de Saint-                             déchets femmes-
+                                Louis                                         hommes femmes-
+                                                                              hommes mobilité
+          Rhône-Alpes
+                                                                              déchets rurale
+                                                                              patrimoine, «
+                                                                              citoyenneté » : rurale
+4                               Conseil              Cercle de Annecy         Égalité jeunesse
+5                               départemental de     Commune de Hué           Coopération
+                                Jacmel, Région                                développement
+                                Mbour
+
+6                               Ville de Saint-      Ville de Saint-          Développement
+                                Étienne              Étienne (Mali)           développement
+"""
+
+
+def test_lead_merged_over_two_rows_at_their_top_stays_whole() -> None:
+    # The lead of rows 4 and 5 is one merged cell with its text at its top: its lines run
+    # into row 5 ("départemental de" goes on "Conseil"), but it stays one cell of row 4.
+    rows = _tables(read_layout_text(_TOP_MERGED_LEAD.split("\n")))[0].rows
+    leads = [row.cells[2] for row in rows[1:]]
+    assert leads[3].text == "Conseil départemental de Jacmel, Région Mbour"
+    assert leads[4].is_empty
+    assert leads[4].merged_from_above
+    assert leads[5].text == "Ville de Saint-Étienne"
+    assert [row.cells[3].text for row in rows[4:6]] == ["Cercle de Annecy", "Commune de Hué"]
+
+
+_NAMES_WRAPPED = """\
+Région            Collectivité territoriale   Collectivité partenaire    Titre du projet
+                  Ville de Évreux, Commune    Commune de Jacmel          Agro-écologie jeunesse
+                  de Besançon                                            économie
+Occitanie         Ville de Fès et Région      Commune de Bobo            Développement rurale
+                  L’Isle-Adam                 Dioulasso                  mobilité développement
+                                                                         citoyenneté égalité
+                                                                         territoires agro-écologie
+                                                                         patrimoine l’eau déchets
+                                                                         éducation déchets l’eau, «
+                                                                         rurale » : mobilité
+                  Région Jacmel               Gouvernorat de Besançon    Citoyenneté égalité
+                  Commune de Aïn Draham,      Ville de Bobo Dioulasso    Économie économie
+                  Métropole de Hué                                       économie culture
+"""
+
+
+def test_names_wrapped_onto_a_capital_stay_in_their_row() -> None:
+    # "L’Isle-Adam" and "Dioulasso" start with capitals, yet go on the names above, as the
+    # title's lowercase "mobilité" shows: one row, not two.
+    rows = _tables(read_layout_text(_NAMES_WRAPPED.split("\n")))[0].rows
+    assert len(rows) == 5
+    assert [cell.text for cell in rows[2].cells[1:3]] == [
+        "Ville de Fès et Région L’Isle-Adam",
+        "Commune de Bobo Dioulasso",
+    ]
+    assert rows[2].cells[3].text.startswith("Développement rurale mobilité")

@@ -2,7 +2,9 @@
 
 Each page is cut into running text and table runs (:mod:`.spans`). A table's columns are
 where its left-aligned lines start, give or take the few characters pdftotext shifts them
-(:mod:`.columns`). Rows have no separators: below the header row, the lines are cut into
+(:mod:`.columns`); a table repeating an earlier header row (a list going on over pages)
+takes its columns where that header's cells start, as pdftotext spaces each page on its
+own character grid. Rows have no separators: below the header row, the lines are cut into
 rows by a dynamic programme over where top-aligned or vertically centred cells put their
 lines, column by column, helped by word cues (:mod:`.rows`, :mod:`.words`). Columns with
 fewer cells than rows (regions, leads merged over several rows) are left out of that cut
@@ -20,14 +22,18 @@ from aap_parser.sources.layout_text.spans import (
     _table_spans,
     _text_lines,
 )
-from aap_parser.sources.layout_text.table import _read_table
+from aap_parser.sources.layout_text.table import _header_row, _open_columns, _read_table
+
+# Lines of 2+ pieces that make a layout text whatever they say.
+_MANY_LINES = 4
 
 
 def looks_like_layout_text(lines: list[str]) -> bool:
     """True when the text holds a table laid out by spaces (not tabs, not a pipe table).
 
     Many lines must have two or more pieces separated by runs of 2+ spaces, and the pieces
-    must start at the same character columns on several lines.
+    must start at the same character columns on several lines; or, in a table of a row or
+    two, a few such lines must read as a table under a laureates header row.
     """
     if any("\t" in line for line in lines):
         return False
@@ -35,14 +41,23 @@ def looks_like_layout_text(lines: list[str]) -> bool:
         return False
     parsed = _parse_lines(lines)
     multi = [line for line in parsed if len(line.chunks) >= 2]
-    if len(multi) < 4:
-        return False
+    if len(multi) < _MANY_LINES:
+        return len(multi) >= 2 and _has_headed_table(lines)
     starts: dict[int, int] = {}
     for line in multi:
         for chunk in line.chunks[1:]:
             starts[chunk.start] = starts.get(chunk.start, 0) + 1
     aligned = sum(1 for count in starts.values() if count >= 3)
     return aligned >= 1 and max(starts.values()) >= max(3, len(multi) // 4)
+
+
+def _has_headed_table(lines: list[str]) -> bool:
+    """True when the lines read as a table whose header row names laureate columns, with a
+    body row below it."""
+    return any(
+        isinstance(block, RawTable) and len(block.rows) >= 2 and _header_row(block)
+        for block in read_layout_text(lines).blocks
+    )
 
 
 def read_layout_text(lines: list[str]) -> SourceDocument:
@@ -58,12 +73,22 @@ def read_layout_text(lines: list[str]) -> SourceDocument:
     blocks: list[Block] = []
     warnings: list[str] = []
     page_numbers = sorted(pages)
+    header_row: tuple[tuple[str, ...], ...] = ()
+    open_columns: frozenset[int] = frozenset()
     for index, page in enumerate(page_numbers):
         continued = index > 0 and _starts_with_table(pages[page])
         goes_on = index + 1 < len(page_numbers) and _starts_with_table(
             pages[page_numbers[index + 1]]
         )
-        page_blocks = _read_page(pages[page], warnings, continued=continued, goes_on=goes_on)
+        page_blocks, header_row = _read_page(
+            pages[page],
+            warnings,
+            (header_row, open_columns if continued else frozenset()),
+            continued=continued,
+            goes_on=goes_on,
+        )
+        tables = [block for block in page_blocks if isinstance(block, RawTable)]
+        open_columns = _open_columns(tables[-1]) if tables else frozenset()
         last = page_blocks[-1] if page_blocks else None
         if (
             isinstance(last, RawTable)
@@ -81,11 +106,19 @@ def read_layout_text(lines: list[str]) -> SourceDocument:
 
 
 def _read_page(
-    lines: list[_Line], warnings: list[str], *, continued: bool, goes_on: bool
-) -> list[Block]:
+    lines: list[_Line],
+    warnings: list[str],
+    above: tuple[tuple[tuple[str, ...], ...], frozenset[int]],
+    *,
+    continued: bool,
+    goes_on: bool,
+) -> tuple[list[Block], tuple[tuple[str, ...], ...]]:
     """Split one page into running text and tables, in reading order (``continued``: the
     page starts with a table going on from the page before; ``goes_on``: the next page
-    starts with a table, which may go on from this page's last)."""
+    starts with a table, which may go on from this page's last); ``above``: the last header
+    row read so far (see :func:`_header_row`), returned updated, and the columns left open
+    at the previous page's end (see :func:`_open_columns`)."""
+    header_row, open_columns = above
     spans = _table_spans(lines)
     blocks: list[Block] = []
     cursor = 0
@@ -97,11 +130,14 @@ def _read_page(
             warnings,
             continued=continued and number == 0,
             goes_on=goes_on and number == len(spans) - 1,
+            header_row=header_row,
+            open_columns=open_columns if number == 0 else frozenset(),
         )
         if table is not None:
             blocks.append(table)
+            header_row = _header_row(table) or header_row
         else:
             blocks.extend(_text_lines(lines[start:end]))
         cursor = end
     blocks.extend(_text_lines(lines[cursor:]))
-    return blocks
+    return blocks, header_row

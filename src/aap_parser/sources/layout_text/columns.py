@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -11,6 +12,10 @@ import regex
 from aap_parser.sources.layout_text.lines import _Chunk, _Line
 
 _START_TOLERANCE = 3
+
+
+# How many lines at a table's top may hold a repeated header row.
+_MAX_HEADER_SEARCH = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,9 +42,11 @@ def _columns(lines: Sequence[_Line]) -> list[_Column]:
             counts[chunk.start] = counts.get(chunk.start, 0) + 1
     accepted: list[int] = []
     for x in sorted(counts, key=lambda x: (-counts[x], x)):
-        if counts[x] < 2 or any(abs(x - y) <= _START_TOLERANCE for y in accepted):
+        if any(abs(x - y) <= _START_TOLERANCE for y in accepted):
             continue
         near = sum(n for y, n in counts.items() if abs(y - x) <= _START_TOLERANCE)
+        if near < 2:
+            continue
         crossing = sum(
             1
             for line in lines
@@ -62,6 +69,11 @@ def _columns(lines: Sequence[_Line]) -> list[_Column]:
             accepted.insert(0, left)
     if accepted and left < accepted[0]:
         accepted[0] = left
+    return _make_columns(accepted, counts)
+
+
+def _make_columns(accepted: Sequence[int], counts: dict[int, int]) -> list[_Column]:
+    """Columns at the given left edges (sorted), each with the nearby starts of 2+ lines."""
     columns: list[_Column] = []
     for index, x in enumerate(accepted):
         low = 0 if index == 0 else x - min(_START_TOLERANCE, (x - accepted[index - 1]) // 2)
@@ -70,6 +82,39 @@ def _columns(lines: Sequence[_Line]) -> list[_Column]:
         )
         columns.append(_Column(low, x, starts))
     return columns
+
+
+def _header_columns(lines: Sequence[_Line], header: Sequence[str]) -> list[_Column] | None:
+    """The columns of a table whose top lines repeat a known header row (a table going on
+    to another page repeats it): where each header cell's first line starts, left to right,
+    within the first lines; ``None`` unless every cell is found there.
+
+    pdftotext spaces each page on its own character grid, so the earlier page's character
+    columns are no use; the header's wording is, even where a header cell starts only once.
+    """
+    if not header or not all(header):
+        return None
+    reach = min(len(lines), _MAX_HEADER_SEARCH)
+    counts: dict[int, int] = {}
+    for line in lines:
+        for chunk in line.chunks:
+            counts[chunk.start] = counts.get(chunk.start, 0) + 1
+    found: list[int] = []
+    for text in header:
+        after = found[-1] if found else -1
+        places = [
+            chunk.start + offset
+            for line in lines[:reach]
+            for chunk in line.chunks
+            for offset in (0, *(m.start() + 1 for m in regex.finditer(" ", chunk.text)))
+            if chunk.start + offset > after and chunk.text[offset:].startswith(text)
+        ]
+        if not places:
+            return None
+        found.append(min(places))
+    if any(b - a <= _START_TOLERANCE for a, b in itertools.pairwise(found)):
+        return None
+    return _make_columns(found, counts)
 
 
 def _column_of(columns: Sequence[_Column], x: int) -> int:

@@ -4,7 +4,12 @@
 from __future__ import annotations
 
 from aap_parser.sources.layout_text.columns import _Grid
-from aap_parser.sources.layout_text.rows import _alignments, _fits_rows, _segment_rows
+from aap_parser.sources.layout_text.rows import (
+    _alignments,
+    _fits_rows,
+    _mixed_alignments,
+    _segment_rows,
+)
 from aap_parser.sources.layout_text.words import _ends_with_connector, _starts_cell
 
 _DENSE_FILL = 0.5
@@ -37,6 +42,9 @@ def _dense_columns(grid: _Grid, header: int, *, continued: bool) -> list[int]:
     2+ columns cut them, a cell reaching into two rows counts for none: it is merged over
     them). Then add the columns with a cell in every row the kept ones cut, or with cells
     in half of them at least, fitting those rows (a column of a few cells is merged).
+    Last, a column with cells in most rows but few lines (partners, numbers) joins them
+    when the rows cut with it hold one cell of it each, and no two cells of another column
+    that had one per row.
     """
     fill = [len(grid.column_lines(col)) for col in range(grid.ncols)]
     core = [col for col in range(grid.ncols) if fill[col] >= _DENSE_FILL * max(fill)]
@@ -60,7 +68,7 @@ def _dense_columns(grid: _Grid, header: int, *, continued: bool) -> list[int]:
             break
         core.remove(worst)
         rows = _segment_rows(grid, core, header, aligns)
-    return [
+    dense = [
         col
         for col in range(grid.ncols)
         if col in core
@@ -75,6 +83,29 @@ def _dense_columns(grid: _Grid, header: int, *, continued: bool) -> list[int]:
             and _fits_rows(grid, col, core, rows, aligns)
         )
     ]
+    for col in range(grid.ncols):
+        if col in dense or not fill[col]:
+            continue
+        if _coverage(grid, col, rows[skip:], straddling=False) < _KEPT_ROWS:
+            continue
+        trial = sorted([*dense, col])
+        cut = _segment_rows(grid, trial, header, _mixed_alignments(trial))[skip:]
+        if _coverage(grid, col, cut, straddling=True) >= _COVERED_ROWS and all(
+            _one_cell_per_row(grid, other, cut)
+            or (other != col and not _one_cell_per_row(grid, other, rows[skip:]))
+            for other in trial
+        ):
+            dense = trial
+    return dense
+
+
+def _one_cell_per_row(grid: _Grid, col: int, rows: list[tuple[int, int]]) -> bool:
+    """True when no row holds the starts of two of the column's cells."""
+    if not rows:
+        return True
+    row_of = {t: index for index, (first, last) in enumerate(rows) for t in range(first, last + 1)}
+    firsts = [row_of.get(cell[0]) for cell in _cells(grid, col, rows[0][0])]
+    return len(firsts) == len(set(firsts))
 
 
 def _coverage(grid: _Grid, col: int, rows: list[tuple[int, int]], *, straddling: bool) -> float:
@@ -92,8 +123,15 @@ def _own_cells(grid: _Grid, col: int, rows: list[tuple[int, int]], *, straddling
     or a line starting a cell after one that does not go on), and with ``straddling`` stay
     in one row (a cell whose lines reach into two rows is merged over them)."""
     row_of = {t: index for index, (first, last) in enumerate(rows) for t in range(first, last + 1)}
+    cells = _cells(grid, col, rows[0][0])
+    return sum(1 for cell in cells if not straddling or row_of.get(cell[0]) == row_of.get(cell[-1]))
+
+
+def _cells(grid: _Grid, col: int, first: int) -> list[list[int]]:
+    """The column's cells from line ``first`` on, as runs of lines: a cell starts after a
+    wide gap, or with a line starting a cell after one that does not go on."""
     cells: list[list[int]] = []
-    for t in grid.column_lines(col, rows[0][0]):
+    for t in grid.column_lines(col, first):
         previous = cells[-1][-1] if cells else None
         if (
             previous is None
@@ -103,4 +141,4 @@ def _own_cells(grid: _Grid, col: int, rows: list[tuple[int, int]], *, straddling
             cells.append([t])
         else:
             cells[-1].append(t)
-    return sum(1 for cell in cells if not straddling or row_of.get(cell[0]) == row_of.get(cell[-1]))
+    return cells

@@ -116,6 +116,7 @@ def _place_merged(
     header: bool,
     open_ends: tuple[bool, bool],
     align: _Align,
+    barred: int | None = None,
 ) -> tuple[float, list[tuple[int, int, list[int]]]]:
     """Give each merged cell a block of rows: its cost and ``(first_row, last_row, lines)``.
 
@@ -129,7 +130,8 @@ def _place_merged(
     right after the header), may belong to a block printed on another page, and cost
     little; the last block of a table going on to the next page may have its text at its
     top, and has it there when it reaches the page's last row over several rows (the page
-    break cuts it, and a cut merged cell prints its text at its top).
+    break cuts it, and a cut merged cell prints its text at its top). No block starts on
+    row ``barred`` (the rest of a row broken at the page's top) unless its text is there.
     """
     position, bounds = heights
     count = len(bounds)
@@ -165,7 +167,7 @@ def _place_merged(
         ends = [inf] * count
         start_of = [-1] * count
         for first in range(low + 1):
-            if lead_in[first] == inf:
+            if lead_in[first] == inf or (first == barred and row_of[cell[0]][0] > first):
                 continue
             # A header cell is a block of its own: body rows hang from no header.
             stop = high + 1 if header and low == 0 else count

@@ -29,7 +29,9 @@ _CONFLICT_COST = 4.0
 _WIDE_GAP_COST = 3.0
 
 
-_BOUNDARY_CUE_COST = 1.0
+# Above the cost of a capital starting a line inside a cell: a lowercase start or a line
+# ending in "de", ","... goes on surely; a capital may start a cell or a wrapped name.
+_BOUNDARY_CUE_COST = 1.3
 
 
 _NEW_CELL_INSIDE_COST = 0.6

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from aap_parser.grid import RawCell, RawRow, RawTable
-from aap_parser.sources.layout_text.columns import _build_grid, _columns, _Grid
+from aap_parser.layout.roles import header_role, header_roles
+from aap_parser.sources.layout_text.columns import (
+    _MAX_HEADER_SEARCH,
+    _build_grid,
+    _columns,
+    _Grid,
+    _header_columns,
+)
 from aap_parser.sources.layout_text.dense import _dense_columns
 from aap_parser.sources.layout_text.lines import _Line
 from aap_parser.sources.layout_text.merged import (
@@ -15,19 +23,36 @@ from aap_parser.sources.layout_text.merged import (
     _place_merged,
 )
 from aap_parser.sources.layout_text.rows import _header_lines, _mixed_alignments, _segment_rows
+from aap_parser.sources.layout_text.words import _ends_with_connector, _starts_continuation
+
+# The columns whose cells Word tables merge over rows.
+_MERGEABLE_ROLES = ("region", "lead")
 
 
 def _read_table(
-    lines: list[_Line], warnings: list[str], *, continued: bool, goes_on: bool
+    lines: list[_Line],
+    warnings: list[str],
+    *,
+    continued: bool,
+    goes_on: bool,
+    header_row: Sequence[Sequence[str]] = (),
+    open_columns: frozenset[int] = frozenset(),
 ) -> RawTable | None:
     """Read one table run of lines into a ``RawTable`` (``None`` if it has < 2 columns);
     ``continued``: the table goes on from the page before; ``goes_on``: it may go on on
-    the next page."""
-    columns = _columns(lines)
-    if len(columns) < 2:
-        return None
-    grid = _build_grid(lines, columns)
-    header = _header_lines(grid)
+    the next page; ``header_row``: an earlier table's header cells' lines, whose columns
+    and lines this table keeps if its top repeats them; ``open_columns``: the columns whose
+    last cell on the page before goes on (see :func:`_open_columns`)."""
+    repeated, header = _repeated_header(lines, header_row)
+    known = repeated is not None
+    if repeated is None:
+        columns = _columns(lines)
+        if len(columns) < 2:
+            return None
+        grid = _build_grid(lines, columns)
+        header = _header_lines(grid)
+    else:
+        grid = repeated
     dense = _dense_columns(grid, header, continued=continued)
     sparse = [col for col in range(grid.ncols) if col not in dense and grid.column_lines(col)]
     aligns = _mixed_alignments(dense)
@@ -43,6 +68,11 @@ def _read_table(
         ]
         for a, b in rows
     ]
+    if header:
+        _rejoin_merged(cells, dense)
+    # A repeated header row tells the table goes on: its first row may be a broken row's
+    # rest, on which no cell of a column closed on the page before starts.
+    barred = _broken_row(grid, dense, rows, 1 if header else 0) if continued and known else None
     for col in sparse:
         merged = _merged_cells(grid, col, row_of)
         placed = min(
@@ -54,6 +84,7 @@ def _read_table(
                     header=header > 0,
                     open_ends=(continued, goes_on),
                     align=mode,
+                    barred=None if col in open_columns else barred,
                 )
                 for mode in _ALIGNS
             ),
@@ -76,6 +107,89 @@ def _read_table(
         for row_cells, span in zip(cells, spans, strict=True)
     )
     return RawTable(rows=raw_rows, page=lines[0].page, ruled=False)
+
+
+def _rejoin_merged(cells: list[list[RawCell]], cols: Sequence[int]) -> None:
+    """Give back to the row above the text of a region or lead cell that goes on there
+    (its first line starts lowercase...): a cell merged over rows, cut by the row cut of
+    a column kept as cutting rows; the row below is then covered by it. ``cells[0]`` is the
+    header row, naming the columns."""
+    for col in cols:
+        if header_role(cells[0][col].text) not in _MERGEABLE_ROLES:
+            continue
+        for above, below in itertools.pairwise(cells[1:]):
+            cell, top = below[col], above[col]
+            if cell.lines and top.lines and _starts_continuation(cell.lines[0]):
+                above[col] = RawCell(lines=top.lines + cell.lines)
+                below[col] = RawCell(merged_from_above=True)
+
+
+def _broken_row(
+    grid: _Grid, cols: Sequence[int], rows: list[tuple[int, int]], index: int
+) -> int | None:
+    """The row at ``index`` (a continued table's first body row) when it is the rest of a
+    row broken by the page break: each of its cells goes on a cell (lowercase, a closing
+    bracket or quote...)."""
+    if index >= len(rows):
+        return None
+    first, last = rows[index]
+    texts = [grid.at(t, col) for col in cols for t in grid.column_lines(col, first, last)[:1]]
+    return index if texts and all(_starts_continuation(text) for text in texts) else None
+
+
+def _header_row(table: RawTable) -> tuple[tuple[str, ...], ...]:
+    """The lines of each cell of the table's header row (empty when its first row names no
+    header), for later tables repeating it."""
+    if not table.rows:
+        return ()
+    cells = table.rows[0].cells
+    if header_roles([cell.text for cell in cells]) is None:
+        return ()
+    return tuple(cell.lines for cell in cells)
+
+
+def _open_columns(table: RawTable) -> frozenset[int]:
+    """The columns whose last cell (the text of the table's last row, or of the merged cell
+    covering it) stops mid-phrase, so that its text may go on on the next page."""
+    out: set[int] = set()
+    for col in range(max((len(row.cells) for row in table.rows), default=0)):
+        for row in reversed(table.rows):
+            cell = row.cells[col] if col < len(row.cells) else None
+            if cell is None or (cell.is_empty and not cell.merged_from_above):
+                break
+            if cell.lines:
+                if _ends_with_connector(cell.lines[-1]):
+                    out.add(col)
+                break
+    return frozenset(out)
+
+
+def _repeated_header(
+    lines: list[_Line], header_row: Sequence[Sequence[str]]
+) -> tuple[_Grid | None, int]:
+    """The table cut into the columns of a known header row its top repeats, and how many
+    lines that header takes; ``(None, 0)`` when the top does not repeat it cell for cell."""
+    columns = _header_columns(lines, [cell[0] if cell else "" for cell in header_row])
+    if columns is None or len(columns) < 2:
+        return None, 0
+    grid = _build_grid(lines, columns)
+    header = _repeated_header_lines(grid, header_row)
+    return (grid, header) if header else (None, 0)
+
+
+def _repeated_header_lines(grid: _Grid, header_row: Sequence[Sequence[str]]) -> int:
+    """How many lines at the table's top repeat the known header row, cell for cell (0 when
+    they do not): the header ends there even if the next lines go on lowercase (the rest of
+    a row broken by the page break)."""
+    wanted = [" ".join(cell) for cell in header_row]
+    for end in range(1, min(len(grid.text), _MAX_HEADER_SEARCH) + 1):
+        texts = [
+            " ".join(grid.at(t, col) for t in grid.column_lines(col, 0, end - 1))
+            for col in range(grid.ncols)
+        ]
+        if texts == wanted:
+            return end
+    return 0
 
 
 def _text_span(grid: _Grid, cols: Sequence[int], first: int, last: int) -> tuple[int, int]:

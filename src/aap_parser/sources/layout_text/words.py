@@ -14,7 +14,7 @@ _CONNECTOR_END = regex.compile(
 )
 
 
-_CONTINUATION_START = regex.compile(r"^(?:\p{Ll}|[(\[«\"'’)\]]\s*\p{Ll}|[(\[)\]])")
+_CONTINUATION_START = regex.compile(r"^(?:\p{Ll}|[(\[«\"'’)\]]\s*\p{Ll}|[(\[)\]»”])")
 
 
 _CELL_START = regex.compile(r"^(?:\p{Lu}|\p{N}|[«\"“])")
@@ -29,8 +29,8 @@ def _ends_with_connector(text: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _starts_continuation(text: str) -> bool:
-    """A line that usually goes on a cell: it starts lowercase or with a bracket, or closes
-    a bracket it did not open."""
+    """A line that usually goes on a cell: it starts lowercase, with a bracket or a closing
+    quote, or closes a bracket it did not open."""
     stripped = text.lstrip()
     closing, opening = stripped.find(")"), stripped.find("(")
     if closing >= 0 and (opening < 0 or closing < opening):
