@@ -23,6 +23,7 @@ def _lines(*texts: str) -> list[TextLine]:
         ("Paris, 23/06/2020", "Paris", dt.date(2020, 6, 23)),
         ("Le 12 décembre 2013", None, dt.date(2013, 12, 12)),
         ("Paris, le mardi 5 février 2019", "Paris", dt.date(2019, 2, 5)),
+        ("Fait à Paris, le 14 octobre 2021", "Paris", dt.date(2021, 10, 14)),
     ],
 )
 def test_parse_date_forms(text: str, place: str | None, date: dt.date) -> None:

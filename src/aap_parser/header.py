@@ -29,7 +29,7 @@ _FIELD_START = {
     "delegation": regex.compile(r"^(?:la\s+)?d[ée]l[ée]gation\b", regex.IGNORECASE),
 }
 _DATE_LINE = regex.compile(
-    r"^(?:(?P<place>[\p{Lu}][\p{L}' \-]{1,40}?)\s*,\s*)?(?:le\s+)?"
+    r"^(?:fait\s+[àa]\s+)?(?:(?P<place>[\p{Lu}][\p{L}' \-]{1,40}?)\s*,\s*)?(?:le\s+)?"
     r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
     r"(?:(?P<day>1er|\d{1,2})\s+(?P<month>\p{L}+)\s+(?P<year>(?:19|20)\d{2})"
     r"|(?P<dd>\d{1,2})[/.](?P<mm>\d{1,2})[/.](?P<yyyy>(?:19|20)\d{2}))\s*\.?$",
