@@ -77,13 +77,14 @@ def _laureate(
     )
     country_cell: RawCell | None = None
     partners_cell: RawCell | None = None
+    lead_cell: RawCell | None = None
     for i, (role, cell) in enumerate(zip(table.roles, row.cells, strict=True)):
         text = cell.text
         if role == "region":
             laureate.region = text or None
             laureate.region_carried_over = i in row.carried
         elif role == "lead":
-            laureate.leads = _leads(cell, laureate.region, row, warnings)
+            lead_cell = cell
             laureate.lead_carried_over = i in row.carried
         elif role == "partners":
             partners_cell = cell
@@ -100,27 +101,29 @@ def _laureate(
     for n, text in enumerate(row.overflow, start=len(table.columns) + 1):
         if text:
             laureate.extra[f"column {n}"] = text
-    laureate.partners = _partners(partners_cell, country_cell, default_country, row, warnings)
     if laureate.region:
         region = match_region(laureate.region)
         laureate.region_code = region.code
         if region.warning:
             _warn(warnings, "region-code", region.warning, row)
+    if lead_cell is not None:
+        laureate.leads = _leads(lead_cell, laureate.region_code, row, warnings)
+    laureate.partners = _partners(partners_cell, country_cell, default_country, row, warnings)
     return laureate
 
 
 def _leads(
-    cell: RawCell, region: str | None, row: LaidOutRow, warnings: list[ParseWarning]
+    cell: RawCell, region_code: str | None, row: LaidOutRow, warnings: list[ParseWarning]
 ) -> list[Lead]:
+    """The lead authorities of a cell, coded with the row's region settling homonyms."""
     if cell.is_empty:
         return []
     names, notes = split_leads(cell.text, cell.lines)
     for note in notes:
         _warn(warnings, "lead-split", note, row)
-    region_id = match_region(region).code if region else None
     leads = []
     for name in names:
-        match = classify_lead(name, region_id)
+        match = classify_lead(name, region_code)
         if match.warning:
             _warn(warnings, "lead-code", match.warning, row)
         leads.append(Lead(name=name, kind=match.kind, code=match.code))
