@@ -288,12 +288,8 @@ def _write_json(
     if plan.directory:
         assert plan.output is not None
         plan.output.mkdir(parents=True, exist_ok=True)
-    for position, result in enumerate(_progress(results, plan.total, quiet=quiet, several=several)):
-        announcement = _account(result, tally, quiet=quiet or show)
-        if announcement is None:
-            continue
-        if show:
-            show_announcement(announcement, result.path)
+    parsed = _parsed(results, plan, tally, quiet=quiet, show=show, several=several)
+    for position, announcement in parsed:
         text = to_json(announcement) + "\n"
         if plan.targets:
             with atomic_output(plan.targets[position]) as stream:
@@ -314,12 +310,8 @@ def _write_table(
     """Write every laureate as JSON Lines or CSV, streaming, to stdout or the -o file."""
 
     def announcements() -> Iterator[Announcement]:
-        for result in _progress(results, plan.total, quiet=quiet, several=several):
-            announcement = _account(result, tally, quiet=quiet or show)
-            if announcement is not None:
-                if show:
-                    show_announcement(announcement, result.path)
-                yield announcement
+        parsed = _parsed(results, plan, tally, quiet=quiet, show=show, several=several)
+        return (announcement for _, announcement in parsed)
 
     write = write_csv if plan.format == "csv" else write_jsonl
     if not plan.targets:
@@ -332,6 +324,26 @@ def _write_table(
         return
     with atomic_output(plan.targets[0], newline="" if plan.format == "csv" else None) as stream:
         write(announcements(), stream, explode=plan.explode)
+
+
+def _parsed(
+    results: Iterator[BatchResult],
+    plan: Plan,
+    tally: Tally,
+    *,
+    quiet: bool,
+    show: bool,
+    several: bool,
+) -> Iterator[tuple[int, Announcement]]:
+    """Each input's announcement with its position, after the progress bar, the tally and
+    the error or warning report (and the terminal table with ``--show``); failures skipped."""
+    for position, result in enumerate(_progress(results, plan.total, quiet=quiet, several=several)):
+        announcement = _account(result, tally, quiet=quiet or show)
+        if announcement is None:
+            continue
+        if show:
+            show_announcement(announcement, result.path)
+        yield position, announcement
 
 
 def _account(result: BatchResult, tally: Tally, *, quiet: bool) -> Announcement | None:
