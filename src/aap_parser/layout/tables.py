@@ -17,7 +17,7 @@ import regex
 from aap_parser.enrich import is_region_name
 from aap_parser.errors import NoTableError
 from aap_parser.grid import BBox, RawCell, RawRow, RawTable, SourceDocument, TextLine, join_lines
-from aap_parser.header import is_page_furniture, paragraphs
+from aap_parser.header import is_page_furniture, paragraphs, read_header
 from aap_parser.layout.roles import header_role, header_roles
 from aap_parser.models import Role
 
@@ -247,14 +247,11 @@ def _repeated_page_text(document: SourceDocument) -> frozenset[str]:
 
 
 def _split_heading(lines: list[TextLine]) -> tuple[list[TextLine], list[TextLine]]:
-    """The lines above the first table: all are heading, except a trailing section heading.
+    """Split the lines above the first table into the heading and the first table's section.
 
-    The section candidate is left to :func:`_split_between` via the header reader, which
-    hands back lines it could not place; here the whole run is kept as heading and the
-    leftovers are examined later by the caller through ``read_header``.
+    The section is the last paragraph the heading reader could not place, when it closes the
+    run and reads as a sub-heading; it is handed to :func:`_split_between` by the caller.
     """
-    from aap_parser.header import read_header
-
     _, leftovers = read_header(lines)
     if not leftovers:
         return lines, []
@@ -351,8 +348,7 @@ def _stitch(builder: _Builder, previous: RawTable, body: Sequence[RawRow]) -> Se
         _merge_cells(a, b) for a, b in zip(last.cells, _pad(first.cells, len(last.cells)),
                                            strict=True)
     )
-    bbox = last.bbox
-    builder.rows[-1] = replace(last, cells=merged, bbox=bbox)
+    builder.rows[-1] = replace(last, cells=merged)
     skip = body.index(first)
     return body[skip + 1:]
 
