@@ -16,7 +16,7 @@ from aap_parser.errors import AapParseError, InputError, StrictModeError
 from aap_parser.grid import SourceDocument
 from aap_parser.header import read_header
 from aap_parser.layout import lay_out
-from aap_parser.models import Announcement, ParseWarning, Source
+from aap_parser.models import Announcement, Source
 from aap_parser.records.calls import bilateral_country
 from aap_parser.sources import read_source, read_text
 
@@ -80,15 +80,7 @@ def _finish(document: SourceDocument, data: bytes, name: str | None, strict: boo
     if implied is not None:
         header.call.bilateral_country, header.call.bilateral_country_code = implied
     records = build_records(layout.tables, header.call)
-    warnings = [ParseWarning(code="source", message=text) for text in document.warnings]
-    warnings += [
-        ParseWarning(
-            code=w.code, message=w.message, page=w.page, line=w.line,
-            cells=list(w.cells) if w.cells is not None else None,
-        )
-        for w in layout.warnings
-    ]
-    warnings += records.warnings
+    warnings = [*document.warnings, *layout.warnings, *records.warnings]
     announcement = Announcement(
         source=Source(
             path=name,
