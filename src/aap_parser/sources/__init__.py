@@ -5,6 +5,7 @@ from __future__ import annotations
 from aap_parser.errors import InputError
 from aap_parser.grid import RawTable, SourceDocument
 from aap_parser.sources.text import decode_text, looks_binary, read_delimited_text, split_lines
+from aap_parser.wording import readable
 
 
 def is_pdf(data: bytes) -> bool:
@@ -38,7 +39,7 @@ def read_source(
 
 def read_text(text: str) -> SourceDocument:
     """Read a text announcement: tab or pipe tables, else the space-aligned layout form."""
-    lines = split_lines(text)
+    lines = split_lines(readable(text))
     document = read_delimited_text(lines)
     if any(isinstance(block, RawTable) for block in document.blocks):
         return document

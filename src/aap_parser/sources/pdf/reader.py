@@ -33,6 +33,7 @@ from aap_parser.sources.pdf.borderless import find_borderless_tables
 from aap_parser.sources.pdf.guard import check_streams
 from aap_parser.sources.pdf.lines import Glyph, Line, build_lines, split_at_gaps
 from aap_parser.sources.pdf.ruled import Segment, find_ruled_tables, rule_segments
+from aap_parser.wording import readable
 
 TEXT_GAP_EM = 3.0
 """Words on one baseline further apart than this many font sizes are separate text lines."""
@@ -73,7 +74,7 @@ def _collect(page: Any) -> _Ink:
     def walk(objects: Any) -> None:
         for obj in objects:
             if isinstance(obj, LTChar):
-                text = obj.get_text()
+                text = readable(obj.get_text())
                 if not text or not obj.size > 0:
                     continue  # zero-size (invisible) text is not part of the announcement
                 if not math.isfinite(obj.x0 + obj.x1 + obj.y0 + obj.y1 + obj.matrix[5]):
