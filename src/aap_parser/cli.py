@@ -91,6 +91,12 @@ class Tally:
     help="Refuse PDFs with more pages.",
 )
 @click.option(
+    "--backend",
+    metavar="NAME",
+    callback=lambda _ctx, _param, value: _check_backend(value),
+    help="Library reading PDF characters and rules: pdfium (default) or pdfminer.",
+)
+@click.option(
     "--timeout",
     type=click.FloatRange(min=0),
     default=60.0,
@@ -121,6 +127,7 @@ def main(
     strict: bool,
     password: str | None,
     max_pages: int,
+    backend: str | None,
     timeout: float,
     jobs: int | None,
     quiet: bool,
@@ -151,6 +158,7 @@ def main(
                 "max_pages": max_pages,
                 "timeout": timeout or None,
                 "jobs": jobs,
+                **({"backend": backend} if backend else {}),
             },
             quiet=quiet,
             show=show,
@@ -173,6 +181,18 @@ def main(
         _error(f"internal error: {type(error).__name__}: {' '.join(str(error).split())}")
         code = 1
     sys.exit(code)
+
+
+def _check_backend(name: str | None) -> str | None:
+    """The ``--backend`` value, checked against the PDF backends' registry (imported only
+    when the option is given: the PDF libraries load when a PDF is read)."""
+    if name is None:
+        return None
+    from aap_parser.sources.pdf.backends import BACKENDS
+
+    if name not in BACKENDS:
+        raise click.BadParameter(f"{name!r} is not one of {', '.join(sorted(BACKENDS))}")
+    return name
 
 
 def _run(
