@@ -351,7 +351,7 @@ def _account(result: BatchResult, tally: Tally, *, quiet: bool) -> Announcement 
     tally.files += 1
     if result.error is not None or result.announcement is None:
         tally.failures += 1
-        _error(f"{result.path}: {result.error}")
+        _error(str(result.error))
         return None
     announcement = result.announcement
     tally.laureates += len(announcement.laureates)

@@ -18,14 +18,17 @@ from aap_parser.enrich import is_region_name
 from aap_parser.errors import NoTableError
 from aap_parser.grid import (
     BBox,
+    ParseWarning,
     RawCell,
     RawRow,
     RawTable,
     SourceDocument,
     TextLine,
+    WarningCode,
     join_lines,
     running_key,
     running_lines,
+    warn,
 )
 from aap_parser.header import is_page_furniture, paragraphs, read_header
 from aap_parser.layout.roles import CARRIED_ROLES, header_role, header_roles
@@ -46,19 +49,12 @@ _SECTION_WORDS = regex.compile(
 
 
 @dataclass(frozen=True, slots=True)
-class LayoutWarning:
-    """A layout problem worth telling the user, with where it happened."""
-
-    code: str
-    message: str
-    page: int | None = None
-    line: int | None = None
-    cells: tuple[str, ...] | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class LaidOutRow:
-    """A body row with exactly one cell per column and the columns carried from above."""
+    """A body row with exactly one cell per column and the columns carried from above.
+
+    ``warnings`` are those about this row (cells it had too many or too few of): the
+    records stage gives them the number of the laureate the row becomes.
+    """
 
     cells: tuple[RawCell, ...]
     page: int | None = None
@@ -66,6 +62,7 @@ class LaidOutRow:
     bbox: BBox | None = None
     carried: frozenset[int] = frozenset()
     overflow: tuple[str, ...] = ()
+    warnings: tuple[ParseWarning, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,13 +78,14 @@ class LaidOutTable:
 
 @dataclass(frozen=True, slots=True)
 class Layout:
-    """The document laid out: heading lines, tables, footnotes, warnings, and the header
-    read from the heading lines."""
+    """The document laid out: heading lines, tables, footnotes, warnings about the document
+    (a skipped table, an empty one; each row carries its own), and the header read from the
+    heading lines."""
 
     heading: tuple[TextLine, ...]
     tables: tuple[LaidOutTable, ...]
     footnotes: tuple[str, ...]
-    warnings: tuple[LayoutWarning, ...]
+    warnings: tuple[ParseWarning, ...]
     header: Header = field(default_factory=Header)
 
 
@@ -118,7 +116,7 @@ def find_header_row(rows: Sequence[RawRow], limit: int = 4) -> tuple[int, list[R
 def lay_out(document: SourceDocument) -> Layout:
     """Turn the raw document into laid-out tables (see the module docstring)."""
     furniture = _repeated_page_text(document)
-    warnings: list[LayoutWarning] = []
+    warnings: list[ParseWarning] = []
     heading: list[TextLine] | None = None
     header = Header()
     pending: list[TextLine] = []
@@ -136,8 +134,8 @@ def lay_out(document: SourceDocument) -> Layout:
         found = find_header_row(block.rows)
         if found is None and current is None:
             if any(not cell.is_empty for row in block.rows for cell in row.cells):
-                warnings.append(LayoutWarning(
-                    "table-without-header",
+                warnings.append(warn(
+                    WarningCode.TABLE_WITHOUT_HEADER,
                     "a table with no recognisable header row was skipped",
                     page=block.page, line=block.rows[0].line if block.rows else None))
             continue
@@ -166,8 +164,8 @@ def lay_out(document: SourceDocument) -> Layout:
         else:
             assert current is not None
             if section is not None:
-                warnings.append(LayoutWarning(
-                    "heading-without-header",
+                warnings.append(warn(
+                    WarningCode.HEADING_WITHOUT_HEADER,
                     f"text {section!r} between table parts was kept as a footnote",
                     page=block.page))
                 footnotes.append(section)
@@ -188,7 +186,7 @@ def lay_out(document: SourceDocument) -> Layout:
                 if block.page is not None:
                     current.pages.append(block.page)
             else:
-                _add_row(current, row, warnings)
+                _add_row(current, row)
         current.last_part = block
 
     if not builders:
@@ -199,8 +197,8 @@ def lay_out(document: SourceDocument) -> Layout:
     footnotes.extend(_footnotes(pending))
     for builder in builders:
         if not builder.rows:
-            warnings.append(LayoutWarning(
-                "table-without-rows",
+            warnings.append(warn(
+                WarningCode.TABLE_WITHOUT_ROWS,
                 f"the table with columns {' | '.join(builder.columns)} has a header but no rows",
                 page=builder.pages[0] if builder.pages else None))
     tables = [_carry_over(builder.freeze()) for builder in builders]
@@ -304,7 +302,7 @@ def _is_repeat_header(row: RawRow, builder: _Builder) -> bool:
     return roles is not None and tuple(roles) == builder.roles
 
 
-def _add_row(builder: _Builder, row: RawRow, warnings: list[LayoutWarning]) -> None:
+def _add_row(builder: _Builder, row: RawRow) -> None:
     if all(cell.is_empty for cell in row.cells):
         return
     if _is_repeat_header(row, builder):
@@ -312,20 +310,21 @@ def _add_row(builder: _Builder, row: RawRow, warnings: list[LayoutWarning]) -> N
     width = len(builder.columns)
     cells = list(row.cells)
     overflow: tuple[str, ...] = ()
+    warnings: list[ParseWarning] = []
     while len(cells) > width and cells[-1].is_empty:
         cells.pop()
     if len(cells) > width:
         overflow = tuple(cell.text for cell in cells[width:])
-        warnings.append(LayoutWarning(
-            "row-extra-cells",
+        warnings.append(warn(
+            WarningCode.ROW_EXTRA_CELLS,
             f"row has {len(cells)} cells for {width} columns; the extra cells are kept in extra",
             page=row.page, line=row.line, cells=tuple(cell.text for cell in row.cells)))
         cells = cells[:width]
     elif len(cells) < width:
         if len(row.cells) < width and any(not c.is_empty for c in row.cells):
             missing = width - len(cells)
-            warnings.append(LayoutWarning(
-                "row-missing-cells",
+            warnings.append(warn(
+                WarningCode.ROW_MISSING_CELLS,
                 f"row has {len(cells)} cells for {width} columns; cells were mapped left to "
                 f"right and {missing} left empty",
                 page=row.page, line=row.line, cells=tuple(cell.text for cell in row.cells)))
@@ -335,7 +334,8 @@ def _add_row(builder: _Builder, row: RawRow, warnings: list[LayoutWarning]) -> N
         if cells[region].is_empty:
             cells[region] = builder.group_region
         builder.group_region = None
-    builder.rows.append(LaidOutRow(tuple(cells), row.page, row.line, row.bbox, overflow=overflow))
+    builder.rows.append(LaidOutRow(tuple(cells), row.page, row.line, row.bbox, overflow=overflow,
+                                   warnings=tuple(warnings)))
 
 
 def _stitch(builder: _Builder, previous: RawTable, body: Sequence[RawRow]) -> Sequence[RawRow]:
