@@ -10,8 +10,17 @@ from dataclasses import dataclass
 import regex
 
 from aap_parser.sources.layout_text.lines import _Chunk, _Line
+from aap_parser.sources.layout_text.words import _starts_continuation
 
 _START_TOLERANCE = 3
+
+
+# How far from its column pdftotext may print a cell's line where cells collide, and how
+# much farther a word going on a cell counts (it rarely starts a cell's line).
+_COLLISION_REACH = 5
+
+
+_GOES_ON_DISTANCE = 3
 
 
 # How many lines at a table's top may hold a repeated header row.
@@ -128,28 +137,43 @@ def _column_of(columns: Sequence[_Column], x: int) -> int:
 
 def _split_chunk(
     chunk: _Chunk, columns: Sequence[_Column], *, exact: bool = False
-) -> list[_Chunk] | None:
+) -> list[tuple[int, _Chunk]] | None:
     """Cut a chunk that runs across column starts (two cells printed a single space
-    apart) at the words starting there (``exact``: where 2+ lines of the column start);
-    ``None`` when a column start falls mid-word."""
-    pieces = [chunk]
-    for column in columns[1:]:
-        last = pieces[-1]
-        if not last.start < column.start - _START_TOLERANCE or last.end <= column.start:
+    apart) at the words starting there, each piece with its column's index (``exact``:
+    where 2+ lines of the column start); ``None`` when a column start falls mid-word.
+
+    pdftotext may print a cell's line a few characters off its column where cells collide:
+    the cut is at the nearest word start, a word starting a cell reaching a little farther,
+    a word that goes on a cell (lowercase: "de Sherbrooke") counting as farther.
+    """
+    pieces = [(_column_of(columns, chunk.start), chunk)]
+    for index, column in enumerate(columns):
+        number, last = pieces[-1]
+        if index <= number or last.end <= column.start:
+            continue
+        if not last.start < column.start - _START_TOLERANCE:
             continue
         words = [last.start + m.start() for m in regex.finditer(r"(?<= )\S", last.text)]
-        near = [
-            w
-            for w in words
-            if (w in column.starts if exact else abs(w - column.start) <= _START_TOLERANCE)
-        ]
+        if exact:
+            near = {w: 0.0 for w in words if w in column.starts}
+        else:
+            near = {}
+            for w in words:
+                goes_on = _starts_continuation(last.text[w - last.start :])
+                distance = abs(w - column.start)
+                if distance <= _START_TOLERANCE or (
+                    distance <= _COLLISION_REACH
+                    and not goes_on
+                    and w > columns[index - 1].start + _START_TOLERANCE
+                ):
+                    near[w] = distance + (_GOES_ON_DISTANCE if goes_on else 0)
         if not near:
             return None
-        cut = min(near, key=lambda w: abs(w - column.start))
+        cut = min(near, key=lambda w: (near[w], abs(w - column.start)))
         offset = cut - last.start
         pieces[-1:] = [
-            _Chunk(last.start, cut - 1, last.text[: offset - 1]),
-            _Chunk(cut, last.end, last.text[offset:]),
+            (number, _Chunk(last.start, cut - 1, last.text[: offset - 1])),
+            (index, _Chunk(cut, last.end, last.text[offset:])),
         ]
     return pieces
 
@@ -189,8 +213,9 @@ def _build_grid(lines: list[_Line], columns: list[_Column]) -> _Grid:
     for line in lines:
         cells: list[list[str]] = [[] for _ in columns]
         for whole in line.chunks:
-            for chunk in _split_chunk(whole, columns) or [whole]:
-                cells[_column_of(columns, chunk.start)].append(chunk.text)
+            pieces = _split_chunk(whole, columns) or [(_column_of(columns, whole.start), whole)]
+            for col, chunk in pieces:
+                cells[col].append(chunk.text)
         rows.append(tuple(" ".join(parts) if parts else None for parts in cells))
     filled = tuple(
         tuple(t for t, row in enumerate(rows) if row[col] is not None)

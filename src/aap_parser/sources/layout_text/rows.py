@@ -273,10 +273,12 @@ def _goes_on(grid: _Grid, t: int) -> bool:
 def _fits_rows(
     grid: _Grid, col: int, cols: Sequence[int], rows: list[tuple[int, int]], aligns: _Alignments
 ) -> bool:
-    """True when the column's text in each row sits where a cell of that row would."""
+    """True when the column's text in each row sits where a cell of that row would: not
+    wholly above or below the other columns' text in the row (a merged cell centred over
+    two rows sits between their texts), nor against their alignment."""
     for first, last in rows:
-        if not grid.column_lines(col, first, last):
-            continue
+        if _between_rows(grid, col, cols, first, last):
+            return False
         base = _models(grid, cols, first, last, aligns)
         extra = _models(grid, [col], first, last, aligns)
         if min(_conflicts(pairs) for pairs in base) < min(
@@ -284,6 +286,14 @@ def _fits_rows(
         ):
             return False
     return True
+
+
+def _between_rows(grid: _Grid, col: int, cols: Sequence[int], first: int, last: int) -> bool:
+    """True when the column has text in lines ``first..last``, all of it above or below the
+    text the columns ``cols`` have there."""
+    own = grid.column_lines(col, first, last)
+    others = [t for other in cols if other != col for t in grid.column_lines(other, first, last)]
+    return bool(own and others) and all(t < min(others) or t > max(others) for t in own)
 
 
 def _mixed_alignments(cols: Sequence[int]) -> _Alignments:
