@@ -28,11 +28,13 @@ def parse(
     password: str | None = None,
     strict: bool = False,
     max_pages: int | None = None,
+    backend: str | None = None,
 ) -> Announcement:
     """Parse an announcement file (PDF or text, told apart by content) or its bytes.
 
     ``password`` opens an encrypted PDF; ``max_pages`` refuses longer PDFs; ``strict``
-    turns any warning into a :class:`StrictModeError`.
+    turns any warning into a :class:`StrictModeError`; ``backend`` names the library that
+    reads a PDF's characters and rules (see ``aap_parser.sources.pdf.backends.BACKENDS``).
     """
     name: str | None = None
     if isinstance(source, bytes):
@@ -42,7 +44,11 @@ def parse(
         data = _read_file(Path(name))
     try:
         document = read_source(
-            data, headers=LAUREATES_HEADER, password=password, max_pages=max_pages
+            data,
+            headers=LAUREATES_HEADER,
+            password=password,
+            max_pages=max_pages,
+            backend=backend,
         )
         return _finish(document, data, name, strict)
     except AapParseError as error:

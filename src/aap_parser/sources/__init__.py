@@ -24,12 +24,14 @@ def read_source(
     headers: HeaderTest,
     password: str | None = None,
     max_pages: int | None = None,
+    backend: str | None = None,
 ) -> SourceDocument:
-    """Read an announcement's bytes into the raw document, choosing the reader by content."""
+    """Read an announcement's bytes into the raw document, choosing the reader by content
+    (``backend``: the PDF library by name, None for the default)."""
     if is_pdf(data):
         from aap_parser.sources.pdf import read_pdf
 
-        return read_pdf(data, password=password, max_pages=max_pages)
+        return read_pdf(data, password=password, max_pages=max_pages, backend=backend)
     if not data.strip():
         raise InputError("empty file: no announcement to read")
     decoded = decode_text(data)
