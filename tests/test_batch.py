@@ -68,9 +68,9 @@ def test_sequential_results_keep_order_and_isolate_failures(tmp_path: Path) -> N
     assert [r.ok for r in results] == [True, False, False, True, False]
     assert titles(results)[0] == "a pw=pw strict=False max=7"
     assert isinstance(results[1].error, NoTableError)
-    assert str(results[1].error) == "line 3: no laureates table"
+    assert str(results[1].error) == f"{paths[1]}: line 3: no laureates table"
     assert results[1].error.source == paths[1]
-    assert str(results[2].error) == "internal error: ValueError: boom"
+    assert str(results[2].error) == f"{paths[2]}: internal error: ValueError: boom"
     # The stand-in parser raises a plain FileNotFoundError: reported as an internal error.
     assert "FileNotFoundError" in str(results[4].error)
     for result in results:

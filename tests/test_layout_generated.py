@@ -27,14 +27,8 @@ _KNOWN_BAD = {
     "2018_long_generaliste.html.layout.txt": (
         "pdftotext shifts some rows' columns by several characters (cells collide): no table found"
     ),
-    "2019_sections_outremer.html.layout.txt": (
-        "the second table's sub-heading and header, right under a footnote, read as text"
-    ),
     "2022_franco_palestinien.html.layout.txt": (
         "a sub-heading printed right under the title (no blank line) joins the title"
-    ),
-    "2023_franco_quebecois.html.layout.txt": (
-        "two cells printed a single space apart cut at the wrong word"
     ),
 }
 

@@ -49,3 +49,16 @@ def test_sample_gives_the_seed(path: Path) -> None:
         for laureate in got["laureates"]:
             assert 1 <= laureate["provenance"]["page"] <= pages
             assert laureate["provenance"]["bbox"] is not None
+
+
+@pytest.mark.parametrize("path", SAMPLE_FILES, ids=[p.name for p in SAMPLE_FILES])
+def test_sample_warnings_name_their_laureate(path: Path) -> None:
+    """The lead without an official code (« Savoie Déchets ») is warned about on its own row:
+    the warning names that laureate and the page (PDF) or line (text) it was printed on."""
+    got = parse(path)
+    savoie = [item for item in got.laureates if item.leads[0].name == "Savoie Déchets"]
+    assert savoie
+    assert [(w.code, w.severity, w.laureate) for w in got.warnings] == [
+        ("lead-kind-guessed", "warning", item.index) for item in savoie]
+    for warning, item in zip(got.warnings, savoie, strict=True):
+        assert (warning.page, warning.line) == (item.provenance.page, item.provenance.line)

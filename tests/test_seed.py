@@ -45,7 +45,9 @@ def _comparable(data: dict[str, Any]) -> dict[str, Any]:
     data["laureates"] = [
         {k: v for k, v in laureate.items() if k != "provenance"} for laureate in data["laureates"]
     ]
-    data["warnings"] = [(w["code"], w["message"]) for w in data["warnings"]]
+    data["warnings"] = [
+        (w["code"], w["severity"], w["laureate"], w["message"]) for w in data["warnings"]
+    ]
     return data
 
 

@@ -418,7 +418,7 @@ def _account(
     tally.files += 1
     if result.error is not None or result.announcement is None:
         tally.failures += 1
-        console.error(f"{result.path}: {result.error}")
+        console.error(str(result.error))
         return None
     announcement = result.announcement
     tally.laureates += len(announcement.laureates)
