@@ -19,6 +19,7 @@ from aap_parser.layout import lay_out
 from aap_parser.models import Announcement, ParseWarning, Source
 from aap_parser.records.calls import bilateral_country
 from aap_parser.sources import read_source, read_text
+from aap_parser.sources.ocr.mode import OcrMode
 
 PathLike = str | os.PathLike[str]
 
@@ -29,11 +30,15 @@ def parse(
     password: str | None = None,
     strict: bool = False,
     max_pages: int | None = None,
+    ocr: OcrMode = "auto",
+    ocr_lang: str = "fra",
 ) -> Announcement:
     """Parse an announcement file (PDF or text, told apart by content) or its bytes.
 
     ``password`` opens an encrypted PDF; ``max_pages`` refuses longer PDFs; ``strict``
-    turns any warning into a :class:`StrictModeError`.
+    turns any warning into a :class:`StrictModeError`. ``ocr`` reads PDF pages by OCR:
+    those without a text layer (``"auto"``), all (``"always"``) or none (``"never"``), in
+    the Tesseract language ``ocr_lang``.
     """
     name: str | None = None
     if isinstance(source, bytes):
@@ -42,7 +47,9 @@ def parse(
         name = os.fspath(source)
         data = _read_file(Path(name))
     try:
-        document = read_source(data, password=password, max_pages=max_pages)
+        document = read_source(
+            data, password=password, max_pages=max_pages, ocr=ocr, ocr_lang=ocr_lang
+        )
         return _finish(document, data, name, strict)
     except AapParseError as error:
         if name:

@@ -13,7 +13,7 @@ from typing import Literal
 
 import regex
 
-SourceFormat = Literal["pdf", "text"]
+SourceFormat = Literal["pdf", "pdf-ocr", "text"]
 
 _SPACES = regex.compile(r"[\s\u00a0\u202f\u2007]+")
 _HYPHEN_END = regex.compile(r"\p{L}[-\u2010\u2011]$")
@@ -115,6 +115,17 @@ Block = TextLine | RawTable
 
 
 @dataclass(frozen=True, slots=True)
+class Doubt:
+    """A word a reader is unsure of (OCR below its confidence threshold), and where it stands."""
+
+    text: str
+    confidence: float
+    """0-100."""
+    page: int
+    bbox: BBox
+
+
+@dataclass(frozen=True, slots=True)
 class SourceDocument:
     """Everything a reader found, in reading order: running text and tables."""
 
@@ -122,6 +133,7 @@ class SourceDocument:
     format: SourceFormat
     pages: int | None = None
     warnings: tuple[str, ...] = field(default=())
+    doubts: tuple[Doubt, ...] = field(default=())
 
 
 def collapse_spaces(text: str) -> str:

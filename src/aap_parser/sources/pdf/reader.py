@@ -13,7 +13,7 @@ import math
 import re
 import statistics
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -28,7 +28,8 @@ from aap_parser.errors import (
     NoTextLayerError,
     TooLargeError,
 )
-from aap_parser.grid import Block, RawTable, SourceDocument, TextLine
+from aap_parser.grid import Block, Doubt, RawTable, SourceDocument, TextLine
+from aap_parser.sources.ocr.mode import OcrMode
 from aap_parser.sources.pdf.borderless import find_borderless_tables
 from aap_parser.sources.pdf.guard import check_streams
 from aap_parser.sources.pdf.lines import Glyph, Line, build_lines, split_at_gaps
@@ -141,9 +142,8 @@ def _text_lines(line: Line, page: int) -> list[TextLine]:
     ]
 
 
-def _read_page(page: Any, number: int) -> tuple[_Page, int]:
-    """One page's blocks (tables and text lines, top to bottom) and its character count."""
-    ink = _collect(page)
+def _read_page(page: Any, number: int, ink: _Ink) -> _Page:
+    """One page's blocks (tables and text lines, top to bottom) from its characters and rules."""
     tables, free = find_ruled_tables(ink.segments, ink.glyphs, number)
     placed: list[tuple[float, Block]] = [(t.bbox.top if t.bbox else 0.0, t) for t in tables]
     rules = [(s.pos, s.lo, s.hi) for s in ink.segments if s.horizontal]
@@ -153,7 +153,7 @@ def _read_page(page: Any, number: int) -> tuple[_Page, int]:
         else:
             placed.extend((item.top, text) for text in _text_lines(item, number))
     placed.sort(key=lambda pair: pair[0])
-    return _Page(number, float(page.height), [block for _, block in placed]), len(ink.glyphs)
+    return _Page(number, float(page.height), [block for _, block in placed])
 
 
 def _top(block: Block) -> float | None:
@@ -249,12 +249,20 @@ def _open_error(exc: BaseException, password: str | None) -> AapParseError:
 
 
 def read_pdf(
-    data: bytes, *, password: str | None = None, max_pages: int | None = None
+    data: bytes,
+    *,
+    password: str | None = None,
+    max_pages: int | None = None,
+    ocr: OcrMode = "auto",
+    ocr_lang: str = "fra",
 ) -> SourceDocument:
-    """Read an announcement PDF into running text lines and raw tables, in reading order."""
+    """Read an announcement PDF into running text lines and raw tables, in reading order.
+
+    ``ocr`` says which pages are read by OCR: those without text (``auto``), all, or none.
+    """
     pages: list[_Page] = []
     total_chars = 0
-    with _opened(data, password) as pdf:
+    with _opened(data, password) as pdf, _Ocr(data, password, ocr, ocr_lang) as scans:
         try:
             count = len(pdf.pages)
             check_streams(pdf.doc)
@@ -268,7 +276,10 @@ def read_pdf(
             raise TooLargeError(f"the PDF has {count} pages, more than the limit of {max_pages}")
         for number, page in enumerate(pdf.pages, start=1):
             try:
-                parsed, n_chars = _read_page(page, number)
+                ink = scans.ink(number) if ocr == "always" else _collect(page)
+                if ocr == "auto" and not ink.glyphs and scans.can_read:
+                    ink = scans.ink(number)
+                parsed = _read_page(page, number, ink)
             except AapParseError:
                 raise
             except Exception as exc:
@@ -278,12 +289,71 @@ def read_pdf(
             finally:
                 with suppress(Exception):
                     page.close()  # only flushes caches: never worth masking the result
-            total_chars += n_chars
+            total_chars += len(ink.glyphs)
             pages.append(parsed)
     if total_chars == 0:
-        raise NoTextLayerError(
-            "the PDF has no text layer (it looks scanned): run OCR first, e.g. ocrmypdf"
-        )
+        raise NoTextLayerError(scans.no_text_reason())
     _mark_page_bottoms(pages)
     blocks = tuple(block for page in pages for block in page.blocks)
-    return SourceDocument(blocks=blocks, format="pdf", pages=len(pages))
+    return SourceDocument(
+        blocks=blocks,
+        format="pdf-ocr" if scans.pages_read else "pdf",
+        pages=len(pages),
+        doubts=tuple(scans.doubts),
+    )
+
+
+class _Ocr:
+    """The OCR side of one PDF: opened on first use, pages read one at a time, timings kept."""
+
+    def __init__(self, data: bytes, password: str | None, mode: OcrMode, lang: str) -> None:
+        self._data, self._password, self.mode, self.lang = data, password, mode, lang
+        self._stack = ExitStack()
+        self._scanner: Any = None
+        self.pages_read = 0
+        self.doubts: list[Doubt] = []
+        self.seconds: dict[str, float] = {}
+
+    def __enter__(self) -> _Ocr:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stack.close()
+
+    @property
+    def can_read(self) -> bool:
+        """Whether OCR is allowed and Tesseract is installed."""
+        if self.mode == "never":
+            return False
+        from aap_parser.sources.ocr.tesseract import tesseract_path
+
+        return tesseract_path() is not None
+
+    def ink(self, number: int) -> _Ink:
+        """Page ``number`` (1-based) read by OCR."""
+        from aap_parser.sources.ocr.page import scanner
+        from aap_parser.sources.ocr.tesseract import INSTALL_HINT
+
+        if not self.can_read:
+            raise NoTextLayerError(f"OCR needs Tesseract: {INSTALL_HINT}")
+        if self._scanner is None:
+            self._scanner = self._stack.enter_context(
+                scanner(self._data, password=self._password, lang=self.lang)
+            )
+        page = self._scanner.read(number - 1)
+        self.pages_read += 1
+        self.doubts += page.doubts
+        for step, seconds in page.seconds.items():
+            self.seconds[step] = self.seconds.get(step, 0.0) + seconds
+        return _Ink(page.glyphs, page.segments)
+
+    def no_text_reason(self) -> str:
+        """Why the document gave no text: no text layer, and OCR off, missing or fruitless."""
+        from aap_parser.sources.ocr.tesseract import INSTALL_HINT
+
+        if self.pages_read:
+            return "the PDF has no text layer and OCR found no text on its pages"
+        scanned = "the PDF has no text layer (it looks scanned)"
+        if self.mode == "never":
+            return f"{scanned}: OCR is off (--ocr never)"
+        return f"{scanned} and OCR needs Tesseract: {INSTALL_HINT}"
