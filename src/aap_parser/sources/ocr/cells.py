@@ -49,17 +49,20 @@ def read_by_cell(
         crops.append(np.pad(cell, MARGIN_PX, constant_values=255))
         origins.append((x0 - MARGIN_PX, y0 - MARGIN_PX))
     words = recognise([outside], lang=lang, dpi=dpi, psm=PAGE_PSM)[0]
+    lines = max((word.line for word in words), default=0) + 1
     for found, (dx, dy) in zip(
         recognise(crops, lang=lang, dpi=dpi, psm=CELL_PSM), origins, strict=True
     ):
-        words += [_moved(word, dx, dy) for word in found]
+        words += [_moved(word, dx, dy, lines) for word in found]
     return words
 
 
-def _moved(word: OcrWord, dx: int, dy: int) -> OcrWord:
-    """A word found in a cut-out cell, placed back on the page."""
+def _moved(word: OcrWord, dx: int, dy: int, lines: int) -> OcrWord:
+    """A word found in a cut-out cell, placed back on the page (its line numbered after
+    the ``lines`` of the page pass)."""
     return replace(
         word,
+        line=word.line + lines,
         x0=word.x0 + dx,
         x1=word.x1 + dx,
         top=word.top + dy,
