@@ -8,10 +8,13 @@ how wrapped lines join and what each column means.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
 import regex
+
+from aap_parser.wording import SOFT_HYPHEN
 
 SourceFormat = Literal["pdf", "pdf-ocr", "text"]
 
@@ -53,6 +56,25 @@ class TextLine:
     bold: bool = False
     italic: bool = False
     size: float | None = None
+
+
+_DIGIT_RUN = regex.compile(r"\d+")
+
+
+def running_key(line: TextLine) -> str:
+    """A text line's wording with spacing, case and numbers folded, so that a running head
+    or foot ("Page 2 / 5") reads alike on every page."""
+    return _DIGIT_RUN.sub("#", " ".join(line.text.split()).lower())
+
+
+def running_lines(lines: Iterable[TextLine]) -> frozenset[str]:
+    """The :func:`running_key` of every text line printed alike on two pages or more: the
+    running headers and footers, which are page furniture, not the announcement's text."""
+    pages_of: dict[str, set[int]] = {}
+    for line in lines:
+        if line.page is not None:
+            pages_of.setdefault(running_key(line), set()).add(line.page)
+    return frozenset(key for key, pages in pages_of.items() if len(pages) >= 2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,8 +167,9 @@ def join_lines(lines: tuple[str, ...] | list[str]) -> str:
     """Join a cell's wrapped lines into one string.
 
     A line ending in a hyphen right after a letter was broken at the hyphen of a compound
-    ("Auvergne-Rhône-" + "Alpes"): it is joined without a space. Any other break is one
-    space. Whitespace runs are collapsed.
+    ("Auvergne-Rhône-" + "Alpes"): it is joined without a space. A line ending in a soft
+    hyphen broke a word ("fi" + "lière"): the halves are joined and the soft hyphen goes. Any
+    other break is one space. Whitespace runs are collapsed.
     """
     out = ""
     for raw in lines:
@@ -155,8 +178,10 @@ def join_lines(lines: tuple[str, ...] | list[str]) -> str:
             continue
         if not out:
             out = line
+        elif out.endswith(SOFT_HYPHEN):
+            out = out.rstrip(SOFT_HYPHEN) + line
         elif _HYPHEN_END.search(out):
             out += line
         else:
             out += " " + line
-    return out
+    return out.rstrip(SOFT_HYPHEN) if out.endswith(SOFT_HYPHEN) else out

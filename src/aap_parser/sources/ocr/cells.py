@@ -14,7 +14,8 @@ import numpy as np
 
 from aap_parser.sources.ocr.render import Grey
 from aap_parser.sources.ocr.tesseract import OcrWord, recognise
-from aap_parser.sources.pdf.ruled import Segment, cell_boxes
+from aap_parser.sources.pdf.ink import Segment
+from aap_parser.sources.pdf.ruled import cell_boxes
 
 PAGE_PSM, CELL_PSM = 3, 6
 """Tesseract's segmentation: automatic for the page, one uniform block for a cell."""

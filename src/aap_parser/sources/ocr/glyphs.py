@@ -10,23 +10,28 @@
    outnumbering bars) is much thicker, for its size, than the
    page's usual stroke is bold; a short line (too little ink to judge) takes the weight of
    the line right above it. Italic is not recognised (always False).
-5. A "word" much flatter than its line (dust, what is left of a rule) is dropped.
+5. A "word" of letters or digits much flatter than its line (dust, what is left of a rule)
+   is dropped; punctuation (« , . -) is small by nature and kept.
+6. A few words OCR misreads the same way and that are no French word are spelt right
+   (``MISREADINGS``: "ler" for the "1er" of dates).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numpy.typing import NDArray
 
 from aap_parser.sources.ocr.render import Grey
 from aap_parser.sources.ocr.tesseract import OcrWord
-from aap_parser.sources.pdf.lines import Glyph
+from aap_parser.sources.pdf.ink import Glyph
 
 SIZE_PER_X_SIZE = 1.0
 """Font size over hOCR ``x_size``, measured on Arial, Liberation Sans and Times renders."""
+MISREADINGS = {"ler": "1er"}
+"""Misread words that are no French word, and what was printed."""
 SIZE_SNAP = 0.12
 """Line sizes within this share of a more common size are that size."""
 SHORT_LINE = 12
@@ -92,11 +97,7 @@ def _styles(words: Sequence[OcrWord], dark: NDArray[np.bool_], scale: float) -> 
         boxes[word.line] = (
             min(x0, word.x0), min(top, word.top), max(x1, word.x1), max(bottom, word.bottom)
         )
-    strokes = {
-        line: float(np.median(np.concatenate(widths[line]) if widths[line] else [0]))
-        / max(sizes[line], 1.0)
-        for line in chars
-    }
+    strokes = {line: _median(widths[line]) / max(sizes[line], 1.0) for line in chars}
     weighted = sorted((strokes[line], chars[line]) for line in chars)
     half, run, usual = sum(chars.values()) / 2, 0, 0.0
     for value, weight in weighted:
@@ -115,6 +116,12 @@ def _styles(words: Sequence[OcrWord], dark: NDArray[np.bool_], scale: float) -> 
     return styles
 
 
+def _median(runs_of_words: list[NDArray[np.int64]]) -> float:
+    """The median run length over a line's words (0 for a line without ink)."""
+    lengths = np.concatenate(runs_of_words) if runs_of_words else np.zeros(0)
+    return float(np.median(lengths)) if lengths.size else 0.0
+
+
 def _line_above(line: int, boxes: dict[int, tuple[float, float, float, float]]) -> int | None:
     """The line printed right above ``line`` in the same column, if any."""
     x0, top, x1, bottom = boxes[line]
@@ -128,10 +135,19 @@ def _line_above(line: int, boxes: dict[int, tuple[float, float, float, float]]) 
     return best
 
 
+def _spelt(word: OcrWord) -> OcrWord:
+    """The word with a misreading that is no French word put right (rule 6)."""
+    right = MISREADINGS.get(word.text)
+    return replace(word, text=right) if right else word
+
+
 def to_glyphs(words: Sequence[OcrWord], ink: Grey, threshold: int, dpi: int) -> list[Glyph]:
     """The words (boxes in pixels of ``ink``) as page glyphs, in points."""
     scale = 72.0 / dpi
-    words = [w for w in words if w.bottom - w.top >= SPECK_HEIGHT * w.line_size]
+    words = [
+        _spelt(w) for w in words if w.bottom - w.top >= SPECK_HEIGHT * w.line_size
+        or not any(c.isalnum() for c in w.text)
+    ]
     styles = _styles(words, ink <= threshold, scale)
     glyphs: list[Glyph] = []
     previous: OcrWord | None = None

@@ -61,7 +61,9 @@ def skew_angle(grey: Grey, dpi: int) -> float:
         return float(np.dot(profile, profile))
 
     def best(angles: NDArray[np.float64]) -> float:
-        return float(max(angles, key=sharpness))
+        """The middle of the angles that score highest (a flat top is centred, not cut)."""
+        scores = np.array([sharpness(a) for a in angles])
+        return float(np.median(angles[scores >= scores.max() * (1 - 1e-9)]))
 
     # Rows grow downwards, so a line turned counter-clockwise climbs: its row falls with x.
     coarse = best(np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, COARSE_STEP))

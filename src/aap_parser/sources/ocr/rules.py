@@ -18,7 +18,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from aap_parser.sources.ocr.render import Grey
-from aap_parser.sources.pdf.ruled import Segment
+from aap_parser.sources.pdf.ink import Segment
 
 MIN_RULE_PT = 15.0
 """Shortest rule looked for, in points (a one-line row is about 16 pt high)."""
