@@ -4,6 +4,7 @@ fixtures parsed to their goldens (slow: Tesseract reads every page)."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +15,9 @@ from PIL import Image, ImageDraw
 from aap_parser import parse
 from aap_parser.enrich.snap import snap_names
 from aap_parser.errors import NoTextLayerError
-from aap_parser.grid import RawCell
+from aap_parser.grid import BBox, Doubt, RawCell
 from aap_parser.layout import LaidOutRow, LaidOutTable
+from aap_parser.layout.doubts import place_doubts
 from aap_parser.sources.ocr import tesseract
 from aap_parser.sources.ocr.glyphs import to_glyphs
 from aap_parser.sources.ocr.render import ink_threshold, skew_angle, straighten
@@ -130,7 +132,7 @@ def _table(rows: list[tuple[str, ...]]) -> LaidOutTable:
 
 
 def test_closed_lists_correct_names_and_leave_free_text_alone() -> None:
-    tables, warnings = snap_names(
+    tables = snap_names(
         (
             _table(
                 [
@@ -153,14 +155,36 @@ def test_closed_lists_correct_names_and_leave_free_text_alone() -> None:
         "Appui a la gouvernanse locale",
     )
     assert second == ("Bretagne", "Conseil général du Nord", "Ségou (Mali)", "Echanges")
-    assert [w.code for w in warnings] == ["ocr-name"] * 3
+    warnings = tables[0].rows[0].warnings
+    assert [(w.code, w.severity) for w in warnings] == [("ocr-name-corrected", "info")] * 3
     assert "'lle-de-France' read as 'Île-de-France'" in warnings[0].message
+    assert tables[0].rows[1].warnings == ()
 
 
 def test_an_ambiguous_or_far_name_is_left_as_read() -> None:
-    tables, warnings = snap_names((_table([("és P d'Azur", "Ville de Xqzw", "", "")]),))
+    tables = snap_names((_table([("és P d'Azur", "Ville de Xqzw", "", "")]),))
     assert tuple(c.text for c in tables[0].rows[0].cells)[:2] == ("és P d'Azur", "Ville de Xqzw")
-    assert warnings == []
+    assert tables[0].rows[0].warnings == ()
+
+
+def test_doubtful_words_warn_on_their_row_or_the_document() -> None:
+    table = _table([("Bretagne", "Ville de Rennes", "Ségou (Mali)", "Echanges")])
+    row = replace(table.rows[0], bbox=BBox(50, 300, 550, 340))
+    table = replace(table, rows=(row,))
+    doubts = [
+        Doubt("Ségou", 41.0, 1, BBox(300, 310, 330, 320)),
+        Doubt("Echanges", 55.0, 1, BBox(400, 310, 450, 320)),
+        Doubt("Paris", 30.0, 1, BBox(400, 60, 450, 70)),  # in the heading
+        Doubt("Rennes", 30.0, 2, BBox(300, 310, 330, 320)),  # same place, next page
+    ]
+    tables, unplaced = place_doubts((table,), doubts)
+    (on_row,) = tables[0].rows[0].warnings
+    assert on_row.code == "ocr-low-confidence"
+    assert on_row.message == "OCR unsure of 'Ségou' (41 %), 'Echanges' (55 %)"
+    assert [(w.page, w.message) for w in unplaced] == [
+        (1, "OCR unsure of 'Paris' (30 %)"),
+        (2, "OCR unsure of 'Rennes' (30 %)"),
+    ]
 
 
 SCAN = SCANNED_DIR / SCANS[1].name

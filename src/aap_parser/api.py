@@ -17,8 +17,9 @@ from aap_parser.enrich.snap import snap_names
 from aap_parser.errors import AapParseError, InputError, StrictModeError
 from aap_parser.grid import SourceDocument
 from aap_parser.layout import lay_out
+from aap_parser.layout.doubts import place_doubts
 from aap_parser.layout.roles import LAUREATES_HEADER
-from aap_parser.models import Announcement, ParseWarning, Source
+from aap_parser.models import Announcement, Source
 from aap_parser.sources import read_source, read_text
 from aap_parser.sources.ocr.mode import OcrMode
 
@@ -89,19 +90,11 @@ def _finish(document: SourceDocument, data: bytes, name: str | None, strict: boo
     """Lay out, build records and assemble the announcement."""
     layout = lay_out(document)
     if document.format == "pdf-ocr":
-        tables, corrected = snap_names(layout.tables)
-        layout = replace(layout, tables=tables, warnings=(*layout.warnings, *corrected))
+        tables, unplaced = place_doubts(snap_names(layout.tables), document.doubts)
+        layout = replace(layout, tables=tables, warnings=(*layout.warnings, *unplaced))
     header = layout.header
     records = build_records(layout.tables, header.call)
-    warnings = [ParseWarning(code="source", message=text) for text in document.warnings]
-    warnings += [
-        ParseWarning(
-            code=w.code, message=w.message, page=w.page, line=w.line,
-            cells=list(w.cells) if w.cells is not None else None,
-        )
-        for w in layout.warnings
-    ]
-    warnings += records.warnings
+    warnings = [*document.warnings, *layout.warnings, *records.warnings]
     announcement = Announcement(
         source=Source(
             path=name,

@@ -12,8 +12,8 @@ closed list; titles and other free text keep what OCR read.
    ``MIN_EDIT_WORD`` letters or more, the one official word one edit away.
 3. In partner cells, a country in brackets that is no country name takes the one French
    country name closest to it (at least ``COUNTRY_RATIO`` alike).
-4. A name matching two candidates equally is left alone. Each correction is an ``info``
-   warning naming the printed and the corrected text.
+4. A name matching two candidates equally is left alone. Each correction is an
+   ``ocr-name-corrected`` warning (info) on the row, naming the read and the corrected text.
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ import pycountry
 from aap_parser import wording
 from aap_parser.enrich.geodata import geo_index
 from aap_parser.enrich.regions import printed_region_names
-from aap_parser.grid import RawCell
-from aap_parser.layout import LaidOutRow, LaidOutTable, LayoutWarning
+from aap_parser.grid import RawCell, WarningCode, warn
+from aap_parser.layout import LaidOutRow, LaidOutTable
 from aap_parser.records.countries import country_code, country_name_fr
 from aap_parser.wording import fold, strip_accents
 
@@ -178,11 +178,8 @@ def _snap_cell(cell: RawCell, role: str) -> RawCell:
     return replace(cell, lines=lines) if lines != cell.lines else cell
 
 
-def snap_names(
-    tables: tuple[LaidOutTable, ...],
-) -> tuple[tuple[LaidOutTable, ...], list[LayoutWarning]]:
-    """The tables with closed-list names corrected, and one warning per corrected cell."""
-    warnings: list[LayoutWarning] = []
+def snap_names(tables: tuple[LaidOutTable, ...]) -> tuple[LaidOutTable, ...]:
+    """The tables with closed-list names corrected, each correction a warning on its row."""
     out: list[LaidOutTable] = []
     for table in tables:
         rows: list[LaidOutRow] = []
@@ -192,16 +189,16 @@ def snap_names(
                 for cell, role in zip(row.cells, table.roles, strict=False)
             )
             cells += row.cells[len(cells) :]
-            for ci, (before, after) in enumerate(zip(row.cells, cells, strict=True)):
-                if before is not after and ci not in row.carried:
-                    warnings.append(
-                        LayoutWarning(
-                            "ocr-name",
-                            f"{before.text!r} read as {after.text!r} (closest official name)",
-                            page=row.page,
-                            line=row.line,
-                        )
-                    )
-            rows.append(replace(row, cells=cells) if cells != row.cells else row)
+            found = tuple(
+                warn(
+                    WarningCode.OCR_NAME_CORRECTED,
+                    f"{before.text!r} read as {after.text!r} (closest official name)",
+                )
+                for ci, (before, after) in enumerate(zip(row.cells, cells, strict=True))
+                if before is not after and ci not in row.carried
+            )
+            if cells != row.cells:
+                row = replace(row, cells=cells, warnings=row.warnings + found)
+            rows.append(row)
         out.append(replace(table, rows=tuple(rows)))
-    return tuple(out), warnings
+    return tuple(out)
