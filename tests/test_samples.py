@@ -51,7 +51,7 @@ def test_sample_gives_the_seed(path: Path) -> None:
             assert laureate["provenance"]["bbox"] is not None
 
 
-@pytest.mark.parametrize("path", SAMPLES, ids=[p.name for p in SAMPLES])
+@pytest.mark.parametrize("path", SAMPLE_FILES, ids=[p.name for p in SAMPLE_FILES])
 def test_sample_warnings_name_their_laureate(path: Path) -> None:
     """The lead without an official code (« Savoie Déchets ») is warned about on its own row:
     the warning names that laureate and the page (PDF) or line (text) it was printed on."""
