@@ -22,6 +22,8 @@ from aap_parser.errors import (
     TooLargeError,
 )
 from aap_parser.grid import Block, RawTable, SourceDocument, TextLine, running_key, running_lines
+from aap_parser.sources.ocr.layer import OcrLayer
+from aap_parser.sources.ocr.mode import OcrMode
 from aap_parser.sources.pdf.backends import BACKENDS, DEFAULT_BACKEND, PdfBackend
 from aap_parser.sources.pdf.borderless import find_borderless_tables
 from aap_parser.sources.pdf.guard import check_pdf
@@ -181,19 +183,26 @@ def read_pdf(
     password: str | None = None,
     max_pages: int | None = None,
     backend: str | None = None,
+    ocr: OcrMode = "auto",
+    ocr_lang: str = "fra",
 ) -> SourceDocument:
     """Read an announcement PDF into running text lines and raw tables, in reading order,
-    its characters and rules read by the named backend (see :data:`.backends.BACKENDS`)."""
+    its characters and rules read by the named backend (see :data:`.backends.BACKENDS`),
+    or by OCR in language ``ocr_lang`` for the pages ``ocr`` selects: those without text
+    (``auto``), all (``always``) or none (``never``)."""
     pages: list[_Page] = []
     total_chars = 0
-    with _opened(data, password, backend or DEFAULT_BACKEND, max_pages) as pdf:
+    with (
+        _opened(data, password, backend or DEFAULT_BACKEND, max_pages) as pdf,
+        OcrLayer(data, password, ocr, ocr_lang) as scans,
+    ):
         try:
             count = pdf.page_count()
         except Exception as exc:
             raise _open_error(exc, password) from exc
         if count == 0:
             raise InputError("the PDF has no pages")
-        inks = pdf.pages()
+        inks = scans.pages(pdf.pages())
         for number in range(1, count + 1):
             try:
                 ink = next(inks)
@@ -206,9 +215,12 @@ def read_pdf(
                 ) from exc
             total_chars += len(ink.glyphs)
     if total_chars == 0:
-        raise NoTextLayerError(
-            "the PDF has no text layer (it looks scanned): run OCR first, e.g. ocrmypdf"
-        )
+        raise NoTextLayerError(scans.no_text_reason())
     _mark_page_bottoms(pages)
     blocks = tuple(block for page in pages for block in page.blocks)
-    return SourceDocument(blocks=blocks, format="pdf", pages=len(pages))
+    return SourceDocument(
+        blocks=blocks,
+        format="pdf-ocr" if scans.pages_read else "pdf",
+        pages=len(pages),
+        doubts=tuple(scans.doubts),
+    )
