@@ -9,14 +9,20 @@ top-aligned alike.
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 
 import pytest
 import regex
 
 from aap_parser.grid import RawTable, SourceDocument, TextLine, join_lines
-from aap_parser.sources.layout_text import looks_like_layout_text, read_layout_text
+from aap_parser.layout.roles import LAUREATES_HEADER
+from aap_parser.sources import layout_text
 from aap_parser.sources.text import split_lines
+
+# The reader is handed the laureates header vocabulary, as the pipeline hands it.
+read_layout_text = partial(layout_text.read_layout_text, headers=LAUREATES_HEADER)
+looks_like_layout_text = partial(layout_text.looks_like_layout_text, headers=LAUREATES_HEADER)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SAMPLES = FIXTURES / "samples"

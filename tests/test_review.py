@@ -13,6 +13,7 @@ import pytest
 
 from aap_parser import parse, review
 from aap_parser.grid import RawTable
+from aap_parser.layout.roles import LAUREATES_HEADER
 from aap_parser.models import Announcement
 from aap_parser.sources import read_source
 
@@ -160,7 +161,7 @@ def test_merged_and_carried_over_cells_are_shaded() -> None:
 def test_table_cells_as_read_are_drawn() -> None:
     """Every raw cell of every table is one rectangle on its page."""
     _, text = reviewed(R1_PDF)
-    document = read_source(R1_PDF.read_bytes())
+    document = read_source(R1_PDF.read_bytes(), headers=LAUREATES_HEADER)
     expected: dict[str, int] = {}
     for table in (b for b in document.blocks if isinstance(b, RawTable)):
         for row in table.rows:

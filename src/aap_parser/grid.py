@@ -8,6 +8,7 @@ how wrapped lines join and what each column means.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -53,6 +54,25 @@ class TextLine:
     bold: bool = False
     italic: bool = False
     size: float | None = None
+
+
+_DIGIT_RUN = regex.compile(r"\d+")
+
+
+def running_key(line: TextLine) -> str:
+    """A text line's wording with spacing, case and numbers folded, so that a running head
+    or foot ("Page 2 / 5") reads alike on every page."""
+    return _DIGIT_RUN.sub("#", " ".join(line.text.split()).lower())
+
+
+def running_lines(lines: Iterable[TextLine]) -> frozenset[str]:
+    """The :func:`running_key` of every text line printed alike on two pages or more: the
+    running headers and footers, which are page furniture, not the announcement's text."""
+    pages_of: dict[str, set[int]] = {}
+    for line in lines:
+        if line.page is not None:
+            pages_of.setdefault(running_key(line), set()).add(line.page)
+    return frozenset(key for key, pages in pages_of.items() if len(pages) >= 2)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ that matches nothing is an ``extra`` column: its values are kept under its print
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 
 import regex
 
@@ -43,6 +44,8 @@ _RULES: tuple[tuple[Role, regex.Pattern[str]], ...] = (
 )
 
 KEY_ROLES: frozenset[Role] = frozenset({"region", "lead", "partners", "title"})
+CARRIED_ROLES: frozenset[Role] = frozenset({"region", "lead"})
+"""Roles whose cells a word processor merges down a group of rows, carried to each row."""
 _MAX_HEADER_WORDS = 10
 
 
@@ -92,3 +95,21 @@ def header_roles(cells: list[str]) -> list[Role] | None:
             roles.append(role)
             seen.add(role)
     return roles
+
+
+class LaureatesHeader:
+    """The header test the layout-text reader is given: this module's vocabulary."""
+
+    def names_column(self, text: str) -> bool:
+        """True when the header cell's wording names a role."""
+        return header_role(text) is not None
+
+    def is_header_row(self, cells: Sequence[str]) -> bool:
+        """True when the row reads as a laureates header (see :func:`header_roles`)."""
+        return header_roles(list(cells)) is not None
+
+    def merges_down(self, text: str) -> bool:
+        """True for the region and lead columns, whose cells Word tables merge over rows."""
+        return header_role(text) in CARRIED_ROLES
+
+LAUREATES_HEADER = LaureatesHeader()

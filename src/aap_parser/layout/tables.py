@@ -16,18 +16,26 @@ import regex
 
 from aap_parser.enrich import is_region_name
 from aap_parser.errors import NoTableError
-from aap_parser.grid import BBox, RawCell, RawRow, RawTable, SourceDocument, TextLine, join_lines
+from aap_parser.grid import (
+    BBox,
+    RawCell,
+    RawRow,
+    RawTable,
+    SourceDocument,
+    TextLine,
+    join_lines,
+    running_key,
+    running_lines,
+)
 from aap_parser.header import is_page_furniture, paragraphs, read_header
-from aap_parser.layout.roles import header_role, header_roles
-from aap_parser.models import Role
+from aap_parser.layout.roles import CARRIED_ROLES, header_role, header_roles
+from aap_parser.models import Header, Role
 
 _FOOTNOTE_START = regex.compile(r"^(?:\*+|\(\d+\)|\d+\)|\[\d+\]|nb\b|n\.b\.|note\b|source\b)",
                                 regex.IGNORECASE)
 _CONTINUES = regex.compile(r"(?:[-‐,;:/(]|\b(?:de|du|des|la|le|les|l[’']|d[’']|et|à|au|aux|en|"
                            r"pour|par|sur|dans|avec|un|une))$", regex.IGNORECASE)
 _STARTS_LOWER = regex.compile(r"^[\p{Ll}(\[)’'«\"]")
-_DIGITS = regex.compile(r"\d+")
-_CARRY_ROLES: frozenset[Role] = frozenset({"region", "lead"})
 _MAX_SECTION_CHARS = 160
 _MAX_SECTION_WORDS = 10
 _SECTION_WORDS = regex.compile(
@@ -74,12 +82,14 @@ class LaidOutTable:
 
 @dataclass(frozen=True, slots=True)
 class Layout:
-    """The document laid out: heading lines, tables, footnotes, warnings."""
+    """The document laid out: heading lines, tables, footnotes, warnings, and the header
+    read from the heading lines."""
 
     heading: tuple[TextLine, ...]
     tables: tuple[LaidOutTable, ...]
     footnotes: tuple[str, ...]
     warnings: tuple[LayoutWarning, ...]
+    header: Header = field(default_factory=Header)
 
 
 @dataclass
@@ -111,6 +121,7 @@ def lay_out(document: SourceDocument) -> Layout:
     furniture = _repeated_page_text(document)
     warnings: list[LayoutWarning] = []
     heading: list[TextLine] | None = None
+    header = Header()
     pending: list[TextLine] = []
     builders: list[_Builder] = []
     footnotes: list[str] = []
@@ -119,7 +130,7 @@ def lay_out(document: SourceDocument) -> Layout:
     for block in document.blocks:
         if isinstance(block, TextLine):
             # A running header (letterhead, ministry) above the first table is the heading's.
-            repeated = heading is not None and _furniture_key(block) in furniture
+            repeated = heading is not None and running_key(block) in furniture
             if not is_page_furniture(block.text) and not repeated:
                 pending.append(block)
             continue
@@ -132,7 +143,7 @@ def lay_out(document: SourceDocument) -> Layout:
                     page=block.page, line=block.rows[0].line if block.rows else None))
             continue
         if heading is None:
-            heading, pending = _split_heading(pending)
+            header, heading, pending = _split_heading(pending)
         notes, section = _split_between(pending)
         pending = []
         footnotes.extend(notes)
@@ -194,7 +205,7 @@ def lay_out(document: SourceDocument) -> Layout:
                 f"the table with columns {' | '.join(builder.columns)} has a header but no rows",
                 page=builder.pages[0] if builder.pages else None))
     tables = [_carry_over(builder.freeze()) for builder in builders]
-    return Layout(tuple(heading or ()), tuple(tables), tuple(footnotes), tuple(warnings))
+    return Layout(tuple(heading or ()), tuple(tables), tuple(footnotes), tuple(warnings), header)
 
 
 def _two_level_header(
@@ -233,34 +244,27 @@ def _spanning_text(row: RawRow) -> str | None:
     return text if len(text) <= _MAX_SECTION_CHARS else None
 
 
-def _furniture_key(line: TextLine) -> str:
-    return _DIGITS.sub("#", " ".join(line.text.split()).lower())
-
-
 def _repeated_page_text(document: SourceDocument) -> frozenset[str]:
-    """Running headers and footers: text lines printed alike on two pages or more."""
-    pages_of: dict[str, set[int]] = {}
-    for block in document.blocks:
-        if isinstance(block, TextLine) and block.page is not None:
-            pages_of.setdefault(_furniture_key(block), set()).add(block.page)
-    return frozenset(key for key, pages in pages_of.items() if len(pages) >= 2)
+    """Running headers and footers of the document (see :func:`aap_parser.grid.running_lines`)."""
+    return running_lines(block for block in document.blocks if isinstance(block, TextLine))
 
 
-def _split_heading(lines: list[TextLine]) -> tuple[list[TextLine], list[TextLine]]:
-    """Split the lines above the first table into the heading and the first table's section.
+def _split_heading(lines: list[TextLine]) -> tuple[Header, list[TextLine], list[TextLine]]:
+    """Read the header from the lines above the first table and split them into the heading
+    and the first table's section.
 
     The section is the last paragraph the heading reader could not place, when it closes the
     run and reads as a sub-heading; it is handed to :func:`_split_between` by the caller.
     """
-    _, leftovers = read_header(lines)
+    header, leftovers = read_header(lines)
     if not leftovers:
-        return lines, []
+        return header, lines, []
     groups = paragraphs(leftovers)
     last = groups[-1]
     if lines and last.lines[-1] is lines[-1] and _is_section(last.text):
         kept = [line for line in lines if all(line is not other for other in last.lines)]
-        return kept, list(last.lines)
-    return lines, []
+        return header, kept, list(last.lines)
+    return header, lines, []
 
 
 def _is_section(text: str) -> bool:
@@ -425,7 +429,7 @@ def _carry_over(table: LaidOutTable) -> LaidOutTable:
             role = table.roles[i]
             if previous is None or not cell.is_empty:
                 continue
-            if (role in _CARRY_ROLES or cell.merged_from_above) and not previous[i].is_empty:
+            if (role in CARRIED_ROLES or cell.merged_from_above) and not previous[i].is_empty:
                 cells[i] = RawCell(lines=previous[i].lines, bbox=cell.bbox, merged_from_above=True)
                 carried.add(i)
         previous = tuple(cells)

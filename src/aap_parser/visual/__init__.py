@@ -8,6 +8,7 @@ Nothing here runs unless a review is asked for.
 from __future__ import annotations
 
 from aap_parser.grid import SourceDocument
+from aap_parser.layout.roles import LAUREATES_HEADER
 from aap_parser.models import Announcement
 from aap_parser.sources import is_pdf, read_source
 from aap_parser.sources.text import decode_text, split_lines
@@ -30,7 +31,7 @@ def review(
     ``password`` opens an encrypted PDF; ``name`` is shown as the document's name (default:
     the announcement's source path).
     """
-    document = read_source(data, password=password)
+    document = read_source(data, headers=LAUREATES_HEADER, password=password)
     if is_pdf(data):
         pages = _pdf_pages(announcement, document, data, password)
     else:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from aap_parser.layout.roles import header_roles
 from aap_parser.sources.layout_text.columns import _Grid
+from aap_parser.sources.layout_text.headers import HeaderTest
 from aap_parser.sources.layout_text.words import (
     _ends_with_connector,
     _starts_cell,
@@ -182,7 +182,7 @@ def _segment_rows_as(
     return best[size], rows
 
 
-def _header_lines(grid: _Grid) -> int:
+def _header_lines(grid: _Grid, headers: HeaderTest) -> int:
     """How many lines at the table's top make its header row (0 when the top names no
     header): its column texts must all name a known header, and its cells be centred on
     one line (the smallest such run, best one after which no line goes on a cell), else it
@@ -191,7 +191,7 @@ def _header_lines(grid: _Grid) -> int:
     cols = range(grid.ncols)
     for t in range(min(len(grid.text), _MAX_HEADER_LINES)):
         texts = [" ".join(filter(None, (old, grid.text[t][col]))) for col, old in enumerate(texts)]
-        if not all(texts) or header_roles(texts) is None:
+        if not all(texts) or not headers.is_header_row(texts):
             continue
         centred = [
             end
