@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from dataclasses import dataclass, field
 from functools import cache
 from html.parser import HTMLParser
@@ -248,14 +246,3 @@ def test_ten_page_review_stays_under_three_megabytes() -> None:
     announcement = parse(data)
     assert announcement.source.pages == 10
     assert len(review(announcement, data).encode("utf-8")) < 3_000_000
-
-
-def test_reading_without_review_does_not_load_the_renderer() -> None:
-    code = (
-        "import sys, aap_parser\n"
-        f"aap_parser.parse({str(R1_PDF)!r})\n"
-        "from aap_parser import cli\n"
-        "loaded = [m for m in ('aap_parser.visual', 'pypdfium2') if m in sys.modules]\n"
-        "assert not loaded, loaded\n"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True)

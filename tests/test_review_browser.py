@@ -6,10 +6,9 @@ Needs Debian's ``chromium`` package (CI installs it); skipped, saying so, when i
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pdfplumber
@@ -19,8 +18,14 @@ from PIL import Image, ImageChops
 from aap_parser import parse, review
 
 SAMPLE = Path(__file__).parent / "fixtures" / "samples" / "seed-000-r1.borderless.pdf"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-WINDOW = (1400, 900)
+SCRIPT = Path(__file__).parents[1] / "scripts" / "review_screenshot.py"
+_spec = importlib.util.spec_from_file_location("review_screenshot", SCRIPT)
+assert _spec is not None
+assert _spec.loader is not None
+screenshots = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(screenshots)
+chromium = screenshots.chromium
+WINDOW = screenshots.WINDOW
 DARK = 110
 """A pixel is ink when none of its channels is brighter than this."""
 
@@ -36,38 +41,10 @@ addEventListener("load", () => {
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(
-        CHROMIUM is None,
+        screenshots.find_chromium() is None,
         reason="headless browser test: Chromium is not installed (apt-get install chromium)",
     ),
 ]
-
-
-def chromium(page: Path, profile: Path, *action: str) -> subprocess.CompletedProcess[str]:
-    """Run headless Chromium on a local page, isolated from the network and any profile."""
-    assert CHROMIUM is not None
-    return subprocess.run(
-        [
-            CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--hide-scrollbars",
-            "--force-device-scale-factor=1",
-            f"--user-data-dir={profile}",
-            f"--window-size={WINDOW[0]},{WINDOW[1]}",
-            "--virtual-time-budget=5000",
-            *action,
-            page.as_uri(),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
 
 
 def ink_box(image: Image.Image, box: tuple[int, int, int, int]) -> tuple[int, int, int, int] | None:

@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, TextIO
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 import click
 
@@ -22,6 +22,9 @@ from aap_parser import __version__
 from aap_parser.batch import STDIN, BatchResult, expand_inputs, parse_many
 from aap_parser.export import Explode, to_json, write_csv, write_jsonl
 from aap_parser.models import Announcement
+
+if TYPE_CHECKING:
+    from aap_parser.visual.files import ReviewWriter
 
 PROG = "aap-parse"
 Format = Literal["json", "jsonl", "csv"]
@@ -107,6 +110,12 @@ class Tally:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, warnings or summary.")
 @click.option("--show", is_flag=True, help="Print the parsed tables in the terminal.")
 @click.option(
+    "--review",
+    metavar="PATH",
+    help="Also write a visual review: an HTML file, or a folder (ending in '/') with one "
+    "page per input and an index.html.",
+)
+@click.option(
     "--json-schema",
     is_flag=True,
     help="Print the JSON Schema of the JSON output and exit.",
@@ -125,6 +134,7 @@ def main(
     jobs: int | None,
     quiet: bool,
     show: bool,
+    review: str | None,
     json_schema: bool,
 ) -> None:
     """Read announcements of decentralised-cooperation call laureates (PDF or text).
@@ -154,6 +164,7 @@ def main(
             },
             quiet=quiet,
             show=show,
+            review=review,
         )
     except click.UsageError:
         raise
@@ -185,6 +196,7 @@ def _run(
     options: dict[str, Any],
     quiet: bool,
     show: bool,
+    review: str | None = None,
 ) -> int:
     """Parse the inputs and write the outputs; return the exit code."""
     tally = Tally()
@@ -202,8 +214,11 @@ def _run(
         plan.targets = [plan.output / name for name in json_names(paths)]
     _check_targets(plan, paths, force=force)
     plan.total = len(paths)
+    reviews = _reviews(review, paths, several=several, force=force, password=options["password"])
 
     results = parse_many(paths, **options)
+    if reviews is not None:
+        results = reviews.tap(results, report=_error)
     if plan.format == "json":
         _write_json(results, plan, tally, quiet=quiet, show=show, several=several)
     else:
@@ -214,7 +229,30 @@ def _run(
             f"{tally.warnings} warnings, {tally.failures} failures",
             err=True,
         )
-    return 1 if tally.failures else 0
+    return 1 if tally.failures or (reviews is not None and reviews.failures) else 0
+
+
+def _reviews(
+    destination: str | None,
+    paths: Sequence[str],
+    *,
+    several: bool,
+    force: bool,
+    password: str | None,
+) -> ReviewWriter | None:
+    """The writer of the --review pages, if asked for (imported only then)."""
+    if destination is None:
+        return None
+    from aap_parser.visual.files import ReviewWriter
+
+    try:
+        return ReviewWriter.plan(
+            destination, paths, several=several, force=force, password=password
+        )
+    except FileExistsError as error:
+        raise CliError(str(error)) from None
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
 
 
 def _plan(

@@ -12,6 +12,7 @@ import html
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from aap_parser.models import Announcement, Laureate, ParseWarning
 from aap_parser.visual.images import PageImage
@@ -102,7 +103,7 @@ tr.sev-error td:first-child{box-shadow:inset 3px 0 var(--error)}
 .code,.carried{color:var(--muted);font-size:11px}
 .code{font-family:ui-monospace,monospace}
 td ul{margin:0;padding:0;list-style:none}
-ol.warnings{margin:0;padding:0;list-style:none;font-size:13px}
+ol.warnings{margin:0 0 20px;padding:0;list-style:none;font-size:13px}
 ol.warnings li{border-left:4px solid var(--warning);background:#fffbeb;padding:6px 10px;
 margin:0 0 6px}
 ol.warnings li.sev-error{border-color:var(--error);background:#fef2f2}
@@ -114,7 +115,7 @@ ol.warnings code{background:rgba(0,0,0,.06);padding:0 4px;border-radius:3px}
 border:2px solid var(--ok)}
 .legend i.warning{border-color:var(--warning)}.legend i.error{border-color:var(--error)}
 .legend i.merged{border:1px solid var(--merged);background:rgba(147,51,234,.35)}
-.empty{color:var(--muted);font-style:italic}
+.empty{color:var(--muted);font-style:italic;margin:0 0 20px}
 body:has(#only-warnings:checked) tr.clean{display:none}
 body:has(#only-warnings:checked) .box.clean{opacity:.2}
 """
@@ -344,7 +345,8 @@ def review_page(announcement: Announcement, pages_html: Sequence[str], name: str
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>Review · {_e(shown)}</title><style>{_STYLE}</style></head><body>"
         '<header class="top"><h1>aap-parser review</h1>'
-        f'<div class="doc"><strong>{_e(shown)}</strong> — {_e(title)}{_e(date)}</div>'
+        f'<div class="doc"><strong title="{_e(shown)}">{_e(PurePath(shown).name or shown)}'
+        f"</strong> — {_e(title)}{_e(date)}</div>"
         f'<span class="chip">{len(announcement.laureates)} laureates</span>{_chips(counts)}'
         '<span class="legend"><span><i></i>laureate</span><span><i class="warning"></i>warning'
         '</span><span><i class="error"></i>error</span><span><i class="merged"></i>merged / '
@@ -352,8 +354,8 @@ def review_page(announcement: Announcement, pages_html: Sequence[str], name: str
         '<label class="filter"><input type="checkbox" id="only-warnings"> only rows with '
         "warnings</label></header>"
         f'{_HATCH}<main><section class="pages">{"".join(pages_html)}</section>'
-        f'<section class="data">{laureates_table(announcement)}'
-        f"{warnings_list(announcement)}</section></main></body></html>\n"
+        f'<section class="data">{warnings_list(announcement)}'
+        f"{laureates_table(announcement)}</section></main></body></html>\n"
     )
 
 
