@@ -14,6 +14,8 @@ from typing import Literal
 
 import regex
 
+from aap_parser.wording import SOFT_HYPHEN
+
 SourceFormat = Literal["pdf", "text"]
 
 _SPACES = regex.compile(r"[\s\u00a0\u202f\u2007]+")
@@ -153,8 +155,9 @@ def join_lines(lines: tuple[str, ...] | list[str]) -> str:
     """Join a cell's wrapped lines into one string.
 
     A line ending in a hyphen right after a letter was broken at the hyphen of a compound
-    ("Auvergne-Rhône-" + "Alpes"): it is joined without a space. Any other break is one
-    space. Whitespace runs are collapsed.
+    ("Auvergne-Rhône-" + "Alpes"): it is joined without a space. A line ending in a soft
+    hyphen broke a word ("fi" + "lière"): the halves are joined and the soft hyphen goes. Any
+    other break is one space. Whitespace runs are collapsed.
     """
     out = ""
     for raw in lines:
@@ -163,8 +166,10 @@ def join_lines(lines: tuple[str, ...] | list[str]) -> str:
             continue
         if not out:
             out = line
+        elif out.endswith(SOFT_HYPHEN):
+            out = out.rstrip(SOFT_HYPHEN) + line
         elif _HYPHEN_END.search(out):
             out += line
         else:
             out += " " + line
-    return out
+    return out.rstrip(SOFT_HYPHEN) if out.endswith(SOFT_HYPHEN) else out

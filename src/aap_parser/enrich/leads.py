@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
 
 from aap_parser.enrich.geodata import Grouping, commune_departement, geo_index, grouping_core
 from aap_parser.enrich.normalise import (
@@ -21,8 +20,18 @@ from aap_parser.enrich.normalise import (
     strip_prefix,
 )
 from aap_parser.enrich.regions import exact_region, match_region
+from aap_parser.models import LeadKind
+from aap_parser.wording import (
+    COMMUNE_PREFIXES,
+    DEPARTEMENT_PREFIXES,
+    GROUPING_LONG_FORMS,
+    GROUPING_WORDS,
+    REGION_PREFIXES,
+    SYNDICAT_PHRASES,
+    SYNDICAT_WORDS,
+)
 
-Kind = Literal["region", "departement", "commune", "epci", "syndicat", "other"]
+Kind = LeadKind
 
 
 @dataclass(frozen=True)
@@ -34,31 +43,6 @@ class LeadMatch:
     warning: str | None = None
 
 
-_REGION_PREFIXES = ("conseil regional", "region", "cr")
-_DEPARTEMENT_PREFIXES = (
-    "conseil departemental",
-    "conseil general",
-    "departement",
-    "collectivite departementale",
-    "cd",
-    "cg",
-)
-_COMMUNE_PREFIXES = ("ville", "mairie", "commune", "municipalite")
-# Long forms of EPCI types -> the abbreviation the official list uses.
-_GROUPING_LONG_FORMS = (
-    ("communaute de communes", "cc"),
-    ("communaute d agglomeration", "ca"),
-    ("communaute d agglo", "ca"),
-    ("communaute agglomeration", "ca"),
-    ("communaute urbaine", "cu"),
-)
-_GROUPING_WORDS = frozenset(
-    {"metropole", "eurometropole", "agglo", "agglomeration", "communaute", "cc", "ca", "cu"}
-)
-_SYNDICAT_WORDS = frozenset(
-    {"syndicat", "sivom", "sivu", "sictom", "smictom", "sirtom", "smirtom", "petr"}
-)
-_SYNDICAT_PHRASES = ("pole d equilibre territorial", "parc naturel regional", "syndicat mixte")
 # Subjects that, in a body's name, usually mean an intercommunal syndicat (a guess: warned).
 _SYNDICAT_SUBJECTS = frozenset(
     {"dechets", "eau", "eaux", "assainissement", "energie", "energies", "electricite", "ordures"}
@@ -101,16 +85,16 @@ def _by_prefix(printed: str, folded: str, region: str | None, hint: str | None) 
         return _grouping(printed, folded, region)
     if _is_syndicat(folded):
         return LeadMatch("syndicat")
-    rest = strip_prefix(folded, _REGION_PREFIXES)
+    rest = strip_prefix(folded, REGION_PREFIXES)
     if rest is not None and exact_region(folded) is not None:
         return LeadMatch("region", exact_region(folded))
     if rest:
         found = match_region(drop_preposition(rest))
         return LeadMatch("region", found.code, _named(printed, found.warning))
-    rest = strip_prefix(folded, _DEPARTEMENT_PREFIXES)
+    rest = strip_prefix(folded, DEPARTEMENT_PREFIXES)
     if rest:
         return _departement(printed, drop_preposition(rest), region)
-    rest = strip_prefix(folded, _COMMUNE_PREFIXES)
+    rest = strip_prefix(folded, COMMUNE_PREFIXES)
     if rest:
         return _commune(printed, rest, region, hint, fuzzy=True)
     return None
@@ -295,12 +279,12 @@ def _is_grouping(folded: str) -> bool:
     words = folded.split(" ")
     if words[0] in {"cc", "ca", "cu"} and len(words) > 1:
         return True
-    return any(word in _GROUPING_WORDS - {"cc", "ca", "cu"} for word in words)
+    return any(word in GROUPING_WORDS - {"cc", "ca", "cu"} for word in words)
 
 
 def _grouping_key(folded: str) -> str:
     """Rewrite a long EPCI type ('communauté de communes') to the list's abbreviation ('cc')."""
-    for long_form, short in _GROUPING_LONG_FORMS:
+    for long_form, short in GROUPING_LONG_FORMS:
         rest = strip_prefix(folded, (long_form,))
         if rest is not None:
             return f"{short} {rest}".strip()
@@ -340,9 +324,9 @@ def _pick_grouping(printed: str, groupings: list[Grouping], region: str | None) 
 def _is_syndicat(folded: str) -> bool:
     """Whether a name says it is a syndicat (syndicat, SIVOM, PETR, parc naturel régional)."""
     words = folded.split(" ")
-    if any(word in _SYNDICAT_WORDS for word in words):
+    if any(word in SYNDICAT_WORDS for word in words):
         return True
-    return any(phrase in folded for phrase in _SYNDICAT_PHRASES)
+    return any(phrase in folded for phrase in SYNDICAT_PHRASES)
 
 
 def _unlisted(printed: str, folded: str) -> LeadMatch:

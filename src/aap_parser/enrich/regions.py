@@ -12,6 +12,7 @@ from functools import cache
 
 from aap_parser.enrich.geodata import geo_index
 from aap_parser.enrich.normalise import closest, drop_preposition, key, strip_prefix
+from aap_parser.wording import REGION_PREFIXES
 
 # Former and alternative names; the current official names come from the data file.
 _ALIASES: dict[str, str] = {
@@ -60,7 +61,6 @@ _ALIASES: dict[str, str] = {
     "Collectivité territoriale de Martinique": "02",
     "Collectivité territoriale de Guyane": "03",
 }
-_REGION_PREFIXES = ("conseil regional", "region", "cr")
 FUZZY_CUTOFF = 0.8
 
 
@@ -87,7 +87,7 @@ def exact_region(folded: str) -> str | None:
     table = region_keys()
     if folded in table:
         return table[folded]
-    rest = strip_prefix(folded, _REGION_PREFIXES)
+    rest = strip_prefix(folded, REGION_PREFIXES)
     if rest:
         rest = drop_preposition(rest)
         if rest in table:
@@ -104,7 +104,7 @@ def match_region(printed: str) -> RegionMatch:
     code = exact_region(folded)
     if code is not None:
         return RegionMatch(code, names[code])
-    rest = strip_prefix(folded, _REGION_PREFIXES)
+    rest = strip_prefix(folded, REGION_PREFIXES)
     target = drop_preposition(rest) if rest else folded
     near = closest(target, region_keys(), FUZZY_CUTOFF)
     if near is None:

@@ -30,11 +30,10 @@ from aap_parser.grid import (
 from aap_parser.header import is_page_furniture, paragraphs, read_header
 from aap_parser.layout.roles import CARRIED_ROLES, header_role, header_roles
 from aap_parser.models import Header, Role
+from aap_parser.wording import stops_mid_phrase
 
 _FOOTNOTE_START = regex.compile(r"^(?:\*+|\(\d+\)|\d+\)|\[\d+\]|nb\b|n\.b\.|note\b|source\b)",
                                 regex.IGNORECASE)
-_CONTINUES = regex.compile(r"(?:[-‐,;:/(]|\b(?:de|du|des|la|le|les|l[’']|d[’']|et|à|au|aux|en|"
-                           r"pour|par|sur|dans|avec|un|une))$", regex.IGNORECASE)
 _STARTS_LOWER = regex.compile(r"^[\p{Ll}(\[)’'«\"]")
 _MAX_SECTION_CHARS = 160
 _MAX_SECTION_WORDS = 10
@@ -415,7 +414,7 @@ def _complements(roles: tuple[Role, ...], last: LaidOutRow, cells: tuple[RawCell
 
 def _left_open(text: str) -> bool:
     """A cell text that stops mid-phrase: a hyphen, comma, article or an open bracket."""
-    return _CONTINUES.search(text) is not None or text.count("(") > text.count(")")
+    return stops_mid_phrase(text)
 
 
 def _carry_over(table: LaidOutTable) -> LaidOutTable:

@@ -39,37 +39,26 @@ import regex
 from aap_parser.grid import collapse_spaces, join_lines
 from aap_parser.models import Partner
 from aap_parser.records.brackets import bracket_depths
-from aap_parser.records.countries import country_code, fold_name, is_subdivision
+from aap_parser.records.countries import country_code, is_subdivision
+from aap_parser.wording import (
+    LINKING_WORDS,
+    PARTNER_AUTHORITY_WORDS,
+    SepKind,
+    fold,
+    separators,
+    split_at,
+    stops_mid_phrase,
+)
 
-# fmt: off
-_AUTHORITY_NAMES = (
-    "Commune", "Communes", "Ville", "Villes", "Cercle", "Province", "Provinces", "Région",
-    "Régions", "Département", "Municipalité", "Municipalités", "District", "Gouvernorat",
-    "Wilaya", "Préfecture", "Sous-préfecture", "Comté", "Mairie", "Conseil", "Communauté",
-    "Association", "Union", "Intercommunalité", "Oblast", "Raion", "Rayon", "Voïvodie",
-    "Canton", "État", "Etat", "Arrondissement", "Agglomération", "Métropole", "Syndicat",
-    "Groupement", "Assemblée", "Gouvernement", "Entente", "Collectivité", "Collectivités",
-    "County", "City", "Municipality", "Prefecture", "Governorate", "Provincia", "Regione",
-    "Comune", "Distrito", "Município", "Municipio", "Municipalidad", "Prefeitura",
-    "Departamento", "Gobierno", "Alcaldía", "Ayuntamiento", "Estado", "Mancomunidad", "Judet",
-    "Județ", "Kraï", "Land", "Aimag", "Woreda", "Cité", "Délégation", "Territoire",
-    "Intendance", "Intendencia", "Capitale", "Établissement", "Etablissement", "Réseau",
-    "Fédération",
-)
-# fmt: on
-AUTHORITY_WORDS = frozenset(fold_name(word) for word in _AUTHORITY_NAMES)
-_LINKING = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "sur", "a"})
-_SEPARATOR = regex.compile(
-    r"\s*(?P<sep>[,;])\s*|\s+(?P<et>et)\s+|\s*(?P<slash>/)\s*|\s+(?P<dash>[-–—])\s+"
-    r"|\s*(?P<line>\n)\s*"
-)
 _FOOTNOTE = regex.compile(r"\s*(?:\*+|\(\s*\d{1,2}\s*\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
 _BULLET = regex.compile(r"^(?:[-–—•·*]|\d{1,2}[.)])\s+")
 _DASH_COUNTRY = regex.compile(r"^(?P<name>.*\S)\s+[-–—]\s+(?P<country>[^-–—()]+)$")
 _PREFIX_COUNTRY = regex.compile(r"^(?P<country>[^:()]{2,40}?)\s*:\s*(?P<rest>\S.*)$")
 _TRIM = " \t.,;:"
-_WEAK = frozenset({"et", "slash", "dash"})
-_STRONG = frozenset({"sep;", "line"})
+_WEAK = frozenset({SepKind.AND, SepKind.SLASH, SepKind.DASH})
+_STRONG = frozenset({SepKind.SEMICOLON, SepKind.LINE})
+_COUNTRY_LIST = frozenset({SepKind.COMMA, SepKind.SEMICOLON, SepKind.SLASH, SepKind.LINE})
+_QUALIFIER = frozenset({SepKind.COMMA, SepKind.DASH})
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +84,7 @@ class _Item:
     """One separated item: its text and the separator kind printed before it."""
 
     text: str
-    sep: str | None
+    sep: SepKind | None
     sep_text: str = ""
 
 
@@ -191,13 +180,13 @@ def _split_commas(partners: list[Partner]) -> list[Partner]:
 def _column_countries(cell: str) -> list[tuple[str, str | None]]:
     """The countries of a country-column cell, split on , ; / and « et »."""
     out: list[tuple[str, str | None]] = []
-    for chunk in regex.split(r"\s*[,;/\n]\s*", cell):
+    for chunk in split_at(cell, _COUNTRY_LIST):
         name = _FOOTNOTE.sub("", collapse_spaces(chunk)).strip(_TRIM)
         if not name:
             continue
         code = country_code(name)
-        if code is None and " et " in name:
-            sides = [s.strip() for s in name.split(" et ")]
+        sides = [s.strip() for s in split_at(name, frozenset({SepKind.AND}))]
+        if code is None and len(sides) > 1:
             codes = [country_code(s) for s in sides]
             if all(codes):
                 out += [(s, c) for s, c in zip(sides, codes, strict=True)]
@@ -216,7 +205,7 @@ def _mark_line_breaks(text: str, lines: tuple[str, ...]) -> str:
     if len(kept) < 2 or join_lines(kept) != flat:
         return flat
     every_line_authority = all(
-        _starts_with_authority(line, capital=True) and not _ends_openly(line) for line in kept
+        _starts_with_authority(line, capital=True) and not stops_mid_phrase(line) for line in kept
     )
     runs: list[list[str]] = [[kept[0]]]
     for line in kept[1:]:
@@ -228,14 +217,6 @@ def _mark_line_breaks(text: str, lines: tuple[str, ...]) -> str:
         else:
             runs[-1].append(line)
     return "\n".join(join_lines(run) for run in runs)
-
-
-def _ends_openly(line: str) -> bool:
-    """True when a line cannot end a name: it ends with a linking word, comma or hyphen."""
-    if line.endswith((",", ";", "-", "'", "’", "/")):
-        return True
-    words = fold_name(line).split(" ")
-    return bool(words) and words[-1] in _LINKING
 
 
 def _starts_capital(line: str) -> bool:
@@ -264,14 +245,11 @@ def _items(text: str) -> list[_Item]:
     depth_at = bracket_depths(text)
     items: list[_Item] = []
     start, sep, sep_text = 0, None, ""
-    for match in _SEPARATOR.finditer(text):
-        if depth_at[match.start()] or (match.start() and depth_at[match.start() - 1]):
+    for found in separators(text):
+        if depth_at[found.start] or (found.start and depth_at[found.start - 1]):
             continue
-        kind = match.lastgroup or "sep"
-        if kind == "sep":
-            kind = "sep" + match.group("sep")
-        items.append(_Item(text[start : match.start()], sep, sep_text))
-        start, sep, sep_text = match.end(), kind, match.group(0)
+        items.append(_Item(text[start : found.start], sep, sep_text))
+        start, sep, sep_text = found.end, found.kind, found.text
     items.append(_Item(text[start:], sep, sep_text))
     for item in items:
         item.text = _BULLET.sub("", item.text.strip()).strip()
@@ -294,7 +272,7 @@ def _weak_splits(left: _Item, items: list[_Item], index: int) -> bool:
     """Whether a weak separator before ``items[index]`` separates two partners."""
     right = items[index]
     if (
-        right.sep == "et"
+        right.sep is SepKind.AND
         and _starts_with_authority(left.text, capital=True)
         and (_starts_with_authority(right.text, capital=True))
     ):
@@ -309,8 +287,8 @@ def _starts_with_authority(text: str, *, capital: bool = False) -> bool:
     bare = _BULLET.sub("", text.strip())
     if not bare or (capital and not bare[0].isupper()):
         return False
-    token = fold_name(bare.split(" ")[0])  # a compound such as « Sous-préfecture »
-    return token in AUTHORITY_WORDS or token.split(" ")[0] in AUTHORITY_WORDS
+    token = fold(bare.split(" ")[0])  # a compound such as « Sous-préfecture »
+    return token in PARTNER_AUTHORITY_WORDS or token.split(" ")[0] in PARTNER_AUTHORITY_WORDS
 
 
 # --- countries -------------------------------------------------------------------------
@@ -360,7 +338,7 @@ def _tail(text: str, *, known_only: bool) -> _Tail | None:
     inner = _closing_group(content)
     if inner is not None and inner[0] and country_code(inner[1]):
         return _Tail(f"{name} ({inner[0]})", inner[1], country_code(inner[1]), dropped)
-    last = regex.split(r"\s*(?:,|\s[-–]\s)\s*", content)
+    last = split_at(content, _QUALIFIER)
     if len(last) > 1 and country_code(last[-1]):
         rest = content[: content.rfind(last[-1])].rstrip(" ,-–")
         return _Tail(f"{name} ({rest})", last[-1], country_code(last[-1]), dropped)
@@ -377,13 +355,13 @@ def _looks_like_country(content: str, name: str) -> bool:
     first = words[0]
     if not first[0].isupper() or (len(first) > 1 and first.isupper()):
         return False
-    name_words = set(fold_name(name).split(" "))
-    if fold_name(first) in AUTHORITY_WORDS or any(
-        len(word) > 3 and word in name_words for word in fold_name(content).split(" ")
+    name_words = set(fold(name).split(" "))
+    if fold(first) in PARTNER_AUTHORITY_WORDS or any(
+        len(word) > 3 and word in name_words for word in fold(content).split(" ")
     ):
         return False
     for word in words[1:]:
-        if not word[0].isupper() and fold_name(word).split(" ")[0] not in _LINKING:
+        if not word[0].isupper() and fold(word).split(" ")[0] not in LINKING_WORDS:
             return False
     return True
 
@@ -428,7 +406,7 @@ def _groups(items: list[_Item], *, known_only: bool) -> list[_Group]:
 
 def _bare_country(items: list[_Item]) -> _Tail | None:
     """A final bare country name after a comma (« Ville de Bamako, Mali »), as a tail."""
-    if len(items) < 2 or items[-1].sep not in {"sep,", "dash"}:
+    if len(items) < 2 or items[-1].sep not in _QUALIFIER:
         return None
     last = items[-1].text.strip(_TRIM)
     if _starts_with_authority(last) or country_code(last) is None:

@@ -10,6 +10,7 @@ from aap_parser.errors import InputError
 from aap_parser.grid import RawTable, SourceDocument
 from aap_parser.sources.layout_text.headers import HeaderTest
 from aap_parser.sources.text import decode_text, looks_binary, read_delimited_text, split_lines
+from aap_parser.wording import readable
 
 
 def is_pdf(data: bytes) -> bool:
@@ -48,7 +49,7 @@ def read_source(
 def read_text(text: str, headers: HeaderTest) -> SourceDocument:
     """Read a text announcement: tab or pipe tables, else the space-aligned layout form
     (whose header rows ``headers`` recognises)."""
-    lines = split_lines(text)
+    lines = split_lines(readable(text))
     document = read_delimited_text(lines)
     if any(isinstance(block, RawTable) for block in document.blocks):
         return document

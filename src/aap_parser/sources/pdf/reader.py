@@ -25,9 +25,10 @@ from aap_parser.grid import Block, RawTable, SourceDocument, TextLine, running_k
 from aap_parser.sources.pdf.backends import BACKENDS, DEFAULT_BACKEND, PdfBackend
 from aap_parser.sources.pdf.borderless import find_borderless_tables
 from aap_parser.sources.pdf.guard import check_pdf
-from aap_parser.sources.pdf.ink import PageInk
+from aap_parser.sources.pdf.ink import Glyph, PageInk
 from aap_parser.sources.pdf.lines import Line, build_lines, split_at_gaps
 from aap_parser.sources.pdf.ruled import find_ruled_tables
+from aap_parser.wording import readable
 
 TEXT_GAP_EM = 3.0
 """Words on one baseline further apart than this many font sizes are separate text lines."""
@@ -57,9 +58,23 @@ def _text_lines(line: Line, page: int) -> list[TextLine]:
     ]
 
 
+def _readable_glyphs(glyphs: list[Glyph]) -> list[Glyph]:
+    """The glyphs as a reader sees them: compatibility characters spelt out (ligatures,
+    full-width forms, odd spaces), zero-width ones dropped; whichever backend read them."""
+    out: list[Glyph] = []
+    for glyph in glyphs:
+        text = readable(glyph.text)
+        if text == glyph.text:
+            out.append(glyph)
+        elif text:
+            out.append(glyph._replace(text=text))
+    return out
+
+
 def _assemble(ink: PageInk, number: int) -> _Page:
     """One page's blocks (tables and text lines, top to bottom)."""
-    tables, free = find_ruled_tables(ink.segments, ink.glyphs, number)
+    glyphs = _readable_glyphs(ink.glyphs)
+    tables, free = find_ruled_tables(ink.segments, glyphs, number)
     placed: list[tuple[float, Block]] = [(t.bbox.top if t.bbox else 0.0, t) for t in tables]
     rules = [(s.pos, s.lo, s.hi) for s in ink.segments if s.horizontal]
     for item in find_borderless_tables(build_lines(free), number, rules):
