@@ -10,15 +10,15 @@ from pathlib import Path
 import pytest
 
 from aap_parser import parse, review
+from aap_parser.errors import InputError
 from aap_parser.grid import RawTable
 from aap_parser.layout.roles import LAUREATES_HEADER
 from aap_parser.models import Announcement
 from aap_parser.sources import read_source
+from tests.conftest import SAMPLES, SEED
 
-SAMPLES = Path(__file__).parent / "fixtures" / "samples"
 R1_PDF = SAMPLES / "seed-000-r1.docx-lo.pdf"
 R1_TEXT = SAMPLES / "seed-000-r1.docx-lo.layout.txt"
-SEED_TEXT = Path(__file__).parent / "fixtures" / "seed.txt"
 
 
 @dataclass
@@ -183,20 +183,32 @@ def test_text_review_boxes_lines_and_links_warnings() -> None:
         first, last = (int(v) for v in box.attrs["data-lines"].split())
         assert first == laureate.provenance.line
         assert last >= first
-    # the lead without an official code ('Savoie Déchets') is laureate 3's warning
-    (item,) = page.classed("warning", "li")
-    assert item.attrs["data-for"] == "3"
-    assert "Savoie Déchets" in page.warning_texts[0]
-    assert "sev-warning" in page.by_id("box-3").attrs["class"].split()
-    assert "clean" not in page.by_id("laureate-3").attrs["class"].split()
-    assert "clean" in page.by_id("laureate-1").attrs["class"].split()
+
+
+def test_warnings_link_to_their_laureate_and_outline_its_box() -> None:
+    """The lead without an official code ('Savoie Déchets') is laureate 3's warning."""
+    for path in (R1_PDF, R1_TEXT):
+        announcement, text = reviewed(path)
+        page = read_page(text)
+        (warning,) = announcement.warnings
+        assert warning.laureate == 3
+        (item,) = page.classed("warning", "li")
+        assert item.attrs["data-for"] == "3"
+        assert "Savoie Déchets" in page.warning_texts[0]
+        assert f"sev-{warning.severity}" in item.attrs["class"].split()
+        assert f"sev-{warning.severity}" in page.by_id("box-3").attrs["class"].split()
+        links = [e.attrs.get("href") for e in page.elements if e.tag == "a"]
+        assert "#laureate-3" in links
+        assert "clean" not in page.by_id("laureate-3").attrs["class"].split()
+        assert "clean" in page.by_id("laureate-1").attrs["class"].split()
+        assert "clean" in page.by_id("box-1").attrs["class"].split()
 
 
 def test_text_cells_are_outlined_where_printed() -> None:
     """In a tab-separated text each cell is found at its place on its line."""
-    announcement, text = reviewed(SEED_TEXT)
+    announcement, text = reviewed(SEED)
     page = read_page(text)
-    lines = SEED_TEXT.read_text(encoding="utf-8").splitlines()
+    lines = SEED.read_text(encoding="utf-8").splitlines()
     first = announcement.laureates[0]
     assert first.provenance.line is not None
     line = lines[first.provenance.line - 1].expandtabs(8)
@@ -240,9 +252,16 @@ def test_filter_and_self_containment() -> None:
         assert not [e for e in page.elements if e.tag == "script" and e.attrs.get("src")]
 
 
+@pytest.mark.slow
 def test_ten_page_review_stays_under_three_megabytes() -> None:
     path = SAMPLES / "seed-000-r8.reportlab.pdf"
     data = path.read_bytes()
     announcement = parse(data)
     assert announcement.source.pages == 10
     assert len(review(announcement, data).encode("utf-8")) < 3_000_000
+
+
+def test_other_bytes_than_those_parsed_are_refused() -> None:
+    announcement, _ = reviewed(R1_PDF)
+    with pytest.raises(InputError, match="not the input this announcement was parsed from"):
+        review(announcement, R1_TEXT.read_bytes())

@@ -16,9 +16,10 @@ import pytest
 from PIL import Image, ImageChops
 
 from aap_parser import parse, review
+from tests.conftest import ROOT, SAMPLES
 
-SAMPLE = Path(__file__).parent / "fixtures" / "samples" / "seed-000-r1.borderless.pdf"
-SCRIPT = Path(__file__).parents[1] / "scripts" / "review_screenshot.py"
+SAMPLE = SAMPLES / "seed-000-r1.borderless.pdf"
+SCRIPT = ROOT / "scripts" / "review_screenshot.py"
 _spec = importlib.util.spec_from_file_location("review_screenshot", SCRIPT)
 assert _spec is not None
 assert _spec.loader is not None

@@ -10,10 +10,10 @@ from pathlib import Path
 from click.testing import CliRunner, Result
 
 from aap_parser import cli
+from tests.conftest import SAMPLES, SEED
 
-FIXTURES = Path(__file__).parent / "fixtures"
-PDF = FIXTURES / "samples" / "seed-000-r1.docx-lo.pdf"
-TEXT = FIXTURES / "seed.txt"
+PDF = SAMPLES / "seed-000-r1.docx-lo.pdf"
+TEXT = SEED
 
 
 def run(*args: str, stdin: bytes | None = None) -> Result:

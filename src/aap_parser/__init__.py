@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from aap_parser.errors import AapParseError
+from aap_parser.errors import (
+    AapParseError,
+    EncryptedPdfError,
+    InputError,
+    NoTableError,
+    NoTextLayerError,
+    StrictModeError,
+    TooLargeError,
+)
+from aap_parser.grid import ParseWarning, WarningCode
 from aap_parser.models import Announcement, Laureate, Lead, Partner
 
 if TYPE_CHECKING:
@@ -19,8 +28,10 @@ if TYPE_CHECKING:
     from aap_parser.visual import review
 
 __all__ = [
-    "AapParseError", "Announcement", "Laureate", "Lead", "Partner", "parse", "parse_many",
-    "parse_text", "review",
+    "AapParseError", "Announcement", "EncryptedPdfError", "InputError", "Laureate", "Lead",
+    "NoTableError", "NoTextLayerError", "ParseWarning", "Partner", "StrictModeError",
+    "TooLargeError", "WarningCode", "parse", "parse_many", "parse_text",
+    "review",
 ]
 __version__ = "0.1.0"
 

@@ -16,7 +16,7 @@ from aap_parser.errors import AapParseError, InputError, StrictModeError
 from aap_parser.grid import SourceDocument
 from aap_parser.layout import lay_out
 from aap_parser.layout.roles import LAUREATES_HEADER
-from aap_parser.models import Announcement, ParseWarning, Source
+from aap_parser.models import Announcement, Source
 from aap_parser.sources import read_source, read_text
 
 PathLike = str | os.PathLike[str]
@@ -78,15 +78,7 @@ def _finish(document: SourceDocument, data: bytes, name: str | None, strict: boo
     layout = lay_out(document)
     header = layout.header
     records = build_records(layout.tables, header.call)
-    warnings = [ParseWarning(code="source", message=text) for text in document.warnings]
-    warnings += [
-        ParseWarning(
-            code=w.code, message=w.message, page=w.page, line=w.line,
-            cells=list(w.cells) if w.cells is not None else None,
-        )
-        for w in layout.warnings
-    ]
-    warnings += records.warnings
+    warnings = [*document.warnings, *layout.warnings, *records.warnings]
     announcement = Announcement(
         source=Source(
             path=name,

@@ -18,7 +18,7 @@ whole authority names:
 
 from __future__ import annotations
 
-from aap_parser.grid import collapse_spaces, join_lines
+from aap_parser.grid import ParseWarning, WarningCode, collapse_spaces, join_lines, warn
 from aap_parser.records.brackets import bracket_depths
 from aap_parser.wording import (
     LEAD_AUTHORITY_WORDS,
@@ -34,10 +34,12 @@ _SPLIT_BEFORE_AUTHORITY = frozenset({SepKind.SLASH, SepKind.DASH, SepKind.LINE})
 _TRIM = " \t.,;:"
 
 
-def split_leads(text: str, lines: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
+def split_leads(
+    text: str, lines: tuple[str, ...] = ()
+) -> tuple[list[str], list[ParseWarning]]:
     """Split a lead cell into lead names; return (names, warnings)."""
     marked = _mark_line_breaks(text, lines)
-    warnings: list[str] = []
+    warnings: list[ParseWarning] = []
     names: list[str] = []
     current = ""
     depth_at = bracket_depths(marked)
@@ -63,21 +65,26 @@ def split_leads(text: str, lines: tuple[str, ...] = ()) -> tuple[list[str], list
     return names, warnings
 
 
-def _splits(kind: SepKind, left: str, right: str, warnings: list[str]) -> bool:
+def _splits(kind: SepKind, left: str, right: str, warnings: list[ParseWarning]) -> bool:
     """Whether a separator of ``kind`` between ``left`` and ``right`` parts two leads."""
     if not right:
         return False
     if kind in (SepKind.COMMA, SepKind.SEMICOLON):
         if right[0].isupper():
             return True
-        warnings.append(f"lead {left!r}, {right!r}: comma kept inside one name")
+        warnings.append(warn(
+            WarningCode.LEAD_COMMA_KEPT, f"lead {left!r}, {right!r}: comma kept inside one name"
+        ))
         return False
     if kind in _SPLIT_BEFORE_AUTHORITY:
         return _starts_with_authority(right)
     if _starts_with_authority(right) or _ends_with_authority(right):
         return True
     if _bare_name(left) and _bare_name(right):
-        warnings.append(f"lead {left!r} et {right!r}: read as two leads, a guess")
+        warnings.append(warn(
+            WarningCode.LEAD_SPLIT_GUESSED,
+            f"lead {left!r} et {right!r}: read as two leads, a guess",
+        ))
         return True
     return False
 

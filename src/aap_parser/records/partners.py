@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from aap_parser.grid import collapse_spaces, join_lines
+from aap_parser.grid import ParseWarning, WarningCode, collapse_spaces, join_lines, warn
 from aap_parser.models import Partner
 from aap_parser.records.brackets import bracket_depths
 from aap_parser.records.countries import country_code, is_subdivision
@@ -66,7 +66,7 @@ class PartnerSplit:
     """A partners cell split: the partners in printed order and what had to be guessed."""
 
     partners: list[Partner] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +100,7 @@ def split_partners(
     ``country_column`` says the row has its own country cell: then only known countries in
     parentheses are read from this cell, and a bare trailing name is a partner.
     """
-    warnings: list[str] = []
+    warnings: list[ParseWarning] = []
     marked = _mark_line_breaks(text, lines)
     if not marked.strip():
         return PartnerSplit([], [])
@@ -114,14 +114,21 @@ def split_partners(
     return PartnerSplit(partners, warnings)
 
 
-def pair_countries(partners: list[Partner], country_cell: str) -> tuple[list[Partner], list[str]]:
+def pair_countries(
+    partners: list[Partner], country_cell: str
+) -> tuple[list[Partner], list[ParseWarning]]:
     """Give partners the countries of a separate country column, in order or one for all."""
     countries = _column_countries(country_cell)
-    warnings = [f"unknown country {name!r} in the country column" for name, c in countries if not c]
+    warnings = [
+        warn(WarningCode.COUNTRY_UNKNOWN, f"unknown country {name!r} in the country column")
+        for name, c in countries
+        if not c
+    ]
     if not countries:
         return list(partners), warnings
     if not partners:
-        return [], [*warnings, f"country column {country_cell!r} beside no partner"]
+        message = f"country column {country_cell!r} beside no partner"
+        return [], [*warnings, warn(WarningCode.COUNTRY_COLUMN_UNPAIRED, message)]
     expanded = _split_commas(partners)
     if len(countries) > len(partners) and len(expanded) == len(countries):
         # « Région Diana, Île Maurice » beside « Madagascar, Maurice »: two partners.
@@ -135,7 +142,7 @@ def pair_countries(partners: list[Partner], country_cell: str) -> tuple[list[Par
             f"country column {country_cell!r} names {len(countries)} countries "
             f"for {len(partners)} partners: not paired"
         )
-        return list(partners), [*warnings, message]
+        return list(partners), [*warnings, warn(WarningCode.COUNTRY_COLUMN_UNPAIRED, message)]
     out: list[Partner] = []
     for partner, (name, code) in pairs:
         if partner.country_from == "cell" and partner.country_code is None and code:
@@ -150,10 +157,11 @@ def pair_countries(partners: list[Partner], country_cell: str) -> tuple[list[Par
             continue
         if partner.country_from == "cell" and partner.country is not None:
             if code != partner.country_code:
-                warnings.append(
+                warnings.append(warn(
+                    WarningCode.COUNTRY_CONFLICT,
                     f"partner {partner.name!r}: country column says {name!r}, "
-                    f"cell says {partner.country!r}; the cell is kept"
-                )
+                    f"cell says {partner.country!r}; the cell is kept",
+                ))
             out.append(partner)
             continue
         out.append(
@@ -418,8 +426,8 @@ def _bare_country(items: list[_Item]) -> _Tail | None:
 def _group_partners(
     group: _Group,
     default_country: tuple[str, str] | None,
-    warnings: list[str],
-    guesses: list[str],
+    warnings: list[ParseWarning],
+    guesses: list[ParseWarning],
 ) -> list[Partner]:
     """The partners of one group, sharing its country."""
     tail = group.tail
@@ -436,14 +444,20 @@ def _group_partners(
             continue
         partners.append(_partner(name, tail, default_country))
     if tail is not None and tail.code is None:
-        warnings.append(f"unknown country {tail.country!r} for partner(s) {names[-1]!r}")
+        warnings.append(warn(
+            WarningCode.COUNTRY_UNKNOWN,
+            f"unknown country {tail.country!r} for partner(s) {names[-1]!r}",
+        ))
     if tail is not None and tail.dropped:
-        warnings.append(f"footnote mark {tail.dropped!r} after partner {names[-1]!r} dropped")
+        warnings.append(warn(
+            WarningCode.PARTNER_NOTE_DROPPED,
+            f"footnote mark {tail.dropped!r} after partner {names[-1]!r} dropped",
+        ))
     return partners
 
 
 def _partner_starts(
-    items: list[_Item], names: list[str], code: str | None, warnings: list[str]
+    items: list[_Item], names: list[str], code: str | None, warnings: list[ParseWarning]
 ) -> list[int]:
     """Indexes of the items that start a partner within a group."""
     count = len(items)
@@ -458,16 +472,18 @@ def _partner_starts(
     if len(starts) == 1 and all(subdivisions):
         return list(range(count))
     if len(starts) == 1 and count >= 3:
-        warnings.append(
-            f"partners {', '.join(names)!r}: {count} bare names read as separate partners"
-        )
+        warnings.append(warn(
+            WarningCode.PARTNER_SPLIT_GUESSED,
+            f"partners {', '.join(names)!r}: {count} bare names read as separate partners",
+        ))
         return list(range(count))
     for i in range(1, count):
         if i not in starts and not (subdivisions[i] and not subdivisions[i - 1]):
-            warnings.append(
+            warnings.append(warn(
+                WarningCode.PARTNER_JOIN_GUESSED,
                 f"partner {names[i - 1]!r}, {names[i]!r}: read as one partner "
-                "(a place and its province), a guess"
-            )
+                "(a place and its province), a guess",
+            ))
     return starts
 
 

@@ -7,6 +7,9 @@ Nothing here runs unless a review is asked for.
 
 from __future__ import annotations
 
+import hashlib
+
+from aap_parser.errors import InputError
 from aap_parser.grid import SourceDocument
 from aap_parser.layout.roles import LAUREATES_HEADER
 from aap_parser.models import Announcement
@@ -29,8 +32,11 @@ def review(
     """The review page of an announcement parsed from ``data`` (the PDF or text bytes).
 
     ``password`` opens an encrypted PDF; ``name`` is shown as the document's name (default:
-    the announcement's source path).
+    the announcement's source path). Bytes other than those parsed are an ``InputError``.
     """
+    expected = announcement.source.sha256
+    if expected is not None and expected != hashlib.sha256(data).hexdigest():
+        raise InputError("not the input this announcement was parsed from (SHA-256 differs)")
     document = read_source(data, headers=LAUREATES_HEADER, password=password)
     if is_pdf(data):
         pages = _pdf_pages(announcement, document, data, password)

@@ -11,9 +11,10 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from aap_parser.batch import STDIN, BatchResult
+from aap_parser.batch import BatchResult
 from aap_parser.cli import atomic_output, json_names
 from aap_parser.errors import AapParseError
+from aap_parser.inputs import STDIN
 from aap_parser.visual import review
 from aap_parser.visual.html import IndexEntry, index_entry, index_page
 
@@ -23,7 +24,7 @@ INDEX = "index.html"
 def review_names(paths: Sequence[str]) -> list[str]:
     """Name each input's review after it (``x.pdf`` -> ``x.html``), unique in order, never
     ``index.html`` (named as the JSON files are, with the index's name taken first)."""
-    return [str(Path(name).with_suffix(".html")) for name in json_names([INDEX, *paths])[1:]]
+    return json_names([INDEX, *paths], ".html")[1:]
 
 
 class ReviewWriter:
@@ -85,7 +86,8 @@ class ReviewWriter:
         """Write one input's review; return its index line."""
         announcement = result.announcement
         if announcement is None:
-            return IndexEntry(result.path, None, str(result.error or "failed"))
+            error = str(result.error or "failed").removeprefix(f"{result.path}: ")
+            return IndexEntry(result.path, None, error)
         href: str | None = target.name
         try:
             if result.path == STDIN:

@@ -14,7 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from aap_parser.models import Announcement, Laureate, ParseWarning
+from aap_parser.grid import ParseWarning
+from aap_parser.models import Announcement, Laureate
 from aap_parser.visual.images import PageImage
 from aap_parser.visual.marks import (
     SEVERITIES,
@@ -22,9 +23,7 @@ from aap_parser.visual.marks import (
     LaureateMark,
     PageMarks,
     TextRowMark,
-    laureate_of,
     laureate_severities,
-    severity_of,
 )
 
 _STYLE = """
@@ -145,7 +144,7 @@ def _severity_class(severity: str | None) -> str:
 
 
 def _counts(warnings: Iterable[ParseWarning]) -> Counter[str]:
-    return Counter(severity_of(w) for w in warnings)
+    return Counter(w.severity for w in warnings)
 
 
 def _chips(counts: Counter[str]) -> str:
@@ -314,8 +313,7 @@ def warnings_list(announcement: Announcement) -> str:
     """Every warning with its code, severity and message, linked to its laureate."""
     items = []
     for warning in announcement.warnings:
-        severity = severity_of(warning)
-        index = laureate_of(warning, announcement)
+        severity, index = warning.severity, warning.laureate
         where = ", ".join(
             f"{label} {value}"
             for label, value in (("page", warning.page), ("line", warning.line))

@@ -20,13 +20,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from aap_parser.grid import BBox, RawRow, RawTable, SourceDocument, TextLine
-from aap_parser.models import Announcement, Laureate, ParseWarning, TableInfo
+from aap_parser.grid import BBox, RawRow, RawTable, Severity, SourceDocument, TextLine
+from aap_parser.models import Announcement, Laureate, TableInfo
 
 TAB_SIZE = 8
 """Tab stops of a text input as shown in the review."""
 
-SEVERITIES = ("error", "warning", "info")
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 """Warning severities, worst first."""
 
 
@@ -89,36 +89,12 @@ def worst(severities: list[str]) -> str | None:
     return None
 
 
-def severity_of(warning: ParseWarning) -> str:
-    """A warning's severity (``warning`` when the warning does not say)."""
-    value = getattr(warning, "severity", None)
-    return value if value in SEVERITIES else "warning"
-
-
-def laureate_of(warning: ParseWarning, announcement: Announcement) -> int | None:
-    """The index of the laureate a warning concerns, or ``None`` for the whole document.
-
-    The warning's own ``laureate`` when it names one; otherwise the laureate whose row starts
-    on the warning's line (text inputs).
-    """
-    named = getattr(warning, "laureate", None)
-    if isinstance(named, int):
-        return named
-    if warning.line is None:
-        return None
-    for laureate in announcement.laureates:
-        if (laureate.provenance.line, laureate.provenance.page) == (warning.line, warning.page):
-            return laureate.index
-    return None
-
-
 def laureate_severities(announcement: Announcement) -> dict[int, str]:
     """Each laureate with warnings: the worst severity among them."""
     found: dict[int, list[str]] = defaultdict(list)
     for warning in announcement.warnings:
-        index = laureate_of(warning, announcement)
-        if index is not None:
-            found[index].append(severity_of(warning))
+        if warning.laureate is not None:
+            found[warning.laureate].append(warning.severity)
     return {index: sev for index, items in found.items() if (sev := worst(items)) is not None}
 
 

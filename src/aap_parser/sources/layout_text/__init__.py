@@ -14,7 +14,7 @@ tops (:mod:`.merged`).
 
 from __future__ import annotations
 
-from aap_parser.grid import Block, RawTable, SourceDocument
+from aap_parser.grid import Block, ParseWarning, RawTable, SourceDocument
 from aap_parser.sources.layout_text.headers import HeaderTest
 from aap_parser.sources.layout_text.lines import _Line, _parse_lines
 from aap_parser.sources.layout_text.spans import (
@@ -44,12 +44,17 @@ def looks_like_layout_text(lines: list[str], headers: HeaderTest) -> bool:
     multi = [line for line in parsed if len(line.chunks) >= 2]
     if len(multi) < _MANY_LINES:
         return len(multi) >= 2 and _has_headed_table(lines, headers)
-    starts: dict[int, int] = {}
+    # pdftotext spaces each page on its own character grid: pages are judged apart.
+    pages: dict[int, tuple[list[_Line], dict[int, int]]] = {}
     for line in multi:
+        page_lines, starts = pages.setdefault(line.page, ([], {}))
+        page_lines.append(line)
         for chunk in line.chunks[1:]:
             starts[chunk.start] = starts.get(chunk.start, 0) + 1
-    aligned = sum(1 for count in starts.values() if count >= 3)
-    return aligned >= 1 and max(starts.values()) >= max(3, len(multi) // 4)
+    return any(
+        max(starts.values(), default=0) >= max(3, len(page_lines) // 4)
+        for page_lines, starts in pages.values()
+    )
 
 
 def _has_headed_table(lines: list[str], headers: HeaderTest) -> bool:
@@ -73,7 +78,7 @@ def read_layout_text(lines: list[str], headers: HeaderTest) -> SourceDocument:
     for line in parsed:
         pages.setdefault(line.page, []).append(line)
     blocks: list[Block] = []
-    warnings: list[str] = []
+    warnings: list[ParseWarning] = []
     page_numbers = sorted(pages)
     header_row: tuple[tuple[str, ...], ...] = ()
     open_columns: frozenset[int] = frozenset()
@@ -110,7 +115,7 @@ def read_layout_text(lines: list[str], headers: HeaderTest) -> SourceDocument:
 
 def _read_page(
     lines: list[_Line],
-    warnings: list[str],
+    warnings: list[ParseWarning],
     headers: HeaderTest,
     above: tuple[tuple[tuple[str, ...], ...], frozenset[int]],
     *,

@@ -106,8 +106,10 @@ def _table_spans(lines: list[_Line], headers: HeaderTest) -> list[tuple[int, int
         pending.append((index, end))
         index = end
     spans: list[tuple[int, int]] = []
-    while pending:
-        start, end = pending.pop(0)
+    # Each run with the first line it may grow back up to (see below).
+    runs = [(start, end, start) for start, end in pending]
+    while runs:
+        start, end, floor = runs.pop(0)
         inner = [i for i in range(start, end) if len(lines[i].chunks) >= 2]
         if len(inner) < 2:
             continue
@@ -116,8 +118,12 @@ def _table_spans(lines: list[_Line], headers: HeaderTest) -> list[tuple[int, int
             continue
         breaks = [i for i in range(start, end) if lines[i].chunks and not _fits(lines[i], columns)]
         if breaks:
+            # Lines cut away next to a break may be this piece's top (a header row under
+            # a footnote, which broke only the columns of the two tables together).
             cuts = [start - 1, *breaks, end]
-            pending = [(a + 1, b) for a, b in itertools.pairwise(cuts) if b - a > 2] + pending
+            runs = [
+                (a + 1, b, start) for a, b in itertools.pairwise(cuts) if b - a > 2
+            ] + runs
             continue
         headings = [
             i
@@ -126,8 +132,11 @@ def _table_spans(lines: list[_Line], headers: HeaderTest) -> list[tuple[int, int
         ]
         if headings:
             cuts = [start, *headings, end]
-            pending = list(itertools.pairwise(cuts)) + pending
+            runs = [(a, b, a) for a, b in itertools.pairwise(cuts)] + runs
             continue
+        floor = max(floor, spans[-1][1] if spans else 0)
+        while start > floor and lines[start - 1].chunks and _fits(lines[start - 1], columns):
+            start -= 1
         start, end = _trim_edges(lines, start, end)
         if end - start >= 2:
             spans.append((start, end))
