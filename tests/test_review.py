@@ -265,3 +265,21 @@ def test_other_bytes_than_those_parsed_are_refused() -> None:
     announcement, _ = reviewed(R1_PDF)
     with pytest.raises(InputError, match="not the input this announcement was parsed from"):
         review(announcement, R1_TEXT.read_bytes())
+
+
+def test_a_region_centred_in_its_merged_block_is_outlined_where_printed() -> None:
+    """In layout text the merged region is printed beside laureate 2's lines; it is still
+    outlined, and laureate 1's box keeps to its own lines."""
+    announcement, text = reviewed(R1_TEXT)
+    page = read_page(text)
+    lines = R1_TEXT.read_text(encoding="utf-8").splitlines()
+    first, second = announcement.laureates[:2]
+    box = page.by_id("box-1")
+    assert [int(v) for v in box.attrs["data-lines"].split()] == [
+        first.provenance.line,
+        (second.provenance.line or 0) - 1,
+    ]
+    printed = next(n for n, line in enumerate(lines, 1) if "Auvergne-Rhône-" in line)
+    assert printed >= (second.provenance.line or 0)
+    starts = [e.attrs["style"] for e in page.classed("cell")]
+    assert any(style.startswith(f"top:calc({printed - 1}*") for style in starts)

@@ -42,7 +42,8 @@ def review(
         pages = _pdf_pages(announcement, document, data, password)
     else:
         lines = split_lines(decode_text(data).text)
-        shown = [line.expandtabs(TAB_SIZE) for line in lines]
+        # a form feed (page break) shows as one space, so columns stay where they were
+        shown = [line.expandtabs(TAB_SIZE).replace("\f", " ") for line in lines]
         pages = [text_page(shown, text_marks(document, announcement, lines))]
     return review_page(announcement, pages, name)
 

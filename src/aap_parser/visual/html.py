@@ -73,7 +73,7 @@ font:inherit}
 .text-sheet pre{margin:0;font:inherit;white-space:pre}
 .text-sheet .overlay{position:absolute;inset:0;pointer-events:none}
 .text-sheet .overlay>*{position:absolute;pointer-events:auto}
-.text-sheet .cell{border:1px solid rgba(37,99,235,.35);pointer-events:none}
+.text-sheet .cell{outline:1px solid rgba(37,99,235,.4);outline-offset:2px;pointer-events:none}
 .text-sheet .cell.carried{background:rgba(147,51,234,.12)}
 .text-sheet .box{border:1.5px solid var(--ok);margin-left:-4px;padding-right:4px}
 .text-sheet .box.sev-warning{border:3px solid var(--warning)}

@@ -215,6 +215,14 @@ def _find_cell(
     )
 
 
+def _window(row: RawRow, starts: list[int], count: int) -> tuple[int, int]:
+    """The lines a text row may use: from its first line to the line before the next row or
+    running-text line."""
+    first = row.line or 1
+    later = [n for n in starts if n > first]
+    return first, min(later[0] - 1 if later else count, count)
+
+
 def text_marks(
     document: SourceDocument, announcement: Announcement, lines: list[str]
 ) -> list[TextRowMark]:
@@ -230,24 +238,27 @@ def text_marks(
     rows: list[TextRowMark] = []
     for table in (b for b in document.blocks if isinstance(b, RawTable)):
         roles = _carried_columns(table, announcement.tables)
-        for row in table.rows:
-            if row.line is None or not 1 <= row.line <= len(lines):
-                continue
-            later = [n for n in starts if n > row.line]
-            last = min((later[0] - 1) if later else len(lines), len(lines))
-            laureate = by_line.get(row.line)
+        placed = [r for r in table.rows if r.line is not None and 1 <= r.line <= len(lines)]
+        windows = [_window(row, starts, len(lines)) for row in placed]
+        table_end = max((end for _, end in windows), default=0)
+        for row, (first, last) in zip(placed, windows, strict=True):
+            laureate = by_line.get(first)
             used: set[tuple[int, int]] = set()
             spans = []
+            end = first
             for column, cell in enumerate(row.cells):
-                span = _find_cell(cell.lines, lines, row.line, last, used)
+                span = _find_cell(cell.lines, lines, first, last, used)
+                if span is not None:
+                    end = max(end, span.last)
+                else:  # a merged cell's text printed lower in its block (centred)
+                    span = _find_cell(cell.lines, lines, last + 1, table_end, used)
                 if span is not None:
                     carried = _is_carried(row, column, laureate, roles)
                     spans.append(TextSpan(span.first, span.last, span.start, span.end, carried))
-            end = max([row.line, *(s.last for s in spans)])
             index = laureate.index if laureate is not None else None
             rows.append(
                 TextRowMark(
-                    row.line,
+                    first,
                     end,
                     tuple(spans),
                     index,
