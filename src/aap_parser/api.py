@@ -16,7 +16,7 @@ from aap_parser.errors import AapParseError, InputError, StrictModeError
 from aap_parser.grid import SourceDocument
 from aap_parser.layout import lay_out
 from aap_parser.layout.roles import LAUREATES_HEADER
-from aap_parser.models import Announcement, ParseWarning, Source
+from aap_parser.models import Announcement, Source
 from aap_parser.sources import read_source, read_text
 
 PathLike = str | os.PathLike[str]
@@ -28,11 +28,13 @@ def parse(
     password: str | None = None,
     strict: bool = False,
     max_pages: int | None = None,
+    backend: str | None = None,
 ) -> Announcement:
     """Parse an announcement file (PDF or text, told apart by content) or its bytes.
 
     ``password`` opens an encrypted PDF; ``max_pages`` refuses longer PDFs; ``strict``
-    turns any warning into a :class:`StrictModeError`.
+    turns any warning into a :class:`StrictModeError`; ``backend`` names the library that
+    reads a PDF's characters and rules (see ``aap_parser.sources.pdf.backends.BACKENDS``).
     """
     name: str | None = None
     if isinstance(source, bytes):
@@ -42,7 +44,11 @@ def parse(
         data = _read_file(Path(name))
     try:
         document = read_source(
-            data, headers=LAUREATES_HEADER, password=password, max_pages=max_pages
+            data,
+            headers=LAUREATES_HEADER,
+            password=password,
+            max_pages=max_pages,
+            backend=backend,
         )
         return _finish(document, data, name, strict)
     except AapParseError as error:
@@ -78,15 +84,7 @@ def _finish(document: SourceDocument, data: bytes, name: str | None, strict: boo
     layout = lay_out(document)
     header = layout.header
     records = build_records(layout.tables, header.call)
-    warnings = [ParseWarning(code="source", message=text) for text in document.warnings]
-    warnings += [
-        ParseWarning(
-            code=w.code, message=w.message, page=w.page, line=w.line,
-            cells=list(w.cells) if w.cells is not None else None,
-        )
-        for w in layout.warnings
-    ]
-    warnings += records.warnings
+    warnings = [*document.warnings, *layout.warnings, *records.warnings]
     announcement = Announcement(
         source=Source(
             path=name,

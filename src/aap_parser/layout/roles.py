@@ -8,12 +8,12 @@ that matches nothing is an ``extra`` column: its values are kept under its print
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 
 import regex
 
 from aap_parser.models import Role
+from aap_parser.wording import strip_accents
 
 _PLURAL_MARK = regex.compile(r"\(\s*(?:s|es|x|e)\s*\)")
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}€#°]+")
@@ -52,8 +52,7 @@ _MAX_HEADER_WORDS = 10
 def normalise_header(text: str) -> str:
     """Lower-case, strip accents and plural marks "(s)", fold punctuation to single spaces."""
     text = _PLURAL_MARK.sub("", text)
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    bare = strip_accents(text.lower())
     bare = bare.replace("’", "'").replace("º", "°")
     return " ".join(_NON_WORD.sub(" ", bare).split())
 

@@ -10,6 +10,7 @@ from aap_parser.errors import InputError
 from aap_parser.grid import RawTable, SourceDocument
 from aap_parser.sources.layout_text.headers import HeaderTest
 from aap_parser.sources.text import decode_text, looks_binary, read_delimited_text, split_lines
+from aap_parser.wording import readable
 
 
 def is_pdf(data: bytes) -> bool:
@@ -23,12 +24,14 @@ def read_source(
     headers: HeaderTest,
     password: str | None = None,
     max_pages: int | None = None,
+    backend: str | None = None,
 ) -> SourceDocument:
-    """Read an announcement's bytes into the raw document, choosing the reader by content."""
+    """Read an announcement's bytes into the raw document, choosing the reader by content
+    (``backend``: the PDF library by name, None for the default)."""
     if is_pdf(data):
         from aap_parser.sources.pdf import read_pdf
 
-        return read_pdf(data, password=password, max_pages=max_pages)
+        return read_pdf(data, password=password, max_pages=max_pages, backend=backend)
     if not data.strip():
         raise InputError("empty file: no announcement to read")
     decoded = decode_text(data)
@@ -48,7 +51,7 @@ def read_source(
 def read_text(text: str, headers: HeaderTest) -> SourceDocument:
     """Read a text announcement: tab or pipe tables, else the space-aligned layout form
     (whose header rows ``headers`` recognises)."""
-    lines = split_lines(text)
+    lines = split_lines(readable(text))
     document = read_delimited_text(lines)
     if any(isinstance(block, RawTable) for block in document.blocks):
         return document

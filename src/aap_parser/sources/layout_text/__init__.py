@@ -14,7 +14,7 @@ tops (:mod:`.merged`).
 
 from __future__ import annotations
 
-from aap_parser.grid import Block, RawTable, SourceDocument
+from aap_parser.grid import Block, ParseWarning, RawTable, SourceDocument
 from aap_parser.sources.layout_text.headers import HeaderTest
 from aap_parser.sources.layout_text.lines import _Line, _parse_lines
 from aap_parser.sources.layout_text.spans import (
@@ -78,7 +78,7 @@ def read_layout_text(lines: list[str], headers: HeaderTest) -> SourceDocument:
     for line in parsed:
         pages.setdefault(line.page, []).append(line)
     blocks: list[Block] = []
-    warnings: list[str] = []
+    warnings: list[ParseWarning] = []
     page_numbers = sorted(pages)
     header_row: tuple[tuple[str, ...], ...] = ()
     open_columns: frozenset[int] = frozenset()
@@ -115,7 +115,7 @@ def read_layout_text(lines: list[str], headers: HeaderTest) -> SourceDocument:
 
 def _read_page(
     lines: list[_Line],
-    warnings: list[str],
+    warnings: list[ParseWarning],
     headers: HeaderTest,
     above: tuple[tuple[tuple[str, ...], ...], frozenset[int]],
     *,

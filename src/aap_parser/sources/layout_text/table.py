@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from aap_parser.grid import RawCell, RawRow, RawTable
+from aap_parser.grid import ParseWarning, RawCell, RawRow, RawTable, WarningCode, warn
 from aap_parser.sources.layout_text.columns import (
     _MAX_HEADER_SEARCH,
     _build_grid,
@@ -28,7 +28,7 @@ from aap_parser.sources.layout_text.words import _ends_with_connector, _starts_c
 
 def _read_table(
     lines: list[_Line],
-    warnings: list[str],
+    warnings: list[ParseWarning],
     headers: HeaderTest,
     *,
     continued: bool,
@@ -89,10 +89,11 @@ def _read_table(
             key=lambda result: result[0],
         )[1]
         if not placed:
-            warnings.append(
-                f"page {lines[0].page}, line {lines[0].number}: "
-                f"column {col + 1} kept row by row (its merged cells could not be placed)"
-            )
+            warnings.append(warn(
+                WarningCode.MERGED_CELLS_UNPLACED,
+                f"column {col + 1} kept row by row (its merged cells could not be placed)",
+                page=lines[0].page, line=lines[0].number,
+            ))
             continue
         for row_cells in cells:
             row_cells[col] = RawCell()

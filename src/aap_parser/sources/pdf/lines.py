@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from aap_parser.grid import BBox
 from aap_parser.sources.pdf.ink import Glyph
+from aap_parser.wording import SOFT_HYPHEN
 
 WORD_GAP_EM = 0.2
 """A horizontal gap wider than this many font sizes between two characters starts a new word."""
@@ -116,6 +117,8 @@ def _words(glyphs: Sequence[Glyph]) -> list[Word]:
             continue
         if run and glyph.x0 - run[-1].x1 > WORD_GAP_EM * max(glyph.size, run[-1].size):
             flush()
+        if run and run[-1].text == SOFT_HYPHEN:
+            run.pop()  # a soft hyphen inside a word prints nothing; only a line-final one shows
         run.append(glyph)
         last = glyph
     flush()

@@ -25,9 +25,10 @@ from aap_parser.grid import Block, RawTable, SourceDocument, TextLine, running_k
 from aap_parser.sources.pdf.backends import BACKENDS, DEFAULT_BACKEND, PdfBackend
 from aap_parser.sources.pdf.borderless import find_borderless_tables
 from aap_parser.sources.pdf.guard import check_pdf
-from aap_parser.sources.pdf.ink import PageInk
+from aap_parser.sources.pdf.ink import Glyph, PageInk
 from aap_parser.sources.pdf.lines import Line, build_lines, split_at_gaps
 from aap_parser.sources.pdf.ruled import find_ruled_tables
+from aap_parser.wording import readable
 
 TEXT_GAP_EM = 3.0
 """Words on one baseline further apart than this many font sizes are separate text lines."""
@@ -57,9 +58,23 @@ def _text_lines(line: Line, page: int) -> list[TextLine]:
     ]
 
 
+def _readable_glyphs(glyphs: list[Glyph]) -> list[Glyph]:
+    """The glyphs as a reader sees them: compatibility characters spelt out (ligatures,
+    full-width forms, odd spaces), zero-width ones dropped; whichever backend read them."""
+    out: list[Glyph] = []
+    for glyph in glyphs:
+        text = readable(glyph.text)
+        if text == glyph.text:
+            out.append(glyph)
+        elif text:
+            out.append(glyph._replace(text=text))
+    return out
+
+
 def _assemble(ink: PageInk, number: int) -> _Page:
     """One page's blocks (tables and text lines, top to bottom)."""
-    tables, free = find_ruled_tables(ink.segments, ink.glyphs, number)
+    glyphs = _readable_glyphs(ink.glyphs)
+    tables, free = find_ruled_tables(ink.segments, glyphs, number)
     placed: list[tuple[float, Block]] = [(t.bbox.top if t.bbox else 0.0, t) for t in tables]
     rules = [(s.pos, s.lo, s.hi) for s in ink.segments if s.horizontal]
     for item in find_borderless_tables(build_lines(free), number, rules):
@@ -116,18 +131,27 @@ def _mark_page_bottoms(pages: list[_Page]) -> None:
 
 
 @contextmanager
-def _opened(data: bytes, password: str | None, backend: str) -> Iterator[PdfBackend]:
-    """The document opened by the named backend, once the guard has passed it, with any
-    failure to open turned into a typed error."""
+def _opened(
+    data: bytes, password: str | None, backend: str, max_pages: int | None
+) -> Iterator[PdfBackend]:
+    """The document opened by the named backend, once the guard has passed it and its page
+    count is within the limit, with any failure to open turned into a typed error."""
     if not data[:1024].lstrip().startswith(b"%PDF") and b"%PDF" not in data[:1024]:
         raise InputError("not a PDF file (no %PDF header)")
     opener = BACKENDS[backend]
     try:
-        check_pdf(data, password)
-        pdf = opener(data, password)
+        count = check_pdf(data, password)
     except AapParseError:
         raise
     except Exception as exc:  # PDF libraries raise many unrelated types
+        raise _open_error(exc, password) from exc
+    if count == 0:
+        raise InputError("the PDF has no pages")
+    if max_pages is not None and count > max_pages:
+        raise TooLargeError(f"the PDF has {count} pages, more than the limit of {max_pages}")
+    try:
+        pdf = opener(data, password)
+    except Exception as exc:
         raise _open_error(exc, password) from exc
     try:
         yield pdf
@@ -140,7 +164,7 @@ def _open_error(exc: BaseException, password: str | None) -> AapParseError:
     chain = [exc, *(e for e in (exc.__cause__, exc.__context__) if e is not None)]
     chain += [a for e in chain for a in getattr(e, "args", ()) if isinstance(a, BaseException)]
     names = " ".join(type(e).__name__ for e in chain)
-    if "Password" in names or "Encrypt" in names:
+    if "Password" in names or "Encrypt" in names or "password" in str(exc).lower():
         if password:
             return EncryptedPdfError("the PDF is encrypted and the password given is wrong")
         return EncryptedPdfError(
@@ -156,21 +180,19 @@ def read_pdf(
     *,
     password: str | None = None,
     max_pages: int | None = None,
-    backend: str = DEFAULT_BACKEND,
+    backend: str | None = None,
 ) -> SourceDocument:
     """Read an announcement PDF into running text lines and raw tables, in reading order,
     its characters and rules read by the named backend (see :data:`.backends.BACKENDS`)."""
     pages: list[_Page] = []
     total_chars = 0
-    with _opened(data, password, backend) as pdf:
+    with _opened(data, password, backend or DEFAULT_BACKEND, max_pages) as pdf:
         try:
             count = pdf.page_count()
         except Exception as exc:
             raise _open_error(exc, password) from exc
         if count == 0:
             raise InputError("the PDF has no pages")
-        if max_pages is not None and count > max_pages:
-            raise TooLargeError(f"the PDF has {count} pages, more than the limit of {max_pages}")
         inks = pdf.pages()
         for number in range(1, count + 1):
             try:
