@@ -160,7 +160,11 @@ class BBox:
 
 @dataclass(frozen=True, slots=True)
 class TextLine:
-    """One line of running text outside any table (header, sub-heading, footnote, page number)."""
+    """One line of running text outside any table (header, sub-heading, footnote, page number).
+
+    ``stands_alone`` says the reader saw the line start a paragraph of its own though no gap
+    parts it from the line above (a sub-heading printed right over a table's header row).
+    """
 
     text: str
     page: int | None = None
@@ -169,6 +173,7 @@ class TextLine:
     bold: bool = False
     italic: bool = False
     size: float | None = None
+    stands_alone: bool = False
 
 
 _DIGIT_RUN = regex.compile(r"\d+")
