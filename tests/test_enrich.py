@@ -23,10 +23,7 @@ from aap_parser.enrich import (
     region_code,
 )
 from aap_parser.enrich.normalise import key
-
-REPO = Path(__file__).resolve().parents[1]
-SEED = REPO / "tests" / "fixtures" / "seed.txt"
-
+from tests.conftest import ROOT, SEED
 
 # --- regions ---------------------------------------------------------------------------------
 
@@ -287,6 +284,7 @@ def test_unique_commune_outside_the_rows_region_gets_no_code_and_a_warning() -> 
     assert "Île-de-France" in found.warning.message
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(
     st.text(max_size=40),
@@ -380,7 +378,7 @@ def test_data_vintage_is_stated() -> None:
 
 
 def test_packaged_table_is_compact_and_has_notice() -> None:
-    data = REPO / "src" / "aap_parser" / "data"
+    data = ROOT / "src" / "aap_parser" / "data"
     assert (data / "geo.json.gz").stat().st_size < 600_000
     assert "Licence Ouverte" in (data / "NOTICE").read_text(encoding="utf-8")
 
@@ -398,7 +396,7 @@ def test_import_does_not_load_the_table() -> None:
 
 
 def _builder() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_geo", REPO / "scripts" / "build_geo.py")
+    spec = importlib.util.spec_from_file_location("build_geo", ROOT / "scripts" / "build_geo.py")
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)

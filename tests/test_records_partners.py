@@ -382,6 +382,7 @@ def _printed(name: str, country: tuple[str, str] | None) -> str:
     return f"{name} ({country[0]})" if country else name
 
 
+@pytest.mark.slow
 @settings(max_examples=250, deadline=None)
 @given(partners=_partner_list(), data=st.data())
 def test_rendered_partner_lists_split_back(
@@ -410,6 +411,7 @@ def test_rendered_partner_lists_split_back(
         assert split.warnings == []
 
 
+@pytest.mark.slow
 @settings(max_examples=250, deadline=None)
 @given(partners=_partner_list(), data=st.data())
 def test_partners_printed_one_per_line_split_back(

@@ -44,12 +44,17 @@ def looks_like_layout_text(lines: list[str], headers: HeaderTest) -> bool:
     multi = [line for line in parsed if len(line.chunks) >= 2]
     if len(multi) < _MANY_LINES:
         return len(multi) >= 2 and _has_headed_table(lines, headers)
-    starts: dict[int, int] = {}
+    # pdftotext spaces each page on its own character grid: pages are judged apart.
+    pages: dict[int, tuple[list[_Line], dict[int, int]]] = {}
     for line in multi:
+        page_lines, starts = pages.setdefault(line.page, ([], {}))
+        page_lines.append(line)
         for chunk in line.chunks[1:]:
             starts[chunk.start] = starts.get(chunk.start, 0) + 1
-    aligned = sum(1 for count in starts.values() if count >= 3)
-    return aligned >= 1 and max(starts.values()) >= max(3, len(multi) // 4)
+    return any(
+        max(starts.values(), default=0) >= max(3, len(page_lines) // 4)
+        for page_lines, starts in pages.values()
+    )
 
 
 def _has_headed_table(lines: list[str], headers: HeaderTest) -> bool:
@@ -128,7 +133,8 @@ def _read_page(
     cursor = 0
     for number, (first, end) in enumerate(spans):
         start = first + _sub_heading_lines(lines[first:end], headers)
-        blocks.extend(_text_lines(lines[cursor:start]))
+        blocks.extend(_text_lines(lines[cursor:first]))
+        blocks.extend(_text_lines(lines[first:start], sub_heading=True))
         table = _read_table(
             lines[start:end],
             warnings,

@@ -55,12 +55,18 @@ def _stands_alone(chunk: _Chunk, below: list[_Line], headers: HeaderTest) -> boo
     return _starts_cell(under.text) and not _ends_with_connector(chunk.text)
 
 
-def _text_lines(lines: list[_Line]) -> list[Block]:
-    """Running text: one ``TextLine`` per non-blank line."""
+def _text_lines(lines: list[_Line], *, sub_heading: bool = False) -> list[Block]:
+    """Running text: one ``TextLine`` per non-blank line (``sub_heading``: the lines are a
+    table's sub-heading, whose first line starts a paragraph of its own)."""
+    kept = [line for line in lines if line.chunks]
     return [
-        TextLine(text=line.text.strip(), page=line.page, line=line.number)
-        for line in lines
-        if line.chunks
+        TextLine(
+            text=line.text.strip(),
+            page=line.page,
+            line=line.number,
+            stands_alone=sub_heading and index == 0,
+        )
+        for index, line in enumerate(kept)
     ]
 
 
@@ -106,19 +112,14 @@ def _table_spans(lines: list[_Line], headers: HeaderTest) -> list[tuple[int, int
         pending.append((index, end))
         index = end
     spans: list[tuple[int, int]] = []
-    while pending:
-        start, end = pending.pop(0)
+    # Each run with the first line it may grow back up to (see below).
+    runs = [(start, end, start) for start, end in pending]
+    while runs:
+        start, end, floor = runs.pop(0)
         inner = [i for i in range(start, end) if len(lines[i].chunks) >= 2]
         if len(inner) < 2:
             continue
-        columns = _columns([lines[i] for i in inner])
-        if len(columns) < 2:
-            continue
-        breaks = [i for i in range(start, end) if lines[i].chunks and not _fits(lines[i], columns)]
-        if breaks:
-            cuts = [start - 1, *breaks, end]
-            pending = [(a + 1, b) for a, b in itertools.pairwise(cuts) if b - a > 2] + pending
-            continue
+        # Sub-headings first: two tables on a page have columns of their own.
         headings = [
             i
             for i in range(start + 1, end)
@@ -126,8 +127,23 @@ def _table_spans(lines: list[_Line], headers: HeaderTest) -> list[tuple[int, int
         ]
         if headings:
             cuts = [start, *headings, end]
-            pending = list(itertools.pairwise(cuts)) + pending
+            runs = [(a, b, a) for a, b in itertools.pairwise(cuts)] + runs
             continue
+        columns = _columns([lines[i] for i in inner])
+        if len(columns) < 2:
+            continue
+        breaks = [i for i in range(start, end) if lines[i].chunks and not _fits(lines[i], columns)]
+        if breaks:
+            # Lines cut away next to a break may be this piece's top (a header row under
+            # a footnote, which broke only the columns of the two tables together).
+            cuts = [start - 1, *breaks, end]
+            runs = [
+                (a + 1, b, start) for a, b in itertools.pairwise(cuts) if b - a > 2
+            ] + runs
+            continue
+        floor = max(floor, spans[-1][1] if spans else 0)
+        while start > floor and lines[start - 1].chunks and _fits(lines[start - 1], columns):
+            start -= 1
         start, end = _trim_edges(lines, start, end)
         if end - start >= 2:
             spans.append((start, end))
