@@ -46,6 +46,7 @@ class WarningCode(StrEnum):
     LEAD_AMBIGUOUS = "lead-ambiguous"
     LEAD_LARGER_AUTHORITY = "lead-larger-authority"
     LEAD_OUTSIDE_REGION = "lead-outside-region"
+    LEAD_REGION_CONFLICT = "lead-region-conflict"
     LEAD_FORMER_NAME = "lead-former-name"
     LEAD_KIND_GUESSED = "lead-kind-guessed"
     LEAD_WITHOUT_CODE = "lead-without-code"
@@ -82,7 +83,8 @@ SEVERITY: dict[WarningCode, Severity] = {
     WarningCode.LEAD_APPROXIMATE: "warning",
     WarningCode.LEAD_AMBIGUOUS: "warning",
     WarningCode.LEAD_LARGER_AUTHORITY: "warning",
-    WarningCode.LEAD_OUTSIDE_REGION: "error",
+    WarningCode.LEAD_OUTSIDE_REGION: "warning",
+    WarningCode.LEAD_REGION_CONFLICT: "error",
     WarningCode.LEAD_FORMER_NAME: "info",
     WarningCode.LEAD_KIND_GUESSED: "warning",
     WarningCode.LEAD_WITHOUT_CODE: "info",
