@@ -32,15 +32,17 @@ def parse(
     password: str | None = None,
     strict: bool = False,
     max_pages: int | None = None,
+    backend: str | None = None,
     ocr: OcrMode = "auto",
     ocr_lang: str = "fra",
 ) -> Announcement:
     """Parse an announcement file (PDF or text, told apart by content) or its bytes.
 
     ``password`` opens an encrypted PDF; ``max_pages`` refuses longer PDFs; ``strict``
-    turns any warning into a :class:`StrictModeError`. ``ocr`` reads PDF pages by OCR:
-    those without a text layer (``"auto"``), all (``"always"``) or none (``"never"``), in
-    the Tesseract language ``ocr_lang``.
+    turns any warning into a :class:`StrictModeError`; ``backend`` names the library that
+    reads a PDF's characters and rules (see ``aap_parser.sources.pdf.backends.BACKENDS``).
+    ``ocr`` reads PDF pages by OCR: those without a text layer (``"auto"``), all
+    (``"always"``) or none (``"never"``), in the Tesseract language ``ocr_lang``.
     """
     name: str | None = None
     if isinstance(source, bytes):
@@ -54,6 +56,7 @@ def parse(
             headers=LAUREATES_HEADER,
             password=password,
             max_pages=max_pages,
+            backend=backend,
             ocr=ocr,
             ocr_lang=ocr_lang,
         )

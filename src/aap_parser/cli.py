@@ -158,6 +158,18 @@ output_options = _option_group(
 """The options that choose where and how the results are written."""
 
 
+def _check_backend(name: str | None) -> str | None:
+    """The ``--backend`` value, checked against the PDF backends' registry (imported only
+    when the option is given: the PDF libraries load when a PDF is read)."""
+    if name is None:
+        return None
+    from aap_parser.sources.pdf.backends import BACKENDS
+
+    if name not in BACKENDS:
+        raise click.BadParameter(f"{name!r} is not one of {', '.join(sorted(BACKENDS))}")
+    return name
+
+
 def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Add the options that say how each file is parsed and bounded, handed to ``command``
     as one ``batch: BatchOptions`` argument."""
@@ -168,13 +180,16 @@ def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
         strict: bool,
         password: str | None,
         max_pages: int,
+        backend: str | None,
         timeout: float,
         jobs: int | None,
         ocr: OcrMode,
         ocr_lang: str,
         **kwargs: Any,
     ) -> Any:
-        batch = BatchOptions(strict, password, max_pages, timeout or None, jobs, ocr, ocr_lang)
+        batch = BatchOptions(
+            strict, password, max_pages, timeout or None, jobs, backend, ocr, ocr_lang
+        )
         return command(*args, batch=batch, **kwargs)
 
     return _option_group(
@@ -186,6 +201,12 @@ def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
             default=500,
             show_default=True,
             help="Refuse PDFs with more pages.",
+        ),
+        click.option(
+            "--backend",
+            metavar="NAME",
+            callback=lambda _ctx, _param, value: _check_backend(value),
+            help="Library reading PDF characters and rules: pdfium (default) or pdfminer.",
         ),
         click.option(
             "--timeout",

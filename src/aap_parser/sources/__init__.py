@@ -25,18 +25,23 @@ def read_source(
     headers: HeaderTest,
     password: str | None = None,
     max_pages: int | None = None,
+    backend: str | None = None,
     ocr: OcrMode = "auto",
     ocr_lang: str = "fra",
 ) -> SourceDocument:
-    """Read an announcement's bytes into the raw document, choosing the reader by content.
-
-    ``ocr`` and ``ocr_lang`` say which PDF pages are read by OCR and in which language.
-    """
+    """Read an announcement's bytes into the raw document, choosing the reader by content
+    (``backend``: the PDF library by name, None for the default; ``ocr`` and ``ocr_lang``:
+    which PDF pages are read by OCR, and in which language)."""
     if is_pdf(data):
         from aap_parser.sources.pdf import read_pdf
 
         return read_pdf(
-            data, password=password, max_pages=max_pages, ocr=ocr, ocr_lang=ocr_lang
+            data,
+            password=password,
+            max_pages=max_pages,
+            backend=backend,
+            ocr=ocr,
+            ocr_lang=ocr_lang,
         )
     if not data.strip():
         raise InputError("empty file: no announcement to read")

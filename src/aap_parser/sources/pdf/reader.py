@@ -133,18 +133,27 @@ def _mark_page_bottoms(pages: list[_Page]) -> None:
 
 
 @contextmanager
-def _opened(data: bytes, password: str | None, backend: str) -> Iterator[PdfBackend]:
-    """The document opened by the named backend, once the guard has passed it, with any
-    failure to open turned into a typed error."""
+def _opened(
+    data: bytes, password: str | None, backend: str, max_pages: int | None
+) -> Iterator[PdfBackend]:
+    """The document opened by the named backend, once the guard has passed it and its page
+    count is within the limit, with any failure to open turned into a typed error."""
     if not data[:1024].lstrip().startswith(b"%PDF") and b"%PDF" not in data[:1024]:
         raise InputError("not a PDF file (no %PDF header)")
     opener = BACKENDS[backend]
     try:
-        check_pdf(data, password)
-        pdf = opener(data, password)
+        count = check_pdf(data, password)
     except AapParseError:
         raise
     except Exception as exc:  # PDF libraries raise many unrelated types
+        raise _open_error(exc, password) from exc
+    if count == 0:
+        raise InputError("the PDF has no pages")
+    if max_pages is not None and count > max_pages:
+        raise TooLargeError(f"the PDF has {count} pages, more than the limit of {max_pages}")
+    try:
+        pdf = opener(data, password)
+    except Exception as exc:
         raise _open_error(exc, password) from exc
     try:
         yield pdf
@@ -157,7 +166,7 @@ def _open_error(exc: BaseException, password: str | None) -> AapParseError:
     chain = [exc, *(e for e in (exc.__cause__, exc.__context__) if e is not None)]
     chain += [a for e in chain for a in getattr(e, "args", ()) if isinstance(a, BaseException)]
     names = " ".join(type(e).__name__ for e in chain)
-    if "Password" in names or "Encrypt" in names:
+    if "Password" in names or "Encrypt" in names or "password" in str(exc).lower():
         if password:
             return EncryptedPdfError("the PDF is encrypted and the password given is wrong")
         return EncryptedPdfError(
@@ -173,7 +182,7 @@ def read_pdf(
     *,
     password: str | None = None,
     max_pages: int | None = None,
-    backend: str = DEFAULT_BACKEND,
+    backend: str | None = None,
     ocr: OcrMode = "auto",
     ocr_lang: str = "fra",
 ) -> SourceDocument:
@@ -183,15 +192,16 @@ def read_pdf(
     (``auto``), all (``always``) or none (``never``)."""
     pages: list[_Page] = []
     total_chars = 0
-    with _opened(data, password, backend) as pdf, OcrLayer(data, password, ocr, ocr_lang) as scans:
+    with (
+        _opened(data, password, backend or DEFAULT_BACKEND, max_pages) as pdf,
+        OcrLayer(data, password, ocr, ocr_lang) as scans,
+    ):
         try:
             count = pdf.page_count()
         except Exception as exc:
             raise _open_error(exc, password) from exc
         if count == 0:
             raise InputError("the PDF has no pages")
-        if max_pages is not None and count > max_pages:
-            raise TooLargeError(f"the PDF has {count} pages, more than the limit of {max_pages}")
         inks = scans.pages(pdf.pages())
         for number in range(1, count + 1):
             try:
