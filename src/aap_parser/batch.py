@@ -54,6 +54,7 @@ class ParseFunction(Protocol):
         password: str | None,
         strict: bool,
         max_pages: int | None,
+        backend: str | None = None,
     ) -> Announcement: ...
 
 
@@ -68,10 +69,16 @@ class BatchOptions:
     """Seconds per file; None for no limit."""
     jobs: int | None = None
     """Worker processes; None for the CPU count."""
+    backend: str | None = None
+    """The PDF backend's name; None for the default."""
 
     def keywords(self) -> dict[str, Any]:
-        """Return the options as ``parse_many`` keyword arguments."""
-        return dataclasses.asdict(self)
+        """Return the options as ``parse_many`` keyword arguments (no backend when none is
+        chosen: the parser's default then applies)."""
+        words = dataclasses.asdict(self)
+        if self.backend is None:
+            del words["backend"]
+        return words
 
 
 @dataclass(frozen=True)
@@ -96,6 +103,7 @@ class _Options:
     password: str | None
     strict: bool
     max_pages: int | None
+    backend: str | None = None
 
 
 @dataclass
@@ -124,15 +132,17 @@ def parse_many(
     max_pages: int | None = None,
     strict: bool = False,
     parser: ParseFunction | None = None,
+    backend: str | None = None,
 ) -> Iterator[BatchResult]:
     """Parse each input and yield its ``BatchResult``, in input order, never raising for one.
 
     ``jobs`` worker processes (default: CPU count) parse in parallel; ``timeout`` (seconds)
     limits each file. ``-`` reads standard input once, in this process. ``parser`` replaces
-    ``aap_parser.parse`` (it must be a module-level function for the process pool).
+    ``aap_parser.parse`` (it must be a module-level function for the process pool);
+    ``backend`` names the PDF reader, passed on to it only when given.
     """
     tasks = [_Task(i, name, name) for i, name in enumerate(os.fspath(p) for p in paths)]
-    options = _Options(parser, password, strict, max_pages)
+    options = _Options(parser, password, strict, max_pages, backend)
     _read_stdin_inputs(tasks)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
     if _in_process(workers, len(tasks), timeout):
@@ -212,8 +222,13 @@ def _run(source: str | bytes, options: _Options) -> _Outcome:
     """Parse one source, turning every exception into an ``AapParseError`` value."""
     parser = options.parser or _default_parser()
     try:
+        chosen = {"backend": options.backend} if options.backend else {}
         announcement = parser(
-            source, password=options.password, strict=options.strict, max_pages=options.max_pages
+            source,
+            password=options.password,
+            strict=options.strict,
+            max_pages=options.max_pages,
+            **chosen,
         )
     except AapParseError as error:
         return None, error

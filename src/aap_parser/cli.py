@@ -161,6 +161,18 @@ output_options = _option_group(
 """The options that choose where and how the results are written."""
 
 
+def _check_backend(name: str | None) -> str | None:
+    """The ``--backend`` value, checked against the PDF backends' registry (imported only
+    when the option is given: the PDF libraries load when a PDF is read)."""
+    if name is None:
+        return None
+    from aap_parser.sources.pdf.backends import BACKENDS
+
+    if name not in BACKENDS:
+        raise click.BadParameter(f"{name!r} is not one of {', '.join(sorted(BACKENDS))}")
+    return name
+
+
 def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Add the options that say how each file is parsed and bounded, handed to ``command``
     as one ``batch: BatchOptions`` argument."""
@@ -171,11 +183,12 @@ def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
         strict: bool,
         password: str | None,
         max_pages: int,
+        backend: str | None,
         timeout: float,
         jobs: int | None,
         **kwargs: Any,
     ) -> Any:
-        batch = BatchOptions(strict, password, max_pages, timeout or None, jobs)
+        batch = BatchOptions(strict, password, max_pages, timeout or None, jobs, backend)
         return command(*args, batch=batch, **kwargs)
 
     return _option_group(
@@ -187,6 +200,12 @@ def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
             default=500,
             show_default=True,
             help="Refuse PDFs with more pages.",
+        ),
+        click.option(
+            "--backend",
+            metavar="NAME",
+            callback=lambda _ctx, _param, value: _check_backend(value),
+            help="Library reading PDF characters and rules: pdfium (default) or pdfminer.",
         ),
         click.option(
             "--timeout",
