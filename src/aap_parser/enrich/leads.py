@@ -75,8 +75,13 @@ _BARE_NAMES: dict[str, LeadMatch] = {"paris": LeadMatch("commune", "75056")}
 _FUZZY_CUTOFF = 0.85
 
 
-def classify_lead(name: str, region_code: str | None = None) -> LeadMatch:
-    """Kind and code of a printed lead authority; ``region_code`` (the row's) splits homonyms."""
+def classify_lead(
+    name: str, region_code: str | None = None, *, approximate: bool = True
+) -> LeadMatch:
+    """Kind and code of a printed lead authority; ``region_code`` (the row's) splits homonyms.
+
+    ``approximate=False`` skips the slow approximate commune match (exact names only).
+    """
     printed = " ".join(name.split())
     hint_match = _HINT.search(printed)
     hint = hint_match.group(1) if hint_match else None
@@ -84,14 +89,15 @@ def classify_lead(name: str, region_code: str | None = None) -> LeadMatch:
     folded = key(base)
     if not folded:
         return LeadMatch(None)
-    for step in (_by_prefix, _by_name):
-        found = step(printed, folded, region_code, hint)
-        if found is not None:
-            return found
-    return _unlisted(printed, folded)
+    found = _by_prefix(printed, folded, region_code, hint, approximate) or _by_name(
+        printed, folded, region_code, hint
+    )
+    return found if found is not None else _unlisted(printed, folded)
 
 
-def _by_prefix(printed: str, folded: str, region: str | None, hint: str | None) -> LeadMatch | None:
+def _by_prefix(
+    printed: str, folded: str, region: str | None, hint: str | None, approximate: bool = True
+) -> LeadMatch | None:
     """Classify from a prefix naming the kind of authority, if there is one."""
     if strip_prefix(folded, _NO_CODE_DEPARTEMENTS) is not None:
         return LeadMatch(
@@ -112,7 +118,10 @@ def _by_prefix(printed: str, folded: str, region: str | None, hint: str | None) 
         return _departement(printed, drop_preposition(rest), region)
     rest = strip_prefix(folded, _COMMUNE_PREFIXES)
     if rest:
-        return _commune(printed, rest, region, hint, fuzzy=True)
+        commune = _commune(printed, rest, region, hint, fuzzy=approximate)
+        if commune is None and not approximate:
+            return LeadMatch("commune", None, f"commune in {printed!r} not recognised")
+        return commune
     return None
 
 

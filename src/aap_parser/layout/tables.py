@@ -18,6 +18,7 @@ from aap_parser.enrich import is_region_name
 from aap_parser.errors import NoTableError
 from aap_parser.grid import BBox, RawCell, RawRow, RawTable, SourceDocument, TextLine, join_lines
 from aap_parser.header import is_page_furniture, paragraphs, read_header
+from aap_parser.layout.content import ContentHead, head_from_content, realign, settle_roles
 from aap_parser.layout.roles import header_role, header_roles
 from aap_parser.models import Role
 
@@ -124,7 +125,10 @@ def lay_out(document: SourceDocument) -> Layout:
                 pending.append(block)
             continue
         found = find_header_row(block.rows)
-        if found is None and current is None:
+        fresh = None
+        if found is None and (current is None or block.page is None):
+            fresh = head_from_content([row.texts for row in block.rows])
+        if found is None and fresh is None and current is None:
             if any(not cell.is_empty for row in block.rows for cell in row.cells):
                 warnings.append(LayoutWarning(
                     "table-without-header",
@@ -136,18 +140,31 @@ def lay_out(document: SourceDocument) -> Layout:
         notes, section = _split_between(pending)
         pending = []
         footnotes.extend(notes)
-        if found is not None:
-            index, roles = found
-            columns = tuple(block.rows[index].texts)
-            two_level = _two_level_header(block.rows, index)
-            if two_level is not None:
-                columns, roles = two_level
-                index += 1
+        if fresh is not None and current is not None and _next_part(fresh, section, current):
+            fresh = None
+        if found is not None or fresh is not None:
+            if found is not None:
+                index = found[0]
+                columns = tuple(block.rows[index].texts)
+                two_level = _two_level_header(block.rows, index)
+                if two_level is not None:
+                    columns = two_level[0]
+                    index += 1
+                roles, role_notes = settle_roles(
+                    columns, [row.texts for row in block.rows[index + 1:]])
+            else:
+                assert fresh is not None
+                index = -1 if fresh.index is None else fresh.index
+                columns, roles, role_notes = fresh.columns, fresh.roles, fresh.notes
+            warnings.extend(
+                LayoutWarning(code, message, page=block.page, line=block.rows[max(index, 0)].line)
+                for code, message in role_notes)
             body: Sequence[RawRow] = block.rows[index + 1:]
             above = [_spanning_text(row) for row in block.rows[:index]]
             if section is None and above and above[-1] is not None:
                 section = above[-1]
-            same = current is not None and tuple(roles) == current.roles and section is None
+            same = current is not None and section is None and (
+                tuple(roles) == current.roles or columns == current.columns)
             if current is None or not same:
                 current = _Builder(section, columns, tuple(roles))
                 builders.append(current)
@@ -195,6 +212,11 @@ def lay_out(document: SourceDocument) -> Layout:
                 page=builder.pages[0] if builder.pages else None))
     tables = [_carry_over(builder.freeze()) for builder in builders]
     return Layout(tuple(heading or ()), tuple(tables), tuple(footnotes), tuple(warnings))
+
+
+def _next_part(head: ContentHead, section: str | None, current: _Builder) -> bool:
+    """A text table without a header row, right under one as wide, continues it."""
+    return head.index is None and section is None and len(head.roles) == len(current.columns)
 
 
 def _two_level_header(
@@ -297,6 +319,8 @@ def _footnotes(lines: list[TextLine]) -> list[str]:
 
 
 def _is_repeat_header(row: RawRow, builder: _Builder) -> bool:
+    if any(row.texts) and row.texts == builder.columns:
+        return True
     roles = header_roles(list(row.texts))
     return roles is not None and tuple(roles) == builder.roles
 
@@ -320,12 +344,7 @@ def _add_row(builder: _Builder, row: RawRow, warnings: list[LayoutWarning]) -> N
         cells = cells[:width]
     elif len(cells) < width:
         if len(row.cells) < width and any(not c.is_empty for c in row.cells):
-            missing = width - len(cells)
-            warnings.append(LayoutWarning(
-                "row-missing-cells",
-                f"row has {len(cells)} cells for {width} columns; cells were mapped left to "
-                f"right and {missing} left empty",
-                page=row.page, line=row.line, cells=tuple(cell.text for cell in row.cells)))
+            cells = _realigned(builder, row, warnings)
         cells.extend(RawCell() for _ in range(width - len(cells)))
     if builder.group_region is not None:
         region = builder.roles.index("region")
@@ -333,6 +352,26 @@ def _add_row(builder: _Builder, row: RawRow, warnings: list[LayoutWarning]) -> N
             cells[region] = builder.group_region
         builder.group_region = None
     builder.rows.append(LaidOutRow(tuple(cells), row.page, row.line, row.bbox, overflow=overflow))
+
+
+def _realigned(builder: _Builder, row: RawRow, warnings: list[LayoutWarning]) -> list[RawCell]:
+    """A row printed short, its cells placed in the columns their content fits (see
+    :func:`~aap_parser.layout.content.realign`); the columns left out are named in a warning."""
+    width = len(builder.columns)
+    kept = realign([cell.text for cell in row.cells], builder.roles, has_above=bool(builder.rows))
+    cells = [RawCell() for _ in range(width)]
+    for cell, column in zip(row.cells, kept, strict=True):
+        cells[column] = cell
+    left_out = [i for i in range(width) if i not in kept]
+    names = ", ".join(
+        f"{builder.columns[i] or f'column {i + 1}'} ({builder.roles[i]})" for i in left_out)
+    how = "left to right" if list(kept) == list(range(len(kept))) else "by their content"
+    warnings.append(LayoutWarning(
+        "row-missing-cells",
+        f"row has {len(row.cells)} cells for {width} columns; cells were placed {how} and "
+        f"{names} left empty",
+        page=row.page, line=row.line, cells=tuple(cell.text for cell in row.cells)))
+    return cells
 
 
 def _stitch(builder: _Builder, previous: RawTable, body: Sequence[RawRow]) -> Sequence[RawRow]:
