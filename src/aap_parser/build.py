@@ -2,7 +2,8 @@
 
 Each row's cells are read by their column's role: the lead cell is split into French
 authorities, the partner cell into foreign partners with their countries (from the cell,
-a country column, or a bilateral call), the amount cell into euros; every name gets its
+a country column, a per-row programme naming a bilateral call, or the document's bilateral
+call), the amount cell into euros; every name gets its
 official code where one can be found. Whatever needed a guess leaves a warning.
 """
 
@@ -16,6 +17,7 @@ from aap_parser.grid import RawCell
 from aap_parser.layout import LaidOutRow, LaidOutTable
 from aap_parser.models import Call, Laureate, Lead, ParseWarning, Partner, Provenance, TableInfo
 from aap_parser.records.amounts import parse_amount
+from aap_parser.records.calls import bilateral_country
 from aap_parser.records.leads import split_leads
 from aap_parser.records.partners import pair_countries, split_partners
 
@@ -78,6 +80,7 @@ def _laureate(
     country_cell: RawCell | None = None
     partners_cell: RawCell | None = None
     lead_cell: RawCell | None = None
+    programme_country: tuple[str, str] | None = None
     for i, (role, cell) in enumerate(zip(table.roles, row.cells, strict=True)):
         text = cell.text
         if role == "region":
@@ -96,6 +99,8 @@ def _laureate(
             _amount(laureate, text, row, warnings)
         elif role in ("theme", "programme", "number"):
             setattr(laureate, role, text or None)
+            if role == "programme":
+                programme_country = bilateral_country(text)
         elif text:
             laureate.extra[_extra_key(table, i, laureate.extra)] = text
     for n, text in enumerate(row.overflow, start=len(table.columns) + 1):
@@ -108,7 +113,14 @@ def _laureate(
             _warn(warnings, "region-code", region.warning, row)
     if lead_cell is not None:
         laureate.leads = _leads(lead_cell, laureate.region_code, row, warnings)
-    laureate.partners = _partners(partners_cell, country_cell, default_country, row, warnings)
+    laureate.partners = _partners(
+        partners_cell, country_cell, programme_country or default_country, row, warnings
+    )
+    if programme_country is not None:
+        laureate.partners = [
+            p.model_copy(update={"country_from": "row"}) if p.country_from == "call" else p
+            for p in laureate.partners
+        ]
     return laureate
 
 

@@ -249,11 +249,11 @@ def expected(v: TextVariant, text: str) -> Announcement:
     )
     golden = build_golden(v.spec, source, [[] for _ in v.spec.tables])
     if not v.header:
-        for laureate in golden.laureates:
-            laureate.extra = {
-                f"column {i + 1}": value
-                for i, value in enumerate(laureate.extra.values())
-            }
+        laureates = iter(golden.laureates)
+        for t in v.spec.tables:
+            extras = [i for i, role in enumerate(t.roles) if role == "extra"]
+            for row, laureate in zip(t.rows, laureates, strict=False):
+                laureate.extra = {f"column {i + 1}": row.cells[i] for i in extras if row.cells[i]}
     return golden
 
 

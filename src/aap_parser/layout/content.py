@@ -7,13 +7,14 @@ The rule:
    authority word before a name the French lists do not know), country names, an amount, a row
    number, a programme or call name (a year, « franco-X », « AAP »), free text (a title).
 2. A column's content score for a role is the mean fit of its non-empty cells (a sample of
-   them), with column-wide evidence: numbers that count 1, 2, 3 are row numbers; the column of
+   them), with column-wide evidence: numbers that count up are row numbers; the column of
    longest free text is the best title.
 3. A header cell in the vocabulary (:mod:`aap_parser.layout.roles`) adds a fixed weight to the
    role it names, so the wording wins while the cells are neutral and the cells win when they
    clearly say otherwise.
 4. Roles are assigned by the best total over the table, each role at most once (``extra`` any
-   number of times): an exhaustive search over columns and the set of roles already used.
+   number of times), an assignment naming the lead, partners and title columns every list has
+   being preferred: an exhaustive search over columns and the set of roles already used.
 5. A row printed short is realigned by the same fits: the missing cells are those whose
    absence reads best (a carried-over region or lead rather than a title in the amount column).
 """
@@ -45,10 +46,17 @@ EXTRA_SCORE = 0.3
 NAMED_EXTRA_BONUS = 0.2
 """Added to ``extra`` when the column has a printed header outside the vocabulary."""
 _SAMPLE = 24
+_MAX_NAME_WORDS = 8
+# Every laureates table has leads, partners and titles: an assignment that gives them is preferred.
+_EXPECTED: tuple[Role, ...] = ("lead", "partners", "title")
+_EXPECTED_BONUS = 0.5
+_MIN_EVIDENCE = 0.4
 _TITLE_BONUS = 0.2
-_CARRY_BONUS = 0.5
+# A region is carried over more often than a lead (a lead only inside its region's group).
+_CARRY_BONUS: dict[Role, float] = {"region": 0.5, "lead": 0.4}
 _KEY_MISSING = -0.5
-_MISFIT = -2.0
+# What placing a cell its column cannot hold costs: never a title in the amount column.
+_MISFITS: dict[Role, float] = {"amount": -2.0, "number": -2.0, "region": -1.0}
 
 _BRACKET_TAIL = regex.compile(r"\(([^()]+)\)\s*[*¹²³]*\s*$")
 _ITEMS = regex.compile(r"\s*(?:[,;/\n]|\bet\b)\s*")
@@ -80,6 +88,8 @@ class Assignment:
 
     roles: tuple[Role, ...]
     from_content: tuple[int, ...]
+    evidence: tuple[float, ...]
+    """What each column's cells alone say for the role it was given."""
 
 
 def _words(text: str) -> list[str]:
@@ -140,16 +150,19 @@ def profile(text: str) -> Profile:
         return Profile(fits, n)
     if region:
         fits["region"] = 1.0
-    if n <= 12 and not bracketed:
-        fits["lead"] = max(_is_french(item) for item in items[:4]) if items else 0.0
-    partner_fits = [_partner_fit(item, _is_french(item) if n <= 12 else 0.0) for item in items]
+    short = [item for item in items[:4] if len(item.split()) <= _MAX_NAME_WORDS]
+    french = {item: _is_french(item) for item in short}
+    if not bracketed:
+        fits["lead"] = max(french.values(), default=0.0)
+    partner_fits = [_partner_fit(item, french.get(item, 0.0)) for item in items]
     fits["partners"] = max(partner_fits, default=0.0) if not fits["region"] else 0.0
     if bilateral_country(text) is not None or (
         n <= 6 and (_YEAR.search(text) or _CALL_WORDS.search(text))
     ):
         fits["programme"] = 1.0 if n <= 6 else 0.6
     if not bracketed and not fits["region"] and fits["lead"] < 1.0:
-        fits["title"] = 1.0 if n >= 6 else 0.8 if n >= 4 else 0.3
+        named = words[0] in AUTHORITY_WORDS and n <= _MAX_NAME_WORDS
+        fits["title"] = 0.3 if named or n < 4 else 1.0 if n >= 6 else 0.8
         quiet = not fits["programme"] and fits["partners"] < 0.8 and not fits["lead"]
         if n <= 4 and not _DIGIT.search(text) and quiet:
             fits["theme"] = 0.5
@@ -173,10 +186,9 @@ def column_scores(texts: Sequence[str]) -> dict[Role, float]:
 
 
 def _counts_up(values: list[str]) -> bool:
-    """Row numbers: increasing integers, mostly by one."""
+    """Row numbers: increasing integers under 1000."""
     numbers = [int(v) for v in values]
-    steps = [b - a for a, b in itertools.pairwise(numbers)]
-    return all(s > 0 for s in steps) and sum(1 for s in steps if s == 1) * 2 >= len(steps)
+    return all(b > a for a, b in itertools.pairwise(numbers)) and max(numbers, default=0) < 1000
 
 
 def _mean_words(texts: Sequence[str]) -> float:
@@ -189,7 +201,7 @@ def score_table(
 ) -> list[dict[Role | None, float]]:
     """Each column's score per role (``None`` standing for ``extra``): content plus wording."""
     width = len(headers)
-    columns = [[row[i] if i < len(row) else "" for row in body] for i in range(width)]
+    columns = _columns(body, width)
     content = [column_scores(column) for column in columns]
     lengths = [_mean_words(column) for column in columns]
     longest = max(range(width), key=lambda i: lengths[i]) if width else 0
@@ -201,12 +213,19 @@ def score_table(
         scores: dict[Role | None, float] = {role: content[i][role] for role in ROLES}
         if named in scores:
             scores[named] += HEADER_WEIGHT
+        for role in _EXPECTED:
+            if content[i][role] >= _MIN_EVIDENCE / 2:
+                scores[role] += _EXPECTED_BONUS
         scores[None] = EXTRA_SCORE + (NAMED_EXTRA_BONUS if header.strip() and named is None else 0)
         if not any(text.strip() for text in columns[i]):
             scores = {role: (value if role == named else 0.0) for role, value in scores.items()}
             scores[None] = EXTRA_SCORE
         out.append(scores)
     return out
+
+
+def _columns(body: Sequence[Sequence[str]], width: int) -> list[list[str]]:
+    return [[row[i] if i < len(row) else "" for row in body] for i in range(width)]
 
 
 def assign_roles(headers: Sequence[str], body: Sequence[Sequence[str]]) -> Assignment:
@@ -227,16 +246,24 @@ def assign_roles(headers: Sequence[str], body: Sequence[Sequence[str]]) -> Assig
         best = nxt
     _, chosen = max(best.values(), key=lambda item: item[0])
     roles = tuple("extra" if role is None else role for role in chosen)
+    content = [column_scores(column) for column in _columns(body, len(headers))]
+    evidence = tuple(
+        0.0 if role == "extra" else content[i][role] for i, role in enumerate(roles)
+    )
     from_content = tuple(
         i for i, (header, role) in enumerate(zip(headers, roles, strict=True))
         if role != "extra" and (header_role(header) if header.strip() else None) != role
     )
-    return Assignment(roles, from_content)
+    return Assignment(roles, from_content, evidence)
 
 
-def is_laureates_table(roles: Sequence[Role]) -> bool:
-    """A laureates table names at least its leads and its partners."""
-    return "lead" in roles and "partners" in roles
+def is_laureates_table(assignment: Assignment) -> bool:
+    """A laureates table has columns whose cells read as leads and as partners."""
+    found = {
+        role for role, value in zip(assignment.roles, assignment.evidence, strict=True)
+        if value >= _MIN_EVIDENCE
+    }
+    return {"lead", "partners"} <= found
 
 
 def fits_as_row(texts: Sequence[str], roles: Sequence[Role]) -> float:
@@ -254,9 +281,9 @@ def realign(texts: Sequence[str], roles: Sequence[Role], *, has_above: bool) -> 
     """The columns a short row's cells belong to, in order (rule 5).
 
     Every way of leaving ``len(roles) - len(texts)`` columns out is scored: each cell's fit for
-    its column (a cell an amount or row-number column cannot hold is a misfit), plus a bonus for
-    a left-out region or lead when there is a row above to carry it from, minus one for a
-    left-out partners or title. Ties go to the left-to-right reading.
+    its column (a cell an amount, row-number or region column cannot hold is a misfit), plus a
+    bonus for a left-out region or lead when there is a row above to carry it from, minus one for
+    a left-out partners or title. Ties go to the left-to-right reading.
     """
     width, count = len(roles), len(texts)
     if count >= width:
@@ -267,13 +294,13 @@ def realign(texts: Sequence[str], roles: Sequence[Role], *, has_above: bool) -> 
         for text, column in zip(texts, kept, strict=True):
             role = roles[column]
             fit = profile(text).fits[role] if role != "extra" else 0.3
-            if role in ("amount", "number") and text.strip() and fit < 0.5:
-                fit = _MISFIT
+            if role in _MISFITS and text.strip() and fit < 0.5:
+                fit = _MISFITS[role]
             total += fit
         for column in set(range(width)) - set(kept):
             role = roles[column]
-            if role in ("region", "lead") and has_above:
-                total += _CARRY_BONUS
+            if role in _CARRY_BONUS and has_above:
+                total += _CARRY_BONUS[role]
             elif role in ("partners", "title"):
                 total += _KEY_MISSING
         if best is None or total > best[0] + 1e-9:
@@ -317,7 +344,7 @@ def head_from_content(rows: Sequence[Sequence[str]]) -> ContentHead | None:
         return None
     width = max(_printed_width(row) for row in filled)
     blank = ("",) * width
-    if len(filled) >= 2:
+    if any(len(row) >= width for row in filled[1:]):
         below = assign_roles(blank, _full_rows(filled[1:], width))
         first = filled[0]
         words = [len(text.split()) for text in first if text.strip()]
@@ -328,11 +355,11 @@ def head_from_content(rows: Sequence[Sequence[str]]) -> ContentHead | None:
         ):
             columns = tuple((first + [""] * width)[:width])
             assignment = assign_roles(columns, _full_rows(filled[1:], width))
-            if not is_laureates_table(assignment.roles):
+            if not is_laureates_table(assignment):
                 return None
             return ContentHead(0, columns, assignment.roles, _role_notes(columns, assignment))
     assignment = assign_roles(blank, _full_rows(filled, width))
-    if not is_laureates_table(assignment.roles):
+    if not is_laureates_table(assignment):
         return None
     named = ", ".join(f"{i + 1}: {role}" for i, role in enumerate(assignment.roles))
     note = ("header-missing", f"table without a header row; column roles read from the cells "

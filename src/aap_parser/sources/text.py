@@ -187,13 +187,14 @@ def _has_pipe_rule(lines: list[str], start: int) -> bool:
 
 def _pipe_run(lines: list[str], start: int) -> bool:
     """A pipe table printed without its ``|---|`` rule: two lines or more in a row that each
-    split into three cells or more."""
+    split into three cells or more, or one such line framed by pipes at both ends."""
     count = 0
     for line in lines[start:]:
         if not line.strip() or not _is_pipe_row(line) or len(_pipe_cells(line, outer=True)) < 3:
             break
         count += 1
-    return count >= 2
+    framed = lines[start].strip().startswith("|") and lines[start].strip().endswith("|")
+    return count >= 2 or (count == 1 and framed)
 
 
 def _drop_blank_columns(rows: list[list[str]]) -> list[list[str]]:
