@@ -193,6 +193,7 @@ def test_decompression_bomb_is_bounded() -> None:
     assert time.monotonic() - start < 20
 
 
+@pytest.mark.slow
 def test_long_pdf_keeps_every_row() -> None:
     pages, rows_per_page = 12, 30
     start = time.monotonic()
@@ -204,6 +205,7 @@ def test_long_pdf_keeps_every_row() -> None:
     assert elapsed < 30
 
 
+@pytest.mark.slow
 def test_text_cost_is_linear_in_rows() -> None:
     def seconds(count: int) -> float:
         text = bad.announcement_text([bad.laureate_row(i) for i in range(count)])

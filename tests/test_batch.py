@@ -15,6 +15,7 @@ import pytest
 from aap_parser.batch import BatchResult, expand_inputs, parse_many
 from aap_parser.errors import InputError, NoTableError, TooLargeError
 from aap_parser.models import Announcement, Laureate, Source
+from tests.conftest import SEED
 
 
 def fake_parse(
@@ -67,9 +68,9 @@ def test_sequential_results_keep_order_and_isolate_failures(tmp_path: Path) -> N
     assert [r.ok for r in results] == [True, False, False, True, False]
     assert titles(results)[0] == "a pw=pw strict=False max=7"
     assert isinstance(results[1].error, NoTableError)
-    assert str(results[1].error) == "line 3: no laureates table"
+    assert str(results[1].error) == f"{paths[1]}: line 3: no laureates table"
     assert results[1].error.source == paths[1]
-    assert str(results[2].error) == "internal error: ValueError: boom"
+    assert str(results[2].error) == f"{paths[2]}: internal error: ValueError: boom"
     # The stand-in parser raises a plain FileNotFoundError: reported as an internal error.
     assert "FileNotFoundError" in str(results[4].error)
     for result in results:
@@ -154,7 +155,7 @@ def test_expand_inputs_searches_folders_recursively_in_order(tmp_path: Path) -> 
 
 def test_pool_falls_back_to_this_process_when_workers_cannot_start(tmp_path: Path) -> None:
     # A script read from stdin has no file for spawn to re-import: the workers die at start.
-    seed = Path(__file__).parent / "fixtures" / "seed.txt"
+    seed = SEED
     script = (
         "from aap_parser.batch import parse_many\n"
         f"results = list(parse_many([{str(seed)!r}] * 2 + ['missing.txt'], jobs=2, timeout=60))\n"

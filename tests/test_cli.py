@@ -20,10 +20,8 @@ from click.testing import CliRunner, Result
 
 from aap_parser import cli, parse
 from aap_parser.models import Announcement
+from tests.conftest import SAMPLES, SEED
 
-FIXTURES = Path(__file__).parent / "fixtures"
-SEED = FIXTURES / "seed.txt"
-SAMPLES = FIXTURES / "samples"
 SCHEMA = Announcement.model_json_schema(mode="serialization")
 NOT_AN_ANNOUNCEMENT = "Compte rendu de réunion\n\nAucun tableau ici, seulement du texte.\n"
 

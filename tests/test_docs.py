@@ -11,10 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from aap_parser import cli
+from tests.conftest import ROOT, SEED
 
-ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
-SEED = ROOT / "tests" / "fixtures" / "seed.txt"
 BLOCK = re.compile(r"^```(\w+)\n(.*?)^```", re.MULTILINE | re.DOTALL)
 
 

@@ -7,7 +7,6 @@ import importlib.util
 import json
 import subprocess
 import sys
-import warnings
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -24,11 +23,7 @@ from aap_parser.enrich import (
     region_code,
 )
 from aap_parser.enrich.normalise import key
-from aap_parser.enrich.regions import RegionGuessWarning
-
-REPO = Path(__file__).resolve().parents[1]
-SEED = REPO / "tests" / "fixtures" / "seed.txt"
-
+from tests.conftest import ROOT, SEED
 
 # --- regions ---------------------------------------------------------------------------------
 
@@ -113,9 +108,9 @@ def test_region_typo_gives_code_and_warning(printed: str, code: str) -> None:
     found = match_region(printed)
     assert found.code == code
     assert found.warning is not None
-    assert printed in found.warning
-    with pytest.warns(RegionGuessWarning):
-        assert region_code(printed) == code
+    assert (found.warning.code, found.warning.severity) == ("region-approximate", "warning")
+    assert printed in found.warning.message
+    assert region_code(printed) == code
 
 
 @pytest.mark.parametrize("printed", ["", "   ", "Outre-mer", "Bavière", "Xyz"])
@@ -123,9 +118,9 @@ def test_unknown_region_is_none(printed: str) -> None:
     assert region_code(printed) is None
 
 
-def test_exact_region_code_issues_no_warning(recwarn: pytest.WarningsRecorder) -> None:
+def test_exact_region_code_issues_no_warning() -> None:
     assert region_code("Grand Est") == "44"
-    assert not [w for w in recwarn if issubclass(w.category, RegionGuessWarning)]
+    assert match_region("Grand Est").warning is None
 
 
 # --- leads -----------------------------------------------------------------------------------
@@ -211,14 +206,16 @@ def test_still_ambiguous_homonym_warns_without_code(
     assert found.kind == "commune"
     assert found.code is None
     assert found.warning is not None
-    assert all(code in found.warning for code in candidates)
+    assert found.warning.code == "lead-ambiguous"
+    assert all(code in found.warning.message for code in candidates)
 
 
 def test_bare_name_of_two_authorities_warns() -> None:
     found = classify_lead("Vienne")
     assert (found.kind, found.code) == ("departement", "86")
     assert found.warning is not None
-    assert "38544" in found.warning
+    assert found.warning.code == "lead-larger-authority"
+    assert "38544" in found.warning.message
 
 
 @pytest.mark.parametrize(
@@ -274,9 +271,11 @@ def test_unique_commune_outside_the_rows_region_is_kept_with_warning() -> None:
     found = classify_lead("Metz", "11")
     assert (found.kind, found.code) == ("commune", "57463")
     assert found.warning is not None
-    assert "11" in found.warning
+    assert (found.warning.code, found.warning.severity) == ("lead-outside-region", "error")
+    assert "11" in found.warning.message
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(
     st.text(max_size=40),
@@ -290,9 +289,7 @@ def test_any_text_gives_a_match_never_an_exception(
     assert found.kind in {None, "region", "departement", "commune", "epci", "syndicat", "other"}
     if found.kind is None:
         assert found.code is None
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RegionGuessWarning)
-        code = region_code(text)
+    code = region_code(text)
     assert code is None or code in set(CURRENT_REGIONS.values()) | {
         "975",
         "977",
@@ -372,7 +369,7 @@ def test_data_vintage_is_stated() -> None:
 
 
 def test_packaged_table_is_compact_and_has_notice() -> None:
-    data = REPO / "src" / "aap_parser" / "data"
+    data = ROOT / "src" / "aap_parser" / "data"
     assert (data / "geo.json.gz").stat().st_size < 600_000
     assert "Licence Ouverte" in (data / "NOTICE").read_text(encoding="utf-8")
 
@@ -390,7 +387,7 @@ def test_import_does_not_load_the_table() -> None:
 
 
 def _builder() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_geo", REPO / "scripts" / "build_geo.py")
+    spec = importlib.util.spec_from_file_location("build_geo", ROOT / "scripts" / "build_geo.py")
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from pathlib import Path
 from typing import Any
 
 import pdfplumber
@@ -14,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 
 from aap_parser.grid import join_lines
 from aap_parser.models import Announcement, Source
+from tests.conftest import ROOT, SEED
 from tests.fixtures_gen.generate import render_all
 from tests.fixtures_gen.golden import GENERATED_DIR, build_golden, expected_for, load_manifest
 from tests.fixtures_gen.render_pdf import render_pdf, render_pdf_info, wrap
@@ -29,11 +29,10 @@ from tests.fixtures_gen.strategies import announcement_specs
 SPECS = load_all_specs()
 BY_NAME = {s.name: s for s in SPECS}
 TEXT_SOURCE = Source(path=None, format="text", sha256=None, pages=None)
-SEED_TXT = Path(__file__).parent / "fixtures" / "seeds" / "000_3691f60d4802d6ae.txt"
 
 
 def _raw(name: str) -> dict[str, Any]:
-    path = Path(__file__).parent / "fixtures_gen" / "specs" / f"{name}.json"
+    path = ROOT / "tests" / "fixtures_gen" / "specs" / f"{name}.json"
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
 
@@ -99,8 +98,7 @@ def test_seed_spec_reproduces_the_seed_text() -> None:
         "Cercle de Niafunké (Mali)",
         "Développement des services sociaux de base",
     ]
-    if SEED_TXT.exists():
-        assert text.strip() == SEED_TXT.read_text(encoding="utf-8").strip()
+    assert text.strip() == SEED.read_text(encoding="utf-8").strip()
 
 
 def test_golden_carries_region_and_lead_over() -> None:
@@ -223,6 +221,7 @@ def test_pipe_rendition_variants() -> None:
     assert "|  | Savoie Déchets |" in "\n".join(carried)
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(announcement_specs())
 def test_random_specs_render_everywhere_and_keep_their_cells(spec: AnnouncementSpec) -> None:

@@ -18,10 +18,12 @@ from hypothesis import strategies as st
 
 from aap_parser import parse, parse_text
 from aap_parser.errors import AapParseError
+from tests.conftest import SAMPLES, SEED
 
-FIXTURES = Path(__file__).parent / "fixtures"
-PDF_SEEDS = sorted((FIXTURES / "samples").glob("seed-000-r1.*.pdf"))
-TEXT_SEEDS = [FIXTURES / "seed.txt", FIXTURES / "samples" / "seed-000-r1.docx-lo.layout.txt"]
+pytestmark = pytest.mark.slow  # property-based fuzzing: long; run in full CI
+
+PDF_SEEDS = sorted(SAMPLES.glob("seed-000-r1.*.pdf"))
+TEXT_SEEDS = [SEED, SAMPLES / "seed-000-r1.docx-lo.layout.txt"]
 
 settings.register_profile(
     "default",

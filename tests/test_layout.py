@@ -110,8 +110,12 @@ def test_extra_and_missing_cells_warn_and_keep_cells() -> None:
     table = RawTable(rows=(_row(*HEADER), _row("Bretagne", "Rennes", "Sfax (Tunisie)", "Eau", "x"),
                            _row("Bretagne", "Brest", "Port")))
     layout = lay_out(SourceDocument(blocks=(table,), format="text"))
-    assert [w.code for w in layout.warnings] == ["row-extra-cells", "row-missing-cells"]
-    assert layout.warnings[1].cells == ("Bretagne", "Brest", "Port")
+    assert layout.warnings == ()
+    rows = layout.tables[0].rows
+    assert [[w.code for w in row.warnings] for row in rows] == [
+        ["row-extra-cells"], ["row-missing-cells"]]
+    assert rows[1].warnings[0].cells == ("Bretagne", "Brest", "Port")
+    assert {w.severity for row in rows for w in row.warnings} == {"error"}
     assert layout.tables[0].rows[0].overflow == ("x",)
 
 
@@ -173,3 +177,18 @@ def test_an_introductory_sentence_is_not_a_section() -> None:
         table,
     ))
     assert layout.tables[0].section is None
+
+
+def test_headerless_table_before_the_first_header_is_skipped_and_after_it_goes_on() -> None:
+    stray = RawTable(rows=(_row("Note", "x", "y", "z", page=1),), page=1)
+    first = RawTable(rows=(_row(*HEADER, page=1), _row("Bretagne", "Rennes", "Sfax (Tunisie)",
+                                                       "Eau", page=1)), page=1)
+    rest = RawTable(rows=(_row("Normandie", "Caen", "Thiès (Sénégal)", "Santé", page=2),), page=2)
+    layout = lay_out(_doc(stray, TextLine("Lauréats 2020", page=1), first,
+                          TextLine("Projets retenus sous conditions", page=2), rest))
+    assert [(w.code, w.severity, w.page) for w in layout.warnings] == [
+        ("table-without-header", "error", 1), ("heading-without-header", "warning", 2)]
+    assert layout.footnotes == ("Projets retenus sous conditions",)
+    assert len(layout.tables) == 1
+    assert [row.cells[1].text for row in layout.tables[0].rows] == ["Rennes", "Caen"]
+    assert layout.tables[0].pages == (1, 2)

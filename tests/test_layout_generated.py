@@ -15,10 +15,9 @@ from typing import Any
 import pytest
 
 from aap_parser import parse
+from tests.conftest import GENERATED, LAYOUT
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-LAYOUT = FIXTURES / "layout" / "generated"
-GOLDEN = FIXTURES / "generated"
+LAYOUT_GENERATED = LAYOUT / "generated"
 
 # Files the reader still gets wrong, with what goes wrong.
 _KNOWN_BAD = {
@@ -28,14 +27,8 @@ _KNOWN_BAD = {
     "2018_long_generaliste.html.layout.txt": (
         "pdftotext shifts some rows' columns by several characters (cells collide): no table found"
     ),
-    "2019_sections_outremer.html.layout.txt": (
-        "the second table's sub-heading and header, right under a footnote, read as text"
-    ),
     "2022_franco_palestinien.html.layout.txt": (
         "a sub-heading printed right under the title (no blank line) joins the title"
-    ),
-    "2023_franco_quebecois.html.layout.txt": (
-        "two cells printed a single space apart cut at the wrong word"
     ),
 }
 
@@ -58,7 +51,7 @@ def _comparable(data: dict[str, Any]) -> dict[str, Any]:
 
 def _cases() -> list[Any]:
     cases = []
-    for path in sorted(LAYOUT.glob("*.layout.txt")):
+    for path in sorted(LAYOUT_GENERATED.glob("*.layout.txt")):
         reason = _KNOWN_BAD.get(path.name)
         marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
         cases.append(pytest.param(path, id=path.name, marks=marks))
@@ -69,13 +62,13 @@ def test_every_generated_pdf_style_has_its_layout_text() -> None:
     assert len(_cases()) == 28
     for case in _cases():
         path = case.values[0]
-        assert (GOLDEN / f"{path.name.split('.')[0]}.golden.json").is_file()
+        assert (GENERATED / f"{path.name.split('.')[0]}.golden.json").is_file()
     assert set(_KNOWN_BAD) <= {case.values[0].name for case in _cases()}
 
 
 @pytest.mark.parametrize("path", _cases())
 def test_layout_text_gives_the_golden_records(path: Path) -> None:
-    golden = json.loads((GOLDEN / f"{path.name.split('.')[0]}.golden.json").read_text("utf-8"))
+    golden = json.loads((GENERATED / f"{path.name.split('.')[0]}.golden.json").read_text("utf-8"))
     got = _comparable(parse(path).model_dump(mode="json"))
     want = _comparable(golden)
     assert got["header"] == want["header"]

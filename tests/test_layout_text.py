@@ -9,18 +9,22 @@ top-aligned alike.
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 
 import pytest
 import regex
 
 from aap_parser.grid import RawTable, SourceDocument, TextLine, join_lines
-from aap_parser.sources.layout_text import looks_like_layout_text, read_layout_text
+from aap_parser.layout.roles import LAUREATES_HEADER
+from aap_parser.sources import layout_text
 from aap_parser.sources.text import split_lines
+from tests.conftest import LAYOUT, SAMPLES, SEED
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SAMPLES = FIXTURES / "samples"
-LAYOUT = FIXTURES / "layout"
+# The reader is handed the laureates header vocabulary, as the pipeline hands it.
+read_layout_text = partial(layout_text.read_layout_text, headers=LAUREATES_HEADER)
+looks_like_layout_text = partial(layout_text.looks_like_layout_text, headers=LAUREATES_HEADER)
+
 GENERATED = sorted(LAYOUT.glob("*.layout.txt"))
 _GOES_ON = regex.compile(r"^(?:\p{Ll}|\()")
 
@@ -64,7 +68,7 @@ def _stitched(document: SourceDocument) -> tuple[list[str], list[list[str]]]:
 
 
 def _seed_rows() -> tuple[list[str], list[list[str]]]:
-    tabbed = [line for line in _lines(FIXTURES / "seed.txt") if "\t" in line]
+    tabbed = [line for line in _lines(SEED) if "\t" in line]
     return tabbed[0].split("\t"), [line.split("\t") for line in tabbed[1:]]
 
 
@@ -129,6 +133,7 @@ def test_merged_region_goes_to_the_first_row_of_its_block() -> None:
     assert all(region.merged_from_above for region in regions[6:9])
 
 
+@pytest.mark.slow  # the eight-fold seed
 def test_page_breaks_make_one_table_per_page() -> None:
     document = read_layout_text(_lines(SAMPLES / "seed-000-r8.docx-lo.layout.txt"))
     tables = _tables(document)
@@ -165,7 +170,7 @@ def test_running_text_is_kept_as_text_lines() -> None:
 def test_looks_like_layout_text() -> None:
     assert looks_like_layout_text(_lines(SAMPLES / "seed-000-r1.docx-lo.layout.txt"))
     assert all(looks_like_layout_text(_lines(path)) for path in GENERATED)
-    assert not looks_like_layout_text(_lines(FIXTURES / "seed.txt"))
+    assert not looks_like_layout_text(_lines(SEED))
     pipe = ["| Région | Collectivité |", "|---|---|", "| Bretagne | Rennes |"] * 2
     assert not looks_like_layout_text(pipe)
     prose = ["Les lauréats de l'appel à projets sont les suivants.", "", "Paris, le 3 mai."]

@@ -20,9 +20,9 @@ import pytest
 from aap_parser.errors import EncryptedPdfError, InputError, NoTextLayerError, TooLargeError
 from aap_parser.grid import RawRow, RawTable, SourceDocument, TextLine, join_lines
 from aap_parser.sources.pdf import read_pdf
+from tests.conftest import SAMPLES
+from tests.conftest import SEED as SEED_TEXT
 
-FIXTURES = Path(__file__).parent / "fixtures"
-SAMPLES = FIXTURES / "samples"
 PDFS = sorted(SAMPLES.glob("*.pdf"))
 
 
@@ -37,7 +37,7 @@ class Seed:
 
 def _load_seed() -> Seed:
     """Parse the seed text: markdown-ish prologue, then a tab-separated table."""
-    lines = (FIXTURES / "seed.txt").read_text(encoding="utf-8").splitlines()
+    lines = SEED_TEXT.read_text(encoding="utf-8").splitlines()
     start = next(i for i, line in enumerate(lines) if line.count("\t") >= 2)
     prologue: list[tuple[str, bool, bool]] = []
     bold = italic = False

@@ -62,7 +62,8 @@ def test_unreadable_amount_warns(text: str) -> None:
     parsed = parse_amount(text)
     assert parsed.value is None
     assert parsed.warning is not None
-    assert text in parsed.warning
+    assert (parsed.warning.code, parsed.warning.severity) == ("amount-unreadable", "error")
+    assert text in parsed.warning.message
 
 
 def test_dot_thousands_never_read_as_decimals() -> None:

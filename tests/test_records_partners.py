@@ -114,21 +114,22 @@ def test_split_partners(text: str, partners: list[Partner]) -> None:
 def test_bare_place_and_unknown_province_is_one_partner_with_a_warning() -> None:
     split = split_partners("Zorbavik, Quilmetrana (Colombie)")
     assert split.partners == [_p("Zorbavik, Quilmetrana", "Colombie", "CO")]
-    assert len(split.warnings) == 1
+    assert [(w.code, w.severity) for w in split.warnings] == [("partner-join-guessed", "error")]
 
 
 def test_three_bare_names_are_separate_partners_with_a_warning() -> None:
     split = split_partners("Zorbavik, Quilmetrana, Dolvaké (Mali)")
     assert [p.name for p in split.partners] == ["Zorbavik", "Quilmetrana", "Dolvaké"]
     assert {p.country_code for p in split.partners} == {"ML"}
-    assert len(split.warnings) == 1
+    assert [(w.code, w.severity) for w in split.warnings] == [("partner-split-guessed", "error")]
 
 
 def test_unknown_country_is_kept_without_code_and_warned() -> None:
     split = split_partners("Commune de Ouaga (Burkinistan)")
     assert split.partners == [_p("Commune de Ouaga", "Burkinistan", None)]
     assert len(split.warnings) == 1
-    assert "unknown country" in split.warnings[0]
+    assert split.warnings[0].code == "country-unknown"
+    assert "unknown country" in split.warnings[0].message
 
 
 def test_parentheses_repeating_the_name_are_not_a_country() -> None:
@@ -140,7 +141,7 @@ def test_parentheses_repeating_the_name_are_not_a_country() -> None:
 def test_footnote_after_country_is_dropped_with_a_warning() -> None:
     split = split_partners("Commune X (Mali) (1)")
     assert split.partners == [_p("Commune X", "Mali", "ML")]
-    assert len(split.warnings) == 1
+    assert [(w.code, w.severity) for w in split.warnings] == [("partner-note-dropped", "info")]
 
 
 def test_default_country_for_bilateral_calls() -> None:
@@ -381,6 +382,7 @@ def _printed(name: str, country: tuple[str, str] | None) -> str:
     return f"{name} ({country[0]})" if country else name
 
 
+@pytest.mark.slow
 @settings(max_examples=250, deadline=None)
 @given(partners=_partner_list(), data=st.data())
 def test_rendered_partner_lists_split_back(
@@ -409,6 +411,7 @@ def test_rendered_partner_lists_split_back(
         assert split.warnings == []
 
 
+@pytest.mark.slow
 @settings(max_examples=250, deadline=None)
 @given(partners=_partner_list(), data=st.data())
 def test_partners_printed_one_per_line_split_back(

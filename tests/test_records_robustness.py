@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +18,7 @@ _CELL_CHARS = st.sampled_from(list("abcéÉ ’'()-–/,;:*.0123456789€\n\u00a
 _cell = st.lists(_CELL_CHARS, max_size=60).map("".join)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(text=_cell, lines=st.lists(_cell, max_size=3))
 def test_any_text_is_handled(text: str, lines: list[str]) -> None:

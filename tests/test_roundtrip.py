@@ -20,6 +20,8 @@ from tests.fixtures_gen.render_text import render_pipe, render_tab
 from tests.fixtures_gen.spec import AnnouncementSpec
 from tests.fixtures_gen.strategies import announcement_specs
 
+pytestmark = pytest.mark.slow  # random announcements rendered and parsed back: long
+
 settings.register_profile("default", max_examples=6, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("long", max_examples=2000, deadline=None,

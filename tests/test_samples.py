@@ -10,13 +10,13 @@ from typing import Any
 import pytest
 
 from aap_parser import parse
+from tests.conftest import SAMPLES, SEED_GOLDEN
 
-FIXTURES = Path(__file__).parent / "fixtures"
-SAMPLES = sorted(p for p in (FIXTURES / "samples").iterdir() if p.suffix in (".pdf", ".txt"))
+SAMPLE_FILES = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".pdf", ".txt"))
 
 
 def _golden() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((FIXTURES / "seed.golden.json").read_text("utf-8"))
+    data: dict[str, Any] = json.loads((SEED_GOLDEN).read_text("utf-8"))
     return data
 
 
@@ -26,10 +26,10 @@ def _records(data: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def test_every_sample_is_here() -> None:
-    assert len(SAMPLES) == 10
+    assert len(SAMPLE_FILES) == 10
 
 
-@pytest.mark.parametrize("path", SAMPLES, ids=[p.name for p in SAMPLES])
+@pytest.mark.parametrize("path", SAMPLE_FILES, ids=[p.name for p in SAMPLE_FILES])
 def test_sample_gives_the_seed(path: Path) -> None:
     golden = _golden()
     got = parse(path).model_dump(mode="json")
@@ -49,3 +49,16 @@ def test_sample_gives_the_seed(path: Path) -> None:
         for laureate in got["laureates"]:
             assert 1 <= laureate["provenance"]["page"] <= pages
             assert laureate["provenance"]["bbox"] is not None
+
+
+@pytest.mark.parametrize("path", SAMPLE_FILES, ids=[p.name for p in SAMPLE_FILES])
+def test_sample_warnings_name_their_laureate(path: Path) -> None:
+    """The lead without an official code (« Savoie Déchets ») is warned about on its own row:
+    the warning names that laureate and the page (PDF) or line (text) it was printed on."""
+    got = parse(path)
+    savoie = [item for item in got.laureates if item.leads[0].name == "Savoie Déchets"]
+    assert savoie
+    assert [(w.code, w.severity, w.laureate) for w in got.warnings] == [
+        ("lead-kind-guessed", "warning", item.index) for item in savoie]
+    for warning, item in zip(got.warnings, savoie, strict=True):
+        assert (warning.page, warning.line) == (item.provenance.page, item.provenance.line)

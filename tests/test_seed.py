@@ -9,13 +9,11 @@ from typing import Any
 import pytest
 
 from aap_parser import parse, parse_text
-
-FIXTURES = Path(__file__).parent / "fixtures"
-SEED = FIXTURES / "seed.txt"
+from tests.conftest import SEED, SEED_GOLDEN
 
 
 def _golden() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((FIXTURES / "seed.golden.json").read_text("utf-8"))
+    data: dict[str, Any] = json.loads((SEED_GOLDEN).read_text("utf-8"))
     return data
 
 
@@ -47,7 +45,9 @@ def _comparable(data: dict[str, Any]) -> dict[str, Any]:
     data["laureates"] = [
         {k: v for k, v in laureate.items() if k != "provenance"} for laureate in data["laureates"]
     ]
-    data["warnings"] = [(w["code"], w["message"]) for w in data["warnings"]]
+    data["warnings"] = [
+        (w["code"], w["severity"], w["laureate"], w["message"]) for w in data["warnings"]
+    ]
     return data
 
 

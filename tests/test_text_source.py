@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import codecs
+from functools import partial
 
 import pytest
 
+from aap_parser import sources
 from aap_parser.errors import InputError
 from aap_parser.grid import RawTable, TextLine
-from aap_parser.sources import is_pdf, read_source
+from aap_parser.layout.roles import LAUREATES_HEADER
+from aap_parser.sources import is_pdf
 from aap_parser.sources.text import decode_text, read_delimited_text, split_lines
+
+read_source = partial(sources.read_source, headers=LAUREATES_HEADER)
 
 SAMPLE = (
     "Paris, le 23 juin 2020\nRégion\tPorteur\tPartenaire\n"

@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from aap_parser.errors import AapParseError
+from aap_parser.errors import (
+    AapParseError,
+    EncryptedPdfError,
+    InputError,
+    NoTableError,
+    NoTextLayerError,
+    StrictModeError,
+    TooLargeError,
+)
+from aap_parser.grid import ParseWarning, WarningCode
 from aap_parser.models import Announcement, Laureate, Lead, Partner
 
 if TYPE_CHECKING:
@@ -17,8 +26,9 @@ if TYPE_CHECKING:
     from aap_parser.batch import parse_many
 
 __all__ = [
-    "AapParseError", "Announcement", "Laureate", "Lead", "Partner", "parse", "parse_many",
-    "parse_text",
+    "AapParseError", "Announcement", "EncryptedPdfError", "InputError", "Laureate", "Lead",
+    "NoTableError", "NoTextLayerError", "ParseWarning", "Partner", "StrictModeError",
+    "TooLargeError", "WarningCode", "parse", "parse_many", "parse_text",
 ]
 __version__ = "0.1.0"
 

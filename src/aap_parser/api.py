@@ -14,10 +14,9 @@ from pathlib import Path
 from aap_parser.build import build_records
 from aap_parser.errors import AapParseError, InputError, StrictModeError
 from aap_parser.grid import SourceDocument
-from aap_parser.header import read_header
 from aap_parser.layout import lay_out
-from aap_parser.models import Announcement, ParseWarning, Source
-from aap_parser.records.calls import bilateral_country
+from aap_parser.layout.roles import LAUREATES_HEADER
+from aap_parser.models import Announcement, Source
 from aap_parser.sources import read_source, read_text
 
 PathLike = str | os.PathLike[str]
@@ -42,7 +41,9 @@ def parse(
         name = os.fspath(source)
         data = _read_file(Path(name))
     try:
-        document = read_source(data, password=password, max_pages=max_pages)
+        document = read_source(
+            data, headers=LAUREATES_HEADER, password=password, max_pages=max_pages
+        )
         return _finish(document, data, name, strict)
     except AapParseError as error:
         if name:
@@ -53,7 +54,7 @@ def parse(
 def parse_text(text: str, *, strict: bool = False, name: str | None = None) -> Announcement:
     """Parse an announcement given as a string (tab, pipe or space-aligned table)."""
     try:
-        document = read_text(text)
+        document = read_text(text, LAUREATES_HEADER)
         return _finish(document, text.encode("utf-8"), name, strict)
     except AapParseError as error:
         if name:
@@ -75,20 +76,9 @@ def _read_file(path: Path) -> bytes:
 def _finish(document: SourceDocument, data: bytes, name: str | None, strict: bool) -> Announcement:
     """Lay out, build records and assemble the announcement."""
     layout = lay_out(document)
-    header, _ = read_header(layout.heading)
-    implied = bilateral_country(header.title or "") or bilateral_country(header.call.name or "")
-    if implied is not None:
-        header.call.bilateral_country, header.call.bilateral_country_code = implied
+    header = layout.header
     records = build_records(layout.tables, header.call)
-    warnings = [ParseWarning(code="source", message=text) for text in document.warnings]
-    warnings += [
-        ParseWarning(
-            code=w.code, message=w.message, page=w.page, line=w.line,
-            cells=list(w.cells) if w.cells is not None else None,
-        )
-        for w in layout.warnings
-    ]
-    warnings += records.warnings
+    warnings = [*document.warnings, *layout.warnings, *records.warnings]
     announcement = Announcement(
         source=Source(
             path=name,

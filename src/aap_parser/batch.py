@@ -7,10 +7,10 @@ process pool; a file over the time limit has its worker killed and the pool is r
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import signal
-import sys
 import threading
 import time
 from collections import deque
@@ -19,18 +19,24 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing.queues import SimpleQueue
-from pathlib import Path
 from types import FrameType
-from typing import Protocol
+from typing import Any, Protocol
 
 from aap_parser.errors import AapParseError, InputError, TooLargeError
+from aap_parser.inputs import INPUT_SUFFIXES, STDIN, expand_inputs, folder_inputs, read_stdin
 from aap_parser.models import Announcement
 
-INPUT_SUFFIXES = (".pdf", ".txt", ".md")
-"""File types a folder input is searched for."""
-
-STDIN = "-"
-"""The input name that stands for standard input (read as bytes)."""
+__all__ = [
+    "INPUT_SUFFIXES",
+    "STDIN",
+    "BatchOptions",
+    "BatchResult",
+    "ParseFunction",
+    "expand_inputs",
+    "folder_inputs",
+    "internal_error",
+    "parse_many",
+]
 
 _POLL_SECONDS = 0.05
 
@@ -49,6 +55,23 @@ class ParseFunction(Protocol):
         strict: bool,
         max_pages: int | None,
     ) -> Announcement: ...
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """How a batch parses each file and bounds it: the keyword arguments of ``parse_many``."""
+
+    strict: bool = False
+    password: str | None = None
+    max_pages: int | None = None
+    timeout: float | None = None
+    """Seconds per file; None for no limit."""
+    jobs: int | None = None
+    """Worker processes; None for the CPU count."""
+
+    def keywords(self) -> dict[str, Any]:
+        """Return the options as ``parse_many`` keyword arguments."""
+        return dataclasses.asdict(self)
 
 
 @dataclass(frozen=True)
@@ -90,34 +113,6 @@ class _Task:
 
 class _Timeout(BaseException):
     """Raised by the alarm handler; a BaseException so parser code cannot swallow it."""
-
-
-def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> list[str]:
-    """Replace each folder by its .pdf/.txt/.md files (recursive, sorted, hidden skipped).
-
-    Files and ``-`` are kept as given, missing paths too (parsing reports them); a folder
-    holding no such file contributes nothing (the caller may report it).
-    """
-    expanded: list[str] = []
-    for item in inputs:
-        name = os.fspath(item)
-        if name != STDIN and Path(name).is_dir():
-            expanded.extend(str(p) for p in folder_inputs(Path(name)))
-        else:
-            expanded.append(name)
-    return expanded
-
-
-def folder_inputs(folder: Path) -> list[Path]:
-    """Return the announcement files under ``folder``, recursively, sorted by path."""
-    found = []
-    for path in folder.rglob("*"):
-        relative = path.relative_to(folder).parts
-        if any(part.startswith(".") for part in relative):
-            continue
-        if path.suffix.lower() in INPUT_SUFFIXES and path.is_file():
-            found.append(path)
-    return sorted(found)
 
 
 def parse_many(
@@ -169,7 +164,7 @@ def _read_stdin_inputs(tasks: list[_Task]) -> None:
             continue
         if data is None:
             try:
-                data = sys.stdin.buffer.read()
+                data = read_stdin()
             except (AttributeError, OSError, ValueError) as error:
                 task.error = InputError(f"cannot read standard input: {error}")
                 continue
@@ -226,8 +221,13 @@ def _run(source: str | bytes, options: _Options) -> _Outcome:
         return None, TooLargeError("out of memory while parsing")
     except Exception as error:
         # A bug, not bad input: still one line, and the batch goes on.
-        return None, AapParseError(f"internal error: {type(error).__name__}: {error}")
+        return None, internal_error(error)
     return announcement, None
+
+
+def internal_error(error: BaseException) -> AapParseError:
+    """Describe an exception that is a bug, not bad input, as one ``internal error`` value."""
+    return AapParseError(f"internal error: {type(error).__name__}: {error}")
 
 
 def _default_parser() -> ParseFunction:
@@ -379,7 +379,7 @@ def _outcome(future: Future[_Outcome]) -> _Outcome:
     error = future.exception()
     if error is None:
         return future.result()
-    return None, AapParseError(f"internal error: {type(error).__name__}: {error}")
+    return None, internal_error(error)
 
 
 def _submit(

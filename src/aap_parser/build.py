@@ -3,19 +3,20 @@
 Each row's cells are read by their column's role: the lead cell is split into French
 authorities, the partner cell into foreign partners with their countries (from the cell,
 a country column, a per-row programme naming a bilateral call, or the document's bilateral
-call), the amount cell into euros; every name gets its
-official code where one can be found. Whatever needed a guess leaves a warning.
+call), the amount cell into euros; every name gets its official code where one can be found.
+Whatever needed a guess leaves a warning, and every warning about a row (the layout stage's and
+this stage's) names the laureate it became.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from aap_parser.enrich import classify_lead, match_region
-from aap_parser.grid import RawCell
+from aap_parser.grid import ParseWarning, RawCell
 from aap_parser.layout import LaidOutRow, LaidOutTable
-from aap_parser.models import Call, Laureate, Lead, ParseWarning, Partner, Provenance, TableInfo
+from aap_parser.models import Call, Laureate, Lead, Partner, Provenance, TableInfo
 from aap_parser.records.amounts import parse_amount
 from aap_parser.records.calls import bilateral_country
 from aap_parser.records.leads import split_leads
@@ -51,8 +52,24 @@ def build_records(tables: Sequence[LaidOutTable], call: Call) -> RecordsResult:
     return result
 
 
-def _warn(warnings: list[ParseWarning], code: str, message: str, row: LaidOutRow) -> None:
-    warnings.append(ParseWarning(code=code, message=message, page=row.page, line=row.line))
+class _RowWarnings:
+    """The warnings of one row, each stamped with its laureate and the row's place."""
+
+    def __init__(self, into: list[ParseWarning], laureate: int, row: LaidOutRow) -> None:
+        self._into, self._laureate, self._row = into, laureate, row
+        self.extend(row.warnings)
+
+    def extend(self, found: Sequence[ParseWarning | None]) -> None:
+        """Record each warning (None: nothing to record) for this row's laureate."""
+        for warning in found:
+            if warning is None:
+                continue
+            self._into.append(replace(
+                warning,
+                laureate=self._laureate,
+                page=warning.page if warning.page is not None else self._row.page,
+                line=warning.line if warning.line is not None else self._row.line,
+            ))
 
 
 def _extra_key(table: LaidOutTable, index: int, extra: dict[str, str]) -> str:
@@ -68,8 +85,9 @@ def _laureate(
     table: LaidOutTable,
     row: LaidOutRow,
     default_country: tuple[str, str] | None,
-    warnings: list[ParseWarning],
+    into: list[ParseWarning],
 ) -> Laureate:
+    warnings = _RowWarnings(into, index, row)
     laureate = Laureate(
         index=index,
         section=table.section,
@@ -96,7 +114,7 @@ def _laureate(
         elif role == "title":
             laureate.title = text or None
         elif role == "amount":
-            _amount(laureate, text, row, warnings)
+            _amount(laureate, text, warnings)
         elif role in ("theme", "programme", "number"):
             setattr(laureate, role, text or None)
             if role == "programme":
@@ -109,12 +127,11 @@ def _laureate(
     if laureate.region:
         region = match_region(laureate.region)
         laureate.region_code = region.code
-        if region.warning:
-            _warn(warnings, "region-code", region.warning, row)
+        warnings.extend([region.warning])
     if lead_cell is not None:
-        laureate.leads = _leads(lead_cell, laureate.region_code, row, warnings)
+        laureate.leads = _leads(lead_cell, laureate.region_code, warnings)
     laureate.partners = _partners(
-        partners_cell, country_cell, programme_country or default_country, row, warnings
+        partners_cell, country_cell, programme_country or default_country, warnings
     )
     if programme_country is not None:
         laureate.partners = [
@@ -125,19 +142,17 @@ def _laureate(
 
 
 def _leads(
-    cell: RawCell, region_code: str | None, row: LaidOutRow, warnings: list[ParseWarning]
+    cell: RawCell, region_code: str | None, warnings: _RowWarnings
 ) -> list[Lead]:
     """The lead authorities of a cell, coded with the row's region settling homonyms."""
     if cell.is_empty:
         return []
     names, notes = split_leads(cell.text, cell.lines)
-    for note in notes:
-        _warn(warnings, "lead-split", note, row)
+    warnings.extend(notes)
     leads = []
     for name in names:
         match = classify_lead(name, region_code)
-        if match.warning:
-            _warn(warnings, "lead-code", match.warning, row)
+        warnings.extend([match.warning])
         leads.append(Lead(name=name, kind=match.kind, code=match.code))
     return leads
 
@@ -146,8 +161,7 @@ def _partners(
     cell: RawCell | None,
     country_cell: RawCell | None,
     default_country: tuple[str, str] | None,
-    row: LaidOutRow,
-    warnings: list[ParseWarning],
+    warnings: _RowWarnings,
 ) -> list[Partner]:
     if cell is None or cell.is_empty:
         return []
@@ -158,20 +172,17 @@ def _partners(
         default_country=None if column_given else default_country,
         country_column=column_given,
     )
-    for note in split.warnings:
-        _warn(warnings, "partner-split", note, row)
+    warnings.extend(split.warnings)
     partners = split.partners
     if country_cell is not None and column_given:
         partners, notes = pair_countries(partners, country_cell.text)
-        for note in notes:
-            _warn(warnings, "partner-country", note, row)
+        warnings.extend(notes)
     return partners
 
 
-def _amount(laureate: Laureate, text: str, row: LaidOutRow, warnings: list[ParseWarning]) -> None:
+def _amount(laureate: Laureate, text: str, warnings: _RowWarnings) -> None:
     laureate.amount_text = text or None
     parsed = parse_amount(text)
     laureate.amount_eur = parsed.value
     laureate.amount_note = parsed.note
-    if parsed.warning:
-        _warn(warnings, "amount", parsed.warning, row)
+    warnings.extend([parsed.warning])

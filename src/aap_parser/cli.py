@@ -7,45 +7,58 @@ errors), never a traceback. Batches run in a process pool, one bad file never st
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, TextIO
+from typing import IO, Any, TextIO
 
 import click
 
 from aap_parser import __version__
-from aap_parser.batch import STDIN, BatchResult, expand_inputs, parse_many
-from aap_parser.export import Explode, to_json, write_csv, write_jsonl
+from aap_parser.batch import BatchOptions, BatchResult, internal_error, parse_many
+from aap_parser.export import WRITERS, Explode, OutputFormat, format_for_suffix
+from aap_parser.inputs import STDIN, expand_inputs, is_folder
 from aap_parser.models import Announcement
 
 PROG = "aap-parse"
-Format = Literal["json", "jsonl", "csv"]
-SUFFIX_FORMATS: dict[str, Format] = {
-    ".json": "json",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".csv": "csv",
-}
-"""Output format implied by the ``-o`` file's extension."""
+DEFAULT_FORMAT = "json"
+"""The format of one input's output when neither -o's extension nor --format tells it."""
+DEFAULT_SEVERAL_FORMAT = "jsonl"
+"""The same for several inputs (a row format: they share one stream)."""
 
 
 class CliError(Exception):
     """A run-stopping problem reported as one ``aap-parse: error:`` line, exit 1."""
 
 
+@dataclass(frozen=True)
+class Options:
+    """Everything the command line asked for, typed, passed from ``main`` to the run."""
+
+    inputs: tuple[str, ...]
+    output: str | None
+    format: str | None
+    explode: Explode | None
+    force: bool
+    quiet: bool
+    show: bool
+    batch: BatchOptions
+
+
 @dataclass
 class Plan:
     """What to write where, decided from the options before any parsing."""
 
-    format: Format
+    format: OutputFormat
     output: Path | None
     directory: bool = False
     explode: Explode | None = None
+    several: bool = False
     targets: list[Path] = field(default_factory=list)
     total: int = 0
 
@@ -60,50 +73,138 @@ class Tally:
     failures: int = 0
 
 
+class Console:
+    """Writes messages on stderr, clearing the progress bar's line first while one is drawn."""
+
+    def __init__(self, *, quiet: bool) -> None:
+        self.quiet = quiet
+        self.bar_active = False
+
+    def error(self, message: str) -> None:
+        """Print one ``aap-parse: error:`` line."""
+        self.line(f"{PROG}: error: {' '.join(message.split())}")
+
+    def line(self, text: str) -> None:
+        """Print one line on stderr."""
+        if self.bar_active:
+            click.echo("\r\x1b[K", nl=False, err=True)
+        click.echo(text, err=True)
+
+    def progress(self, results: Iterator[BatchResult], total: int) -> Iterator[BatchResult]:
+        """Pass results through, drawing a progress bar on stderr when it is a terminal."""
+        if self.quiet or not _is_terminal(sys.stderr):
+            yield from results
+            return
+        with click.progressbar(length=total, label="parsing", file=sys.stderr) as bar:
+            self.bar_active = True
+            try:
+                for result in results:
+                    yield result
+                    bar.update(1)
+            finally:
+                self.bar_active = False
+
+
+def _suffix_list(formats: Iterable[OutputFormat]) -> str:
+    """Return the usual extensions of ``formats``, for help and messages: '.json, .csv'."""
+    return ", ".join(f.suffixes[0] for f in formats)
+
+
+def _titles(formats: Iterable[OutputFormat]) -> str:
+    """Return the formats' names joined for a message: 'JSON Lines or CSV'."""
+    return " or ".join(f.title for f in formats)
+
+
+ROW_FORMATS = tuple(f for f in WRITERS.values() if f.rows)
+DOCUMENT_FORMATS = tuple(f for f in WRITERS.values() if not f.rows)
+
+
+Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
+
+
+def _option_group(*options: Decorator) -> Decorator:
+    """Combine click options into one decorator that adds them in the order given."""
+
+    def apply(command: Callable[..., Any]) -> Callable[..., Any]:
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return apply
+
+
+output_options = _option_group(
+    click.option(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help=f"Output file ({_suffix_list(WRITERS.values())}) or folder (ending in '/'): "
+        "one JSON per input. Default: standard output.",
+    ),
+    click.option(
+        "--format",
+        "format_",
+        type=click.Choice(list(WRITERS)),
+        help="Output format; overrides the -o extension.",
+    ),
+    click.option(
+        "--explode",
+        type=click.Choice(["partners"]),
+        help=f"{_titles(ROW_FORMATS)}: one row per laureate x partner (long format).",
+    ),
+    click.option("--force", is_flag=True, help="Overwrite existing output files."),
+)
+"""The options that choose where and how the results are written."""
+
+
+def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add the options that say how each file is parsed and bounded, handed to ``command``
+    as one ``batch: BatchOptions`` argument."""
+
+    @functools.wraps(command)
+    def with_batch(
+        *args: Any,
+        strict: bool,
+        password: str | None,
+        max_pages: int,
+        timeout: float,
+        jobs: int | None,
+        **kwargs: Any,
+    ) -> Any:
+        batch = BatchOptions(strict, password, max_pages, timeout or None, jobs)
+        return command(*args, batch=batch, **kwargs)
+
+    return _option_group(
+        click.option("--strict", is_flag=True, help="Turn parse warnings into errors."),
+        click.option("--password", metavar="TEXT", help="Password of encrypted PDFs."),
+        click.option(
+            "--max-pages",
+            type=click.IntRange(min=1),
+            default=500,
+            show_default=True,
+            help="Refuse PDFs with more pages.",
+        ),
+        click.option(
+            "--timeout",
+            type=click.FloatRange(min=0),
+            default=60.0,
+            show_default=True,
+            metavar="SECONDS",
+            help="Time limit per file; 0 for none.",
+        ),
+        click.option(
+            "-j",
+            "--jobs",
+            type=click.IntRange(min=1),
+            help="Files parsed in parallel (worker processes). Default: CPU count.",
+        ),
+    )(with_batch)
+
+
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("inputs", nargs=-1, metavar="INPUT...")
-@click.option(
-    "-o",
-    "--output",
-    metavar="PATH",
-    help="Output file (.json, .jsonl, .csv) or folder (ending in '/'): one JSON per input. "
-    "Default: standard output.",
-)
-@click.option(
-    "--format",
-    "format_",
-    type=click.Choice(["json", "jsonl", "csv"]),
-    help="Output format; overrides the -o extension.",
-)
-@click.option(
-    "--explode",
-    type=click.Choice(["partners"]),
-    help="JSON Lines/CSV: one row per laureate x partner (long format).",
-)
-@click.option("--force", is_flag=True, help="Overwrite existing output files.")
-@click.option("--strict", is_flag=True, help="Turn parse warnings into errors.")
-@click.option("--password", metavar="TEXT", help="Password of encrypted PDFs.")
-@click.option(
-    "--max-pages",
-    type=click.IntRange(min=1),
-    default=500,
-    show_default=True,
-    help="Refuse PDFs with more pages.",
-)
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0),
-    default=60.0,
-    show_default=True,
-    metavar="SECONDS",
-    help="Time limit per file; 0 for none.",
-)
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    help="Files parsed in parallel (worker processes). Default: CPU count.",
-)
+@output_options
+@batch_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, warnings or summary.")
 @click.option("--show", is_flag=True, help="Print the parsed tables in the terminal.")
 @click.option(
@@ -115,14 +216,10 @@ class Tally:
 def main(
     inputs: tuple[str, ...],
     output: str | None,
-    format_: Format | None,
+    format_: str | None,
     explode: Explode | None,
     force: bool,
-    strict: bool,
-    password: str | None,
-    max_pages: int,
-    timeout: float,
-    jobs: int | None,
+    batch: BatchOptions,
     quiet: bool,
     show: bool,
     json_schema: bool,
@@ -138,30 +235,26 @@ def main(
         return
     if not inputs:
         raise click.UsageError("no INPUT given (a file, a folder or '-')")
+    options = Options(
+        inputs=inputs,
+        output=output,
+        format=format_,
+        explode=explode,
+        force=force,
+        quiet=quiet,
+        show=show,
+        batch=batch,
+    )
+    console = Console(quiet=quiet)
     try:
-        code = _run(
-            inputs,
-            output=output,
-            format_=format_,
-            explode=explode,
-            force=force,
-            options={
-                "strict": strict,
-                "password": password,
-                "max_pages": max_pages,
-                "timeout": timeout or None,
-                "jobs": jobs,
-            },
-            quiet=quiet,
-            show=show,
-        )
+        code = _run(options, console)
     except click.UsageError:
         raise
     except CliError as error:
-        _error(str(error))
+        console.error(str(error))
         code = 1
     except KeyboardInterrupt:
-        _error("interrupted")
+        console.error("interrupted")
         code = 130
     except BrokenPipeError:
         # The reader went away (e.g. `| head`): stop quietly, as other tools do.
@@ -170,94 +263,88 @@ def main(
         code = 1
     except Exception as error:
         # A bug: still one line, no traceback.
-        _error(f"internal error: {type(error).__name__}: {' '.join(str(error).split())}")
+        console.error(str(internal_error(error)))
         code = 1
     sys.exit(code)
 
 
-def _run(
-    inputs: Sequence[str],
-    *,
-    output: str | None,
-    format_: Format | None,
-    explode: Explode | None,
-    force: bool,
-    options: dict[str, Any],
-    quiet: bool,
-    show: bool,
-) -> int:
+def _run(options: Options, console: Console) -> int:
     """Parse the inputs and write the outputs; return the exit code."""
     tally = Tally()
     paths: list[str] = []
-    for item in inputs:
+    for item in options.inputs:
         found = expand_inputs([item])
         if not found:
-            _error(f"{item}: no .pdf, .txt or .md file in this folder")
+            console.error(f"{item}: no .pdf, .txt or .md file in this folder")
             tally.failures += 1
         paths.extend(found)
-    several = len(inputs) > 1 or any(i != STDIN and Path(i).is_dir() for i in inputs)
-    plan = _plan(output, format_, explode, several=several)
+    plan = _plan(options)
     if plan.directory:
         assert plan.output is not None
-        plan.targets = [plan.output / name for name in json_names(paths)]
-    _check_targets(plan, paths, force=force)
+        plan.targets = [plan.output / name for name in json_names(paths, plan.format.suffixes[0])]
+    _check_targets(plan, paths, force=options.force)
     plan.total = len(paths)
 
-    results = parse_many(paths, **options)
-    if plan.format == "json":
-        _write_json(results, plan, tally, quiet=quiet, show=show, several=several)
+    results = parse_many(paths, **options.batch.keywords())
+    parsed = _parsed(results, plan, tally, console, show=options.show)
+    if plan.format.rows:
+        _write_rows(parsed, plan, show=options.show)
     else:
-        _write_table(results, plan, tally, quiet=quiet, show=show, several=several)
-    if several and not quiet:
-        click.echo(
+        _write_documents(parsed, plan, show=options.show)
+    if plan.several and not options.quiet:
+        console.line(
             f"{PROG}: {tally.files} files, {tally.laureates} laureates, "
-            f"{tally.warnings} warnings, {tally.failures} failures",
-            err=True,
+            f"{tally.warnings} warnings, {tally.failures} failures"
         )
     return 1 if tally.failures else 0
 
 
-def _plan(
-    output: str | None, format_: Format | None, explode: Explode | None, *, several: bool
-) -> Plan:
+def _plan(options: Options) -> Plan:
     """Decide format and destination from -o, --format and --explode (usage errors here)."""
+    output = options.output
+    several = len(options.inputs) > 1 or any(is_folder(i) for i in options.inputs)
     target = Path(output) if output and output != STDIN else None
     directory = target is not None and ((output or "").endswith(("/", os.sep)) or target.is_dir())
     if directory:
-        if format_ not in (None, "json"):
+        if options.format is not None and WRITERS[options.format].rows:
             raise click.UsageError(
-                "-o FOLDER/ writes one JSON per input; use a .jsonl or .csv file"
+                f"-o FOLDER/ writes one {_titles(DOCUMENT_FORMATS)} per input; "
+                f"use a {' or '.join(f.suffixes[0] for f in ROW_FORMATS)} file"
             )
-        chosen: Format = "json"
-    elif format_ is not None:
-        chosen = format_
+        chosen = WRITERS[options.format or DEFAULT_FORMAT]
+    elif options.format is not None:
+        chosen = WRITERS[options.format]
     elif target is not None:
-        if target.suffix.lower() not in SUFFIX_FORMATS:
+        found = format_for_suffix(target.suffix)
+        if found is None:
             raise click.UsageError(
-                f"cannot tell the format of {output!r}: use .json, .jsonl, .csv, "
+                f"cannot tell the format of {output!r}: use {_suffix_list(WRITERS.values())}, "
                 "a folder ending in '/', or --format"
             )
-        chosen = SUFFIX_FORMATS[target.suffix.lower()]
+        chosen = found
     else:
-        chosen = "jsonl" if several else "json"
-    if chosen == "json" and several and not directory:
-        raise click.UsageError("several inputs: use -o FOLDER/, a .jsonl or .csv file")
-    if explode and chosen == "json":
-        raise click.UsageError("--explode needs JSON Lines or CSV output")
+        chosen = WRITERS[DEFAULT_SEVERAL_FORMAT if several else DEFAULT_FORMAT]
+    if not chosen.rows and several and not directory:
+        raise click.UsageError(
+            f"several inputs: use -o FOLDER/, a {' or '.join(f.suffixes[0] for f in ROW_FORMATS)}"
+            " file"
+        )
+    if options.explode and not chosen.rows:
+        raise click.UsageError(f"--explode needs {_titles(ROW_FORMATS)} output")
     targets = [] if directory or target is None else [target]
-    return Plan(chosen, target, directory, explode, targets)
+    return Plan(chosen, target, directory, options.explode, several, targets)
 
 
-def json_names(paths: Sequence[str]) -> list[str]:
-    """Name each input's JSON file after it (``x.pdf`` -> ``x.json``), unique in order."""
+def json_names(paths: Sequence[str], suffix: str = ".json") -> list[str]:
+    """Name each input's output file after it (``x.pdf`` -> ``x.json``), unique in order."""
     used: set[str] = set()
     names = []
     for path in paths:
         stem = "stdin" if path == STDIN else Path(path).stem
-        name, n = f"{stem}.json", 1
+        name, n = f"{stem}{suffix}", 1
         while name.lower() in used:
             n += 1
-            name = f"{stem}-{n}.json"
+            name = f"{stem}-{n}{suffix}"
         used.add(name.lower())
         names.append(name)
     return names
@@ -275,70 +362,48 @@ def _check_targets(plan: Plan, inputs: Sequence[str], *, force: bool) -> None:
             raise CliError(f"{target}: exists; use --force to overwrite")
 
 
-def _write_json(
-    results: Iterator[BatchResult],
-    plan: Plan,
-    tally: Tally,
-    *,
-    quiet: bool,
-    show: bool,
-    several: bool,
+def _write_documents(
+    parsed: Iterator[tuple[int, Announcement]], plan: Plan, *, show: bool
 ) -> None:
-    """Write one JSON document per input: to stdout, the -o file or the -o folder."""
+    """Write one document per input: to stdout, the -o file or a file in the -o folder."""
     if plan.directory:
         assert plan.output is not None
         plan.output.mkdir(parents=True, exist_ok=True)
-    parsed = _parsed(results, plan, tally, quiet=quiet, show=show, several=several)
     for position, announcement in parsed:
-        text = to_json(announcement) + "\n"
         if plan.targets:
-            with atomic_output(plan.targets[position]) as stream:
-                stream.write(text)
+            with atomic_output(plan.targets[position], plan.format) as stream:
+                plan.format.write([announcement], stream, explode=None)
         elif not show:
-            click.echo(text, nl=False)
+            plan.format.write([announcement], _stdout(plan.format), explode=None)
 
 
-def _write_table(
-    results: Iterator[BatchResult],
-    plan: Plan,
-    tally: Tally,
-    *,
-    quiet: bool,
-    show: bool,
-    several: bool,
-) -> None:
-    """Write every laureate as JSON Lines or CSV, streaming, to stdout or the -o file."""
+def _write_rows(parsed: Iterator[tuple[int, Announcement]], plan: Plan, *, show: bool) -> None:
+    """Write every laureate as rows, streaming, to stdout or the -o file."""
+    announcements = (announcement for _, announcement in parsed)
+    if plan.targets:
+        with atomic_output(plan.targets[0], plan.format) as stream:
+            plan.format.write(announcements, stream, explode=plan.explode)
+    elif show:
+        # --show without -o: the tables are the output.
+        for _ in announcements:
+            pass
+    else:
+        plan.format.write(announcements, _stdout(plan.format), explode=plan.explode)
 
-    def announcements() -> Iterator[Announcement]:
-        parsed = _parsed(results, plan, tally, quiet=quiet, show=show, several=several)
-        return (announcement for _, announcement in parsed)
 
-    write = write_csv if plan.format == "csv" else write_jsonl
-    if not plan.targets:
-        if show:
-            # --show without -o: the tables are the output.
-            for _ in announcements():
-                pass
-            return
-        write(announcements(), sys.stdout, explode=plan.explode)
-        return
-    with atomic_output(plan.targets[0], newline="" if plan.format == "csv" else None) as stream:
-        write(announcements(), stream, explode=plan.explode)
+def _stdout(output_format: OutputFormat) -> IO[Any]:
+    """Return standard output as the stream a format writes: bytes or text."""
+    return sys.stdout.buffer if output_format.binary else sys.stdout
 
 
 def _parsed(
-    results: Iterator[BatchResult],
-    plan: Plan,
-    tally: Tally,
-    *,
-    quiet: bool,
-    show: bool,
-    several: bool,
+    results: Iterator[BatchResult], plan: Plan, tally: Tally, console: Console, *, show: bool
 ) -> Iterator[tuple[int, Announcement]]:
     """Each input's announcement with its position, after the progress bar, the tally and
     the error or warning report (and the terminal table with ``--show``); failures skipped."""
-    for position, result in enumerate(_progress(results, plan.total, quiet=quiet, several=several)):
-        announcement = _account(result, tally, quiet=quiet or show)
+    progress = console.progress(results, plan.total) if plan.several else results
+    for position, result in enumerate(progress):
+        announcement = _account(result, tally, console, quiet=console.quiet or show)
         if announcement is None:
             continue
         if show:
@@ -346,19 +411,21 @@ def _parsed(
         yield position, announcement
 
 
-def _account(result: BatchResult, tally: Tally, *, quiet: bool) -> Announcement | None:
+def _account(
+    result: BatchResult, tally: Tally, console: Console, *, quiet: bool
+) -> Announcement | None:
     """Count a result, report its error or warnings on stderr; return its announcement."""
     tally.files += 1
     if result.error is not None or result.announcement is None:
         tally.failures += 1
-        _error(f"{result.path}: {result.error}")
+        console.error(str(result.error))
         return None
     announcement = result.announcement
     tally.laureates += len(announcement.laureates)
     tally.warnings += len(announcement.warnings)
     if not quiet:
         for warning in announcement.warnings:
-            _stderr_line(f"{PROG}: warning: {result.path}: {_where(warning)}{warning.message}")
+            console.line(f"{PROG}: warning: {result.path}: {_where(warning)}{warning.message}")
     return announcement
 
 
@@ -372,28 +439,6 @@ def _where(item: Any) -> str:
     return f"{', '.join(parts)}: " if parts else ""
 
 
-def _progress(
-    results: Iterator[BatchResult], total: int, *, quiet: bool, several: bool
-) -> Iterator[BatchResult]:
-    """Pass results through, drawing a progress bar on stderr for batches on a terminal."""
-    global _bar_active
-    if quiet or not several or not _is_terminal(sys.stderr):
-        yield from results
-        return
-    with click.progressbar(length=total, label="parsing", file=sys.stderr) as bar:
-        _bar_active = True
-        try:
-            for result in results:
-                yield result
-                bar.update(1)
-        finally:
-            _bar_active = False
-
-
-_bar_active = False
-"""True while a progress bar is drawn: messages then clear its line first."""
-
-
 def _is_terminal(stream: TextIO) -> bool:
     """True when ``stream`` is an interactive terminal."""
     try:
@@ -403,16 +448,17 @@ def _is_terminal(stream: TextIO) -> bool:
 
 
 @contextlib.contextmanager
-def atomic_output(path: Path, *, newline: str | None = None) -> Iterator[TextIO]:
+def atomic_output(path: Path, output_format: OutputFormat = WRITERS["json"]) -> Iterator[IO[Any]]:
     """Open a temp file beside ``path`` for writing; replace ``path`` with it on success.
 
-    Readers never see a half-written output; on error the temp file is removed and an
-    existing ``path`` is left as it was.
+    The stream is binary or UTF-8 text as ``output_format`` says. Readers never see a
+    half-written output; on error the temp file is removed and an existing ``path`` is left
+    as it was.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline=newline) as stream:
+        with _open_stream(handle, output_format) as stream:
             yield stream
         os.chmod(temp, 0o666 & ~_umask())
         os.replace(temp, path)
@@ -420,6 +466,13 @@ def atomic_output(path: Path, *, newline: str | None = None) -> Iterator[TextIO]
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+
+
+def _open_stream(handle: int, output_format: OutputFormat) -> IO[Any]:
+    """Open a file descriptor as the stream ``output_format`` writes (bytes or UTF-8 text)."""
+    if output_format.binary:
+        return os.fdopen(handle, "wb")
+    return os.fdopen(handle, "w", encoding="utf-8", newline=output_format.newline)
 
 
 def _umask() -> int:
@@ -457,15 +510,3 @@ def show_announcement(announcement: Announcement, path: str) -> None:
     for warning in announcement.warnings:
         click.secho(f"warning: {_where(warning)}{warning.message}", fg="yellow", bold=True)
     click.echo(f"{len(announcement.laureates)} laureates, {len(announcement.warnings)} warnings")
-
-
-def _error(message: str) -> None:
-    """Print one ``aap-parse: error:`` line on stderr."""
-    _stderr_line(f"{PROG}: error: {' '.join(message.split())}")
-
-
-def _stderr_line(text: str) -> None:
-    """Print one line on stderr, first clearing a progress bar's line if one is drawn."""
-    if _bar_active:
-        click.echo("\r\x1b[K", nl=False, err=True)
-    click.echo(text, err=True)

@@ -1,7 +1,8 @@
 """The one exception family aap-parser raises: every failure is an ``AapParseError``.
 
-Messages are one line, name the input and, where known, the place in it (page, line), so
-that the CLI can print them as they are and a batch can log them.
+Messages are one line, name the input and, where known, the place in it
+(``FILE: page 2, line 9: message``), so that the CLI can print them as they are and a batch
+can log them.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ class AapParseError(Exception):
         text = " ".join(self.reason.split())
         if where:
             text = f"{', '.join(where)}: {text}"
+        if self.source:
+            text = f"{self.source}: {text}"
         return text
 
     def with_source(self, source: str) -> AapParseError:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Literal, TextIO, TypeVar
+from typing import Any, Literal, Protocol, TextIO, TypeVar
 
 from aap_parser.models import Announcement, Laureate, Partner
 
@@ -63,6 +64,20 @@ CSV_PARTNER_COLUMNS = ("partner_index", "partner", "partner_country", "partner_c
 def to_json(announcement: Announcement) -> str:
     """Return the announcement as a JSON document (indent 2, non-ASCII kept as is)."""
     return json.dumps(announcement.model_dump(mode="json"), indent=2, ensure_ascii=False)
+
+
+def write_json(
+    announcements: Iterable[Announcement], stream: TextIO, *, explode: Explode | None = None
+) -> int:
+    """Write each announcement as a :func:`to_json` document and a newline; return the count.
+
+    ``explode`` is accepted for a uniform writer signature; a JSON document is never exploded.
+    """
+    count = 0
+    for announcement in announcements:
+        stream.write(to_json(announcement) + "\n")
+        count += 1
+    return count
 
 
 def announcement_fields(announcement: Announcement) -> dict[str, Any]:
@@ -217,3 +232,51 @@ def _cell(value: str | int | Decimal | None) -> str:
     if isinstance(value, Decimal):
         return format(value.normalize(), "f") if value == value.to_integral_value() else str(value)
     return str(value)
+
+
+class Writer(Protocol):
+    """Write announcements to an open stream (text, or bytes for a binary format); return
+    the number of documents or rows written."""
+
+    def __call__(
+        self, announcements: Iterable[Announcement], stream: Any, /, *, explode: Explode | None
+    ) -> int: ...
+
+
+@dataclass(frozen=True)
+class OutputFormat:
+    """One output format: how it is named and recognised, and the function that writes it."""
+
+    name: str
+    title: str
+    """Its name in messages ("JSON Lines")."""
+    suffixes: tuple[str, ...]
+    """File extensions that select it, the usual one first."""
+    write: Writer
+    rows: bool
+    """True: one row per laureate, all inputs in one file (``explode`` applies). False: one
+    document per input, so several inputs need one file each."""
+    binary: bool = False
+    """True when ``write`` takes a binary stream."""
+    newline: str | None = None
+    """The ``newline`` a text stream is opened with (``""`` for CSV, which writes its own)."""
+
+
+WRITERS: Mapping[str, OutputFormat] = {
+    f.name: f
+    for f in (
+        OutputFormat("json", "JSON", (".json",), write_json, rows=False),
+        OutputFormat("jsonl", "JSON Lines", (".jsonl", ".ndjson"), write_jsonl, rows=True),
+        OutputFormat("csv", "CSV", (".csv",), write_csv, rows=True, newline=""),
+    )
+}
+"""Every output format by name: the CLI builds its choices, messages and dispatch from it,
+so adding a format is one entry here."""
+
+
+def format_for_suffix(suffix: str) -> OutputFormat | None:
+    """Return the format a file extension (``".csv"``, any case) selects, or None."""
+    for output_format in WRITERS.values():
+        if suffix.lower() in output_format.suffixes:
+            return output_format
+    return None

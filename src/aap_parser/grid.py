@@ -8,15 +8,130 @@ how wrapped lines join and what each column means.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Literal
 
 import regex
 
+from aap_parser.wording import SOFT_HYPHEN
+
 SourceFormat = Literal["pdf", "text"]
+Severity = Literal["info", "warning", "error"]
+"""How much a warning matters: ``error`` = something was lost or may be wrong in the data;
+``warning`` = a guess that is probably right; ``info`` = a normalisation worth knowing."""
+
+
+class WarningCode(StrEnum):
+    """Every warning the parser can emit, by stage; docs/warnings.md documents each one."""
+
+    # sources
+    UNDECODABLE_BYTES = "undecodable-bytes"
+    NUL_REMOVED = "nul-removed"
+    MERGED_CELLS_UNPLACED = "merged-cells-unplaced"
+    # layout
+    TABLE_WITHOUT_HEADER = "table-without-header"
+    TABLE_WITHOUT_ROWS = "table-without-rows"
+    HEADING_WITHOUT_HEADER = "heading-without-header"
+    ROW_EXTRA_CELLS = "row-extra-cells"
+    ROW_MISSING_CELLS = "row-missing-cells"
+    COLUMN_ROLE_FROM_CELLS = "column-role"
+    HEADER_ROW_MISSING = "header-missing"
+    # records: regions and leads
+    REGION_UNKNOWN = "region-unknown"
+    REGION_APPROXIMATE = "region-approximate"
+    LEAD_COMMA_KEPT = "lead-comma-kept"
+    LEAD_SPLIT_GUESSED = "lead-split-guessed"
+    LEAD_UNKNOWN = "lead-unknown"
+    LEAD_APPROXIMATE = "lead-approximate"
+    LEAD_AMBIGUOUS = "lead-ambiguous"
+    LEAD_LARGER_AUTHORITY = "lead-larger-authority"
+    LEAD_OUTSIDE_REGION = "lead-outside-region"
+    LEAD_FORMER_NAME = "lead-former-name"
+    LEAD_KIND_GUESSED = "lead-kind-guessed"
+    LEAD_WITHOUT_CODE = "lead-without-code"
+    # records: partners and countries
+    COUNTRY_UNKNOWN = "country-unknown"
+    COUNTRY_CONFLICT = "country-conflict"
+    COUNTRY_COLUMN_UNPAIRED = "country-column-unpaired"
+    PARTNER_NOTE_DROPPED = "partner-note-dropped"
+    PARTNER_SPLIT_GUESSED = "partner-split-guessed"
+    PARTNER_JOIN_GUESSED = "partner-join-guessed"
+    # records: amounts
+    AMOUNT_UNREADABLE = "amount-unreadable"
+    AMOUNT_ABBREVIATED = "amount-abbreviated"
+    AMOUNT_THOUSANDS = "amount-thousands"
+
+
+SEVERITY: dict[WarningCode, Severity] = {
+    WarningCode.UNDECODABLE_BYTES: "error",
+    WarningCode.NUL_REMOVED: "info",
+    WarningCode.MERGED_CELLS_UNPLACED: "error",
+    WarningCode.TABLE_WITHOUT_HEADER: "error",
+    WarningCode.TABLE_WITHOUT_ROWS: "error",
+    WarningCode.HEADING_WITHOUT_HEADER: "warning",
+    WarningCode.ROW_EXTRA_CELLS: "error",
+    WarningCode.ROW_MISSING_CELLS: "error",
+    WarningCode.COLUMN_ROLE_FROM_CELLS: "warning",
+    WarningCode.HEADER_ROW_MISSING: "warning",
+    WarningCode.REGION_UNKNOWN: "warning",
+    WarningCode.REGION_APPROXIMATE: "warning",
+    WarningCode.LEAD_COMMA_KEPT: "warning",
+    WarningCode.LEAD_SPLIT_GUESSED: "error",
+    WarningCode.LEAD_UNKNOWN: "warning",
+    WarningCode.LEAD_APPROXIMATE: "warning",
+    WarningCode.LEAD_AMBIGUOUS: "warning",
+    WarningCode.LEAD_LARGER_AUTHORITY: "warning",
+    WarningCode.LEAD_OUTSIDE_REGION: "error",
+    WarningCode.LEAD_FORMER_NAME: "info",
+    WarningCode.LEAD_KIND_GUESSED: "warning",
+    WarningCode.LEAD_WITHOUT_CODE: "info",
+    WarningCode.COUNTRY_UNKNOWN: "warning",
+    WarningCode.COUNTRY_CONFLICT: "error",
+    WarningCode.COUNTRY_COLUMN_UNPAIRED: "error",
+    WarningCode.PARTNER_NOTE_DROPPED: "info",
+    WarningCode.PARTNER_SPLIT_GUESSED: "error",
+    WarningCode.PARTNER_JOIN_GUESSED: "error",
+    WarningCode.AMOUNT_UNREADABLE: "error",
+    WarningCode.AMOUNT_ABBREVIATED: "warning",
+    WarningCode.AMOUNT_THOUSANDS: "warning",
+}
+"""Each code's severity: a code always means the same thing, so it always weighs the same."""
 
 _SPACES = regex.compile(r"[\s\u00a0\u202f\u2007]+")
 _HYPHEN_END = regex.compile(r"\p{L}[-\u2010\u2011]$")
+
+
+@dataclass(frozen=True, slots=True)
+class ParseWarning:
+    """Something the parser had to guess, normalise or leave out; never silent.
+
+    Every stage emits this one type and the output carries it as it is. ``code`` is a
+    :class:`WarningCode` value; ``laureate`` is the 1-based index of the laureate it
+    concerns (None for the document as a whole); ``page`` and ``line`` say where it was
+    printed; ``cells`` holds the raw cells of a row that could not be mapped as printed.
+    """
+
+    code: str
+    severity: Severity
+    message: str
+    laureate: int | None = None
+    page: int | None = None
+    line: int | None = None
+    cells: tuple[str, ...] = ()
+
+
+def warn(
+    code: WarningCode,
+    message: str,
+    *,
+    page: int | None = None,
+    line: int | None = None,
+    cells: tuple[str, ...] = (),
+) -> ParseWarning:
+    """A warning of ``code`` with that code's severity."""
+    return ParseWarning(str(code), SEVERITY[code], message, None, page, line, cells)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +168,25 @@ class TextLine:
     bold: bool = False
     italic: bool = False
     size: float | None = None
+
+
+_DIGIT_RUN = regex.compile(r"\d+")
+
+
+def running_key(line: TextLine) -> str:
+    """A text line's wording with spacing, case and numbers folded, so that a running head
+    or foot ("Page 2 / 5") reads alike on every page."""
+    return _DIGIT_RUN.sub("#", " ".join(line.text.split()).lower())
+
+
+def running_lines(lines: Iterable[TextLine]) -> frozenset[str]:
+    """The :func:`running_key` of every text line printed alike on two pages or more: the
+    running headers and footers, which are page furniture, not the announcement's text."""
+    pages_of: dict[str, set[int]] = {}
+    for line in lines:
+        if line.page is not None:
+            pages_of.setdefault(running_key(line), set()).add(line.page)
+    return frozenset(key for key, pages in pages_of.items() if len(pages) >= 2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +255,7 @@ class SourceDocument:
     blocks: tuple[Block, ...]
     format: SourceFormat
     pages: int | None = None
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[ParseWarning, ...] = field(default=())
 
 
 def collapse_spaces(text: str) -> str:
@@ -133,8 +267,9 @@ def join_lines(lines: tuple[str, ...] | list[str]) -> str:
     """Join a cell's wrapped lines into one string.
 
     A line ending in a hyphen right after a letter was broken at the hyphen of a compound
-    ("Auvergne-Rhône-" + "Alpes"): it is joined without a space. Any other break is one
-    space. Whitespace runs are collapsed.
+    ("Auvergne-Rhône-" + "Alpes"): it is joined without a space. A line ending in a soft
+    hyphen broke a word ("fi" + "lière"): the halves are joined and the soft hyphen goes. Any
+    other break is one space. Whitespace runs are collapsed.
     """
     out = ""
     for raw in lines:
@@ -143,8 +278,10 @@ def join_lines(lines: tuple[str, ...] | list[str]) -> str:
             continue
         if not out:
             out = line
+        elif out.endswith(SOFT_HYPHEN):
+            out = out.rstrip(SOFT_HYPHEN) + line
         elif _HYPHEN_END.search(out):
             out += line
         else:
             out += " " + line
-    return out
+    return out.rstrip(SOFT_HYPHEN) if out.endswith(SOFT_HYPHEN) else out

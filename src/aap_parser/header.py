@@ -16,6 +16,7 @@ import regex
 
 from aap_parser.grid import TextLine, collapse_spaces, join_lines
 from aap_parser.models import Call, Header
+from aap_parser.records.calls import bilateral_country
 
 MONTHS = {
     "janvier": 1, "fevrier": 2, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
@@ -223,7 +224,8 @@ def read_header(lines: Sequence[TextLine]) -> tuple[Header, list[TextLine]]:
     """Read the heading fields from the lines above the first table.
 
     Returns the header and the lines that were not part of it (e.g. a section heading
-    announcing the first table), in order.
+    announcing the first table), in order. A title naming a « franco-X » call gives the
+    call's bilateral country.
     """
     header = Header()
     leftovers: list[TextLine] = []
@@ -243,4 +245,7 @@ def read_header(lines: Sequence[TextLine]) -> tuple[Header, list[TextLine]]:
             header.call = parse_call(text)
         elif not is_page_furniture(text):
             leftovers.extend(paragraph.lines)
+    implied = bilateral_country(header.title or "") or bilateral_country(header.call.name or "")
+    if implied is not None:
+        header.call.bilateral_country, header.call.bilateral_country_code = implied
     return header, leftovers

@@ -13,6 +13,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
+from aap_parser.grid import ParseWarning
+
 Role = Literal[
     "region", "lead", "partners", "country", "title", "amount", "theme", "programme", "number",
     "extra",
@@ -133,16 +135,6 @@ class Laureate(_Model):
     number: str | None = None
     extra: dict[str, str] = Field(default_factory=dict)
     provenance: Provenance = Field(default_factory=Provenance)
-
-
-class ParseWarning(_Model):
-    """Something the parser had to guess or could not place; never silent."""
-
-    code: str
-    message: str
-    page: int | None = None
-    line: int | None = None
-    cells: list[str] | None = Field(None, description="The raw cells of a row that was not mapped.")
 
 
 class Announcement(_Model):

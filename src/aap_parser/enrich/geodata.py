@@ -16,6 +16,7 @@ from typing import Any
 
 from aap_parser.enrich.normalise import drop_article, key
 from aap_parser.errors import AapParseError
+from aap_parser.wording import GROUPING_FILLER
 
 DATA_FILE = "geo.json.gz"
 
@@ -73,38 +74,13 @@ def commune_departement(code: str) -> str:
     return code[:3] if code[:2] in {"97", "98"} else code[:2]
 
 
-_GROUPING_FILLER = frozenset(
-    {
-        "cc",
-        "ca",
-        "cu",
-        "communaute",
-        "communes",
-        "agglomeration",
-        "agglo",
-        "urbaine",
-        "metropole",
-        "eurometropole",
-        "de",
-        "d",
-        "du",
-        "des",
-        "la",
-        "le",
-        "les",
-        "l",
-        "et",
-    }
-)
-
-
 def grouping_core(folded: str) -> str:
     """An EPCI name's distinctive words, sorted: 'CU du Grand Poitiers' -> 'grand poitiers'.
 
     Type words and articles are dropped, so "Aix-Marseille-Provence Métropole" and the official
     "Métropole d'Aix-Marseille-Provence" share a core.
     """
-    return " ".join(sorted(set(folded.split(" ")) - _GROUPING_FILLER))
+    return " ".join(sorted(set(folded.split(" ")) - GROUPING_FILLER))
 
 
 def _read_table() -> dict[str, Any]:

@@ -8,9 +8,8 @@ being told apart by the row's region. Anything guessed carries a warning; unknow
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
-from typing import Literal
 
 from aap_parser.enrich.geodata import Grouping, commune_departement, geo_index, grouping_core
 from aap_parser.enrich.normalise import (
@@ -21,8 +20,19 @@ from aap_parser.enrich.normalise import (
     strip_prefix,
 )
 from aap_parser.enrich.regions import exact_region, match_region
+from aap_parser.grid import ParseWarning, WarningCode, warn
+from aap_parser.models import LeadKind
+from aap_parser.wording import (
+    COMMUNE_PREFIXES,
+    DEPARTEMENT_PREFIXES,
+    GROUPING_LONG_FORMS,
+    GROUPING_WORDS,
+    REGION_PREFIXES,
+    SYNDICAT_PHRASES,
+    SYNDICAT_WORDS,
+)
 
-Kind = Literal["region", "departement", "commune", "epci", "syndicat", "other"]
+Kind = LeadKind
 
 
 @dataclass(frozen=True)
@@ -31,34 +41,9 @@ class LeadMatch:
 
     kind: Kind | None
     code: str | None = None
-    warning: str | None = None
+    warning: ParseWarning | None = None
 
 
-_REGION_PREFIXES = ("conseil regional", "region", "cr")
-_DEPARTEMENT_PREFIXES = (
-    "conseil departemental",
-    "conseil general",
-    "departement",
-    "collectivite departementale",
-    "cd",
-    "cg",
-)
-_COMMUNE_PREFIXES = ("ville", "mairie", "commune", "municipalite")
-# Long forms of EPCI types -> the abbreviation the official list uses.
-_GROUPING_LONG_FORMS = (
-    ("communaute de communes", "cc"),
-    ("communaute d agglomeration", "ca"),
-    ("communaute d agglo", "ca"),
-    ("communaute agglomeration", "ca"),
-    ("communaute urbaine", "cu"),
-)
-_GROUPING_WORDS = frozenset(
-    {"metropole", "eurometropole", "agglo", "agglomeration", "communaute", "cc", "ca", "cu"}
-)
-_SYNDICAT_WORDS = frozenset(
-    {"syndicat", "sivom", "sivu", "sictom", "smictom", "sirtom", "smirtom", "petr"}
-)
-_SYNDICAT_PHRASES = ("pole d equilibre territorial", "parc naturel regional", "syndicat mixte")
 # Subjects that, in a body's name, usually mean an intercommunal syndicat (a guess: warned).
 _SYNDICAT_SUBJECTS = frozenset(
     {"dechets", "eau", "eaux", "assainissement", "energie", "energies", "electricite", "ordures"}
@@ -100,27 +85,30 @@ def _by_prefix(
 ) -> LeadMatch | None:
     """Classify from a prefix naming the kind of authority, if there is one."""
     if strip_prefix(folded, _NO_CODE_DEPARTEMENTS) is not None:
-        return LeadMatch(
-            "departement", None, f"{printed!r} holds départemental powers but has no INSEE code"
-        )
+        return LeadMatch("departement", None, warn(
+            WarningCode.LEAD_WITHOUT_CODE,
+            f"{printed!r} holds départemental powers but has no INSEE code",
+        ))
     if _is_grouping(folded) or folded in _SUCCESSORS:
         return _grouping(printed, folded, region)
     if _is_syndicat(folded):
         return LeadMatch("syndicat")
-    rest = strip_prefix(folded, _REGION_PREFIXES)
+    rest = strip_prefix(folded, REGION_PREFIXES)
     if rest is not None and exact_region(folded) is not None:
         return LeadMatch("region", exact_region(folded))
     if rest:
         found = match_region(drop_preposition(rest))
         return LeadMatch("region", found.code, _named(printed, found.warning))
-    rest = strip_prefix(folded, _DEPARTEMENT_PREFIXES)
+    rest = strip_prefix(folded, DEPARTEMENT_PREFIXES)
     if rest:
         return _departement(printed, drop_preposition(rest), region)
-    rest = strip_prefix(folded, _COMMUNE_PREFIXES)
+    rest = strip_prefix(folded, COMMUNE_PREFIXES)
     if rest:
         commune = _commune(printed, rest, region, hint, fuzzy=approximate)
         if commune is None and not approximate:
-            return LeadMatch("commune", None, f"commune in {printed!r} not recognised")
+            return LeadMatch("commune", None, warn(
+                WarningCode.LEAD_UNKNOWN, f"commune in {printed!r} not recognised"
+            ))
         return commune
     return None
 
@@ -149,7 +137,9 @@ def _by_name(printed: str, folded: str, region: str | None, hint: str | None) ->
     return None
 
 
-def _also(printed: str, departement: str | None, commune: LeadMatch | None) -> str | None:
+def _also(
+    printed: str, departement: str | None, commune: LeadMatch | None
+) -> ParseWarning | None:
     """The warning for a bare name that is also another kind of authority."""
     others = []
     if departement is not None:
@@ -158,12 +148,17 @@ def _also(printed: str, departement: str | None, commune: LeadMatch | None) -> s
         others.append(f"commune {commune.code}" if commune.code else "a commune")
     if not others:
         return None
-    return f"{printed!r} is also {' and '.join(others)}; the larger authority was chosen"
+    return warn(
+        WarningCode.LEAD_LARGER_AUTHORITY,
+        f"{printed!r} is also {' and '.join(others)}; the larger authority was chosen",
+    )
 
 
-def _named(printed: str, warning: str | None) -> str | None:
+def _named(printed: str, warning: ParseWarning | None) -> ParseWarning | None:
     """Prefix a lookup warning with the lead as printed."""
-    return f"lead {printed!r}: {warning}" if warning else None
+    if warning is None:
+        return None
+    return replace(warning, message=f"lead {printed!r}: {warning.message}")
 
 
 def _departement(printed: str, rest: str, region: str | None) -> LeadMatch:
@@ -177,13 +172,18 @@ def _departement(printed: str, rest: str, region: str | None) -> LeadMatch:
             return LeadMatch("departement", index.departements[variant])
     near = closest(rest, index.departements, _FUZZY_CUTOFF)
     if near is None:
-        return LeadMatch("departement", None, f"département in {printed!r} not recognised")
+        return LeadMatch("departement", None, warn(
+            WarningCode.LEAD_UNKNOWN, f"département in {printed!r} not recognised"
+        ))
     code = index.departements[near]
     return LeadMatch(
         "departement",
         code,
-        f"{printed!r} read as département {index.departement_names[code]} ({code}) "
-        "by approximate match",
+        warn(
+            WarningCode.LEAD_APPROXIMATE,
+            f"{printed!r} read as département {index.departement_names[code]} ({code}) "
+            "by approximate match",
+        ),
     )
 
 
@@ -232,13 +232,17 @@ def _commune(
             return LeadMatch(
                 "commune",
                 code,
-                f"{printed!r} is a former commune, now part of "
-                f"{index.commune_names[code]} ({code})",
+                warn(
+                    WarningCode.LEAD_FORMER_NAME,
+                    f"{printed!r} is a former commune, now part of "
+                    f"{index.commune_names[code]} ({code})",
+                ),
             )
         if fuzzy or in_region:
-            return LeadMatch(
-                "commune", None, f"{printed!r} is a former commune of {', '.join(currents)}"
-            )
+            return LeadMatch("commune", None, warn(
+                WarningCode.LEAD_AMBIGUOUS,
+                f"{printed!r} is a former commune of {', '.join(currents)}",
+            ))
     if not fuzzy:
         return None
     return _fuzzy_commune(printed, stripped, region)
@@ -255,15 +259,19 @@ def _pick_commune(
             if strict_region:
                 return None
             if len(codes) == 1:
-                outside = f"commune {printed!r} ({codes[0]}) lies outside region {region}"
+                outside = warn(
+                    WarningCode.LEAD_OUTSIDE_REGION,
+                    f"commune {printed!r} ({codes[0]}) lies outside region {region}",
+                )
                 return LeadMatch("commune", codes[0], outside)
         else:
             codes = in_region
     if len(codes) == 1:
         return LeadMatch("commune", codes[0])
-    return LeadMatch(
-        "commune", None, f"{printed!r} names several communes ({', '.join(sorted(codes))})"
-    )
+    return LeadMatch("commune", None, warn(
+        WarningCode.LEAD_AMBIGUOUS,
+        f"{printed!r} names several communes ({', '.join(sorted(codes))})",
+    ))
 
 
 @cache
@@ -285,17 +293,23 @@ def _fuzzy_commune(printed: str, stripped: str, region: str | None) -> LeadMatch
     choices = _communes_in(region)
     near = closest(stripped, choices, _FUZZY_CUTOFF)
     if near is None:
-        return LeadMatch("commune", None, f"commune in {printed!r} not recognised")
+        return LeadMatch("commune", None, warn(
+            WarningCode.LEAD_UNKNOWN, f"commune in {printed!r} not recognised"
+        ))
     codes = [c for c in choices[near] if region is None or index.commune_region(c) == region]
     if len(codes) != 1:
-        return LeadMatch(
-            "commune", None, f"{printed!r} is close to several communes ({', '.join(codes)})"
-        )
+        return LeadMatch("commune", None, warn(
+            WarningCode.LEAD_AMBIGUOUS,
+            f"{printed!r} is close to several communes ({', '.join(codes)})",
+        ))
     return LeadMatch(
         "commune",
         codes[0],
-        f"{printed!r} read as commune {index.commune_names[codes[0]]} ({codes[0]}) "
-        "by approximate match",
+        warn(
+            WarningCode.LEAD_APPROXIMATE,
+            f"{printed!r} read as commune {index.commune_names[codes[0]]} ({codes[0]}) "
+            "by approximate match",
+        ),
     )
 
 
@@ -304,12 +318,12 @@ def _is_grouping(folded: str) -> bool:
     words = folded.split(" ")
     if words[0] in {"cc", "ca", "cu"} and len(words) > 1:
         return True
-    return any(word in _GROUPING_WORDS - {"cc", "ca", "cu"} for word in words)
+    return any(word in GROUPING_WORDS - {"cc", "ca", "cu"} for word in words)
 
 
 def _grouping_key(folded: str) -> str:
     """Rewrite a long EPCI type ('communauté de communes') to the list's abbreviation ('cc')."""
-    for long_form, short in _GROUPING_LONG_FORMS:
+    for long_form, short in GROUPING_LONG_FORMS:
         rest = strip_prefix(folded, (long_form,))
         if rest is not None:
             return f"{short} {rest}".strip()
@@ -326,13 +340,18 @@ def _grouping(printed: str, folded: str, region: str | None) -> LeadMatch:
         return LeadMatch(
             "epci",
             None,
-            f"{printed!r} not in the EPCI list ({index.vintage.cog_year}); it may have "
-            "merged or been renamed",
+            warn(
+                WarningCode.LEAD_UNKNOWN,
+                f"{printed!r} not in the EPCI list ({index.vintage.cog_year}); it may have "
+                "merged or been renamed",
+            ),
         )
     found = _pick_grouping(printed, groupings, region)
     if found.warning is None and folded in _SUCCESSORS:
         successor = next(g.name for g in groupings if g.siren == found.code)
-        return LeadMatch(found.kind, found.code, f"{printed!r} read as its successor {successor}")
+        return LeadMatch(found.kind, found.code, warn(
+            WarningCode.LEAD_FORMER_NAME, f"{printed!r} read as its successor {successor}"
+        ))
     return found
 
 
@@ -343,26 +362,32 @@ def _pick_grouping(printed: str, groupings: list[Grouping], region: str | None) 
     if len(groupings) == 1:
         return LeadMatch("epci", groupings[0].siren)
     sirens = ", ".join(g.siren for g in groupings)
-    return LeadMatch("epci", None, f"{printed!r} names several EPCI ({sirens})")
+    return LeadMatch("epci", None, warn(
+        WarningCode.LEAD_AMBIGUOUS, f"{printed!r} names several EPCI ({sirens})"
+    ))
 
 
 def _is_syndicat(folded: str) -> bool:
     """Whether a name says it is a syndicat (syndicat, SIVOM, PETR, parc naturel régional)."""
     words = folded.split(" ")
-    if any(word in _SYNDICAT_WORDS for word in words):
+    if any(word in SYNDICAT_WORDS for word in words):
         return True
-    return any(phrase in folded for phrase in _SYNDICAT_PHRASES)
+    return any(phrase in folded for phrase in SYNDICAT_PHRASES)
 
 
 def _unlisted(printed: str, folded: str) -> LeadMatch:
     """A body in no official list: a syndicat if its name suggests one, else other."""
     first = printed.split()[0].strip(".,;")
     if _ACRONYM.fullmatch(first):
-        return LeadMatch(
-            "syndicat", None, f"{printed!r} taken for a syndicat from its acronym; no code"
-        )
+        return LeadMatch("syndicat", None, warn(
+            WarningCode.LEAD_KIND_GUESSED,
+            f"{printed!r} taken for a syndicat from its acronym; no code",
+        ))
     if _SYNDICAT_SUBJECTS & set(folded.split(" ")):
-        return LeadMatch(
-            "syndicat", None, f"{printed!r} taken for a syndicat from its subject; no code"
-        )
-    return LeadMatch("other", None, f"{printed!r} is in no official list; no code")
+        return LeadMatch("syndicat", None, warn(
+            WarningCode.LEAD_KIND_GUESSED,
+            f"{printed!r} taken for a syndicat from its subject; no code",
+        ))
+    return LeadMatch("other", None, warn(
+        WarningCode.LEAD_UNKNOWN, f"{printed!r} is in no official list; no code"
+    ))

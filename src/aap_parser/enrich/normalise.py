@@ -10,21 +10,17 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-# Letters NFKD does not split into a base letter and an accent.
-_LIGATURES = str.maketrans(
-    {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l"}
-)
+from aap_parser.wording import ARTICLES, PREPOSITIONS, fold_letters
+
 _NON_LETTER = re.compile(r"[\W_]+")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
 _SAINT = re.compile(r"\b(?:st|ste|sts|stes)\b")
-ARTICLES = frozenset({"le", "la", "les", "l"})
-PREPOSITIONS = frozenset({"de", "d", "du", "des"})
 
 
 def key(text: str) -> str:
     """Fold ``text`` to lower-case ASCII words separated by single spaces, 'St' spelt out."""
-    spaced = _NON_LETTER.sub(" ", unicodedata.normalize("NFC", text).translate(_LIGATURES))
+    spaced = _NON_LETTER.sub(" ", fold_letters(unicodedata.normalize("NFC", text)))
     decomposed = unicodedata.normalize("NFKD", spaced)
     bare = decomposed.encode("ascii", "ignore").decode("ascii").lower()
     folded = _NON_WORD.sub(" ", bare).strip()

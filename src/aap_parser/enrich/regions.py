@@ -6,12 +6,13 @@ forms ("PACA", "Région Sud"); a typo is matched fuzzily and reported in the war
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass
 from functools import cache
 
 from aap_parser.enrich.geodata import geo_index
 from aap_parser.enrich.normalise import closest, drop_preposition, key, strip_prefix
+from aap_parser.grid import ParseWarning, WarningCode, warn
+from aap_parser.wording import REGION_PREFIXES
 
 # Former and alternative names; the current official names come from the data file.
 _ALIASES: dict[str, str] = {
@@ -60,7 +61,6 @@ _ALIASES: dict[str, str] = {
     "Collectivité territoriale de Martinique": "02",
     "Collectivité territoriale de Guyane": "03",
 }
-_REGION_PREFIXES = ("conseil regional", "region", "cr")
 FUZZY_CUTOFF = 0.8
 
 
@@ -70,7 +70,7 @@ class RegionMatch:
 
     code: str | None
     name: str | None = None
-    warning: str | None = None
+    warning: ParseWarning | None = None
 
 
 @cache
@@ -87,7 +87,7 @@ def exact_region(folded: str) -> str | None:
     table = region_keys()
     if folded in table:
         return table[folded]
-    rest = strip_prefix(folded, _REGION_PREFIXES)
+    rest = strip_prefix(folded, REGION_PREFIXES)
     if rest:
         rest = drop_preposition(rest)
         if rest in table:
@@ -104,16 +104,20 @@ def match_region(printed: str) -> RegionMatch:
     code = exact_region(folded)
     if code is not None:
         return RegionMatch(code, names[code])
-    rest = strip_prefix(folded, _REGION_PREFIXES)
+    rest = strip_prefix(folded, REGION_PREFIXES)
     target = drop_preposition(rest) if rest else folded
     near = closest(target, region_keys(), FUZZY_CUTOFF)
     if near is None:
-        return RegionMatch(None, warning=f"region {printed.strip()!r} not recognised")
+        message = f"region {printed.strip()!r} not recognised"
+        return RegionMatch(None, warning=warn(WarningCode.REGION_UNKNOWN, message))
     code = region_keys()[near]
     return RegionMatch(
         code,
         names[code],
-        f"region {printed.strip()!r} read as {names[code]!r} ({code}) by approximate match",
+        warn(
+            WarningCode.REGION_APPROXIMATE,
+            f"region {printed.strip()!r} read as {names[code]!r} ({code}) by approximate match",
+        ),
     )
 
 
@@ -123,17 +127,9 @@ def is_region_name(printed: str) -> bool:
     return bool(folded) and exact_region(folded) is not None
 
 
-class RegionGuessWarning(UserWarning):
-    """Emitted by ``region_code`` when its answer is an approximate match."""
-
-
 def region_code(printed: str) -> str | None:
     """INSEE code of the current region a printed name denotes, or None if unknown.
 
-    A fuzzy match still returns the code and issues a ``RegionGuessWarning``; callers that
-    record warnings themselves should use ``match_region``.
+    A fuzzy match still returns the code; ``match_region`` also gives the warning saying so.
     """
-    found = match_region(printed)
-    if found.code is not None and found.warning is not None:
-        warnings.warn(found.warning, RegionGuessWarning, stacklevel=2)
-    return found.code
+    return match_region(printed).code

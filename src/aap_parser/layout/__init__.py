@@ -1,5 +1,5 @@
 """The layout stage: column roles, header rows, carry-over and page stitching."""
 
-from aap_parser.layout.tables import LaidOutRow, LaidOutTable, Layout, LayoutWarning, lay_out
+from aap_parser.layout.tables import LaidOutRow, LaidOutTable, Layout, lay_out
 
-__all__ = ["LaidOutRow", "LaidOutTable", "Layout", "LayoutWarning", "lay_out"]
+__all__ = ["LaidOutRow", "LaidOutTable", "Layout", "lay_out"]

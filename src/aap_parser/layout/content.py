@@ -29,12 +29,22 @@ from functools import lru_cache
 import regex
 
 from aap_parser.enrich import classify_lead, is_region_name
+from aap_parser.grid import WarningCode
 from aap_parser.layout.roles import header_role
 from aap_parser.models import Role
 from aap_parser.records.amounts import parse_amount
 from aap_parser.records.calls import bilateral_country
-from aap_parser.records.countries import country_code, fold_name
-from aap_parser.records.partners import AUTHORITY_WORDS
+from aap_parser.records.countries import country_code
+from aap_parser.wording import (
+    DEPARTEMENT_PREFIXES,
+    GROUPING_WORDS,
+    PARTNER_AUTHORITY_WORDS,
+    REGION_PREFIXES,
+    SYNDICAT_WORDS,
+    SepKind,
+    fold,
+    split_at,
+)
 
 ROLES: tuple[Role, ...] = (
     "region", "lead", "partners", "country", "title", "amount", "number", "programme", "theme",
@@ -50,7 +60,12 @@ _MAX_NAME_WORDS = 8
 # Every laureates table has leads, partners and titles: an assignment that gives them is preferred.
 _EXPECTED: tuple[Role, ...] = ("lead", "partners", "title")
 _EXPECTED_BONUS = 0.5
-_MIN_EVIDENCE = 0.4
+_MIN_EVIDENCE = 0.5
+"""What the cells must say for a table read without a header to have leads and partners."""
+_MIN_HINT = 0.25
+"""What the cells must say for a column to be preferred as one of the expected roles."""
+_MIN_CHARS = 2
+"""A cell of one character names nothing (« x », a stray mark)."""
 _TITLE_BONUS = 0.2
 # A region is carried over more often than a lead (a lead only inside its region's group).
 _CARRY_BONUS: dict[Role, float] = {"region": 0.5, "lead": 0.4}
@@ -59,7 +74,6 @@ _KEY_MISSING = -0.5
 _MISFITS: dict[Role, float] = {"amount": -2.0, "number": -2.0, "region": -1.0}
 
 _BRACKET_TAIL = regex.compile(r"\(([^()]+)\)\s*[*¹²³]*\s*$")
-_ITEMS = regex.compile(r"\s*(?:[,;/\n]|\bet\b)\s*")
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 _ROW_NUMBER = regex.compile(r"^(?:n\s*°\s*)?(\d{1,4})\s*[.)°]?$", regex.IGNORECASE)
 _CALL_WORDS = regex.compile(
@@ -67,11 +81,14 @@ _CALL_WORDS = regex.compile(
     regex.IGNORECASE,
 )
 _DIGIT = regex.compile(r"\d")
-_FRENCH_TYPE_WORDS = frozenset(
-    {"metropole", "eurometropole", "communaute", "agglomeration", "syndicat", "collectivite",
-     "petr", "sivom", "sictom"}
+# Words only French bodies are named with (the two-letter EPCI abbreviations aside).
+_FRENCH_TYPE_WORDS = (GROUPING_WORDS | SYNDICAT_WORDS | {"collectivite"}) - {"cc", "ca", "cu"}
+# A region name after one of these words is a lead authority (« Région Bretagne »).
+_REGION_PREFIX_WORDS = frozenset(
+    prefix.split()[0] for prefix in (*REGION_PREFIXES, *DEPARTEMENT_PREFIXES, "collectivite")
 )
-_REGION_PREFIX_WORDS = frozenset({"region", "conseil", "cr", "collectivite", "departement"})
+_ITEM_SEPARATORS = frozenset({SepKind.COMMA, SepKind.SEMICOLON, SepKind.AND, SepKind.SLASH,
+                              SepKind.LINE})
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +110,7 @@ class Assignment:
 
 
 def _words(text: str) -> list[str]:
-    return fold_name(text).split()
+    return fold(text).split()
 
 
 def _bracket_country(text: str) -> bool:
@@ -120,7 +137,7 @@ def _partner_fit(item: str, french: float) -> float:
     words = _words(item)
     if not words or french or _DIGIT.search(item):
         return 0.0
-    if words[0] in AUTHORITY_WORDS:
+    if words[0] in PARTNER_AUTHORITY_WORDS:
         return 0.8
     return 0.4 if len(words) <= 6 and item[:1].isupper() else 0.0
 
@@ -133,7 +150,7 @@ def profile(text: str) -> Profile:
     n = len(words)
     if not n:
         return Profile(fits, 0)
-    items = [item for item in _ITEMS.split(text) if item.strip()]
+    items = [item for item in split_at(text, _ITEM_SEPARATORS) if item.strip()]
     bracketed = _bracket_country(text)
     if _ROW_NUMBER.match(text.strip()):
         fits["number"] = 1.0
@@ -143,6 +160,8 @@ def profile(text: str) -> Profile:
         if amount.value is not None:
             fits["amount"] = 1.0
             return Profile(fits, n)
+    if len(text.strip()) < _MIN_CHARS:
+        return Profile(fits, n)
     region = is_region_name(text) and words[0] not in _REGION_PREFIX_WORDS and not bracketed
     if not region and items and all(country_code(item) not in (None, "FR") for item in items):
         fits["country"] = 1.0
@@ -161,7 +180,7 @@ def profile(text: str) -> Profile:
     ):
         fits["programme"] = 1.0 if n <= 6 else 0.6
     if not bracketed and not fits["region"] and fits["lead"] < 1.0:
-        named = words[0] in AUTHORITY_WORDS and n <= _MAX_NAME_WORDS
+        named = words[0] in PARTNER_AUTHORITY_WORDS and n <= _MAX_NAME_WORDS
         fits["title"] = 0.3 if named or n < 4 else 1.0 if n >= 6 else 0.8
         quiet = not fits["programme"] and fits["partners"] < 0.8 and not fits["lead"]
         if n <= 4 and not _DIGIT.search(text) and quiet:
@@ -214,7 +233,7 @@ def score_table(
         if named in scores:
             scores[named] += HEADER_WEIGHT
         for role in _EXPECTED:
-            if content[i][role] >= _MIN_EVIDENCE / 2:
+            if content[i][role] >= _MIN_HINT:
                 scores[role] += _EXPECTED_BONUS
         scores[None] = EXTRA_SCORE + (NAMED_EXTRA_BONUS if header.strip() and named is None else 0)
         if not any(text.strip() for text in columns[i]):
@@ -317,7 +336,7 @@ class ContentHead:
     index: int | None
     columns: tuple[str, ...]
     roles: tuple[Role, ...]
-    notes: tuple[tuple[str, str], ...]
+    notes: tuple[tuple[WarningCode, str], ...]
 
 
 _MAX_HEADER_WORDS = 8
@@ -325,7 +344,7 @@ _MAX_HEADER_WORDS = 8
 
 def settle_roles(
     columns: Sequence[str], body: Sequence[Sequence[str]]
-) -> tuple[tuple[Role, ...], tuple[tuple[str, str], ...]]:
+) -> tuple[tuple[Role, ...], tuple[tuple[WarningCode, str], ...]]:
     """The roles of a table whose header was found, its cells weighed in, with a note for every
     column whose role the cells decided (header outside the vocabulary or contradicted)."""
     assignment = assign_roles(columns, _full_rows(body, len(columns)))
@@ -362,8 +381,10 @@ def head_from_content(rows: Sequence[Sequence[str]]) -> ContentHead | None:
     if not is_laureates_table(assignment):
         return None
     named = ", ".join(f"{i + 1}: {role}" for i, role in enumerate(assignment.roles))
-    note = ("header-missing", f"table without a header row; column roles read from the cells "
-                              f"({named})")
+    note = (
+        WarningCode.HEADER_ROW_MISSING,
+        f"table without a header row; column roles read from the cells ({named})",
+    )
     return ContentHead(None, blank, assignment.roles, (note,))
 
 
@@ -380,9 +401,11 @@ def _full_rows(rows: Sequence[Sequence[str]], width: int) -> list[Sequence[str]]
     return full or list(rows)
 
 
-def _role_notes(columns: Sequence[str], assignment: Assignment) -> tuple[tuple[str, str], ...]:
+def _role_notes(
+    columns: Sequence[str], assignment: Assignment
+) -> tuple[tuple[WarningCode, str], ...]:
     return tuple(
-        ("column-role",
+        (WarningCode.COLUMN_ROLE_FROM_CELLS,
          f"column {i + 1} {columns[i]!r} read as {assignment.roles[i]} from its cells")
         for i in assignment.from_content
         if columns[i].strip()

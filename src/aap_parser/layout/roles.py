@@ -8,11 +8,12 @@ that matches nothing is an ``extra`` column: its values are kept under its print
 
 from __future__ import annotations
 
-import unicodedata
+from collections.abc import Sequence
 
 import regex
 
 from aap_parser.models import Role
+from aap_parser.wording import strip_accents
 
 _PLURAL_MARK = regex.compile(r"\(\s*(?:s|es|x|e)\s*\)")
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}€#°]+")
@@ -43,14 +44,15 @@ _RULES: tuple[tuple[Role, regex.Pattern[str]], ...] = (
 )
 
 KEY_ROLES: frozenset[Role] = frozenset({"region", "lead", "partners", "title"})
+CARRIED_ROLES: frozenset[Role] = frozenset({"region", "lead"})
+"""Roles whose cells a word processor merges down a group of rows, carried to each row."""
 _MAX_HEADER_WORDS = 10
 
 
 def normalise_header(text: str) -> str:
     """Lower-case, strip accents and plural marks "(s)", fold punctuation to single spaces."""
     text = _PLURAL_MARK.sub("", text)
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    bare = strip_accents(text.lower())
     bare = bare.replace("’", "'").replace("º", "°")
     return " ".join(_NON_WORD.sub(" ", bare).split())
 
@@ -92,3 +94,21 @@ def header_roles(cells: list[str]) -> list[Role] | None:
             roles.append(role)
             seen.add(role)
     return roles
+
+
+class LaureatesHeader:
+    """The header test the layout-text reader is given: this module's vocabulary."""
+
+    def names_column(self, text: str) -> bool:
+        """True when the header cell's wording names a role."""
+        return header_role(text) is not None
+
+    def is_header_row(self, cells: Sequence[str]) -> bool:
+        """True when the row reads as a laureates header (see :func:`header_roles`)."""
+        return header_roles(list(cells)) is not None
+
+    def merges_down(self, text: str) -> bool:
+        """True for the region and lead columns, whose cells Word tables merge over rows."""
+        return header_role(text) in CARRIED_ROLES
+
+LAUREATES_HEADER = LaureatesHeader()

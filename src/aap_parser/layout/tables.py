@@ -16,19 +16,30 @@ import regex
 
 from aap_parser.enrich import is_region_name
 from aap_parser.errors import NoTableError
-from aap_parser.grid import BBox, RawCell, RawRow, RawTable, SourceDocument, TextLine, join_lines
+from aap_parser.grid import (
+    BBox,
+    Block,
+    ParseWarning,
+    RawCell,
+    RawRow,
+    RawTable,
+    SourceDocument,
+    TextLine,
+    WarningCode,
+    join_lines,
+    running_key,
+    running_lines,
+    warn,
+)
 from aap_parser.header import is_page_furniture, paragraphs, read_header
 from aap_parser.layout.content import ContentHead, head_from_content, realign, settle_roles
-from aap_parser.layout.roles import header_role, header_roles
-from aap_parser.models import Role
+from aap_parser.layout.roles import CARRIED_ROLES, header_role, header_roles
+from aap_parser.models import Header, Role
+from aap_parser.wording import stops_mid_phrase
 
 _FOOTNOTE_START = regex.compile(r"^(?:\*+|\(\d+\)|\d+\)|\[\d+\]|nb\b|n\.b\.|note\b|source\b)",
                                 regex.IGNORECASE)
-_CONTINUES = regex.compile(r"(?:[-‐,;:/(]|\b(?:de|du|des|la|le|les|l[’']|d[’']|et|à|au|aux|en|"
-                           r"pour|par|sur|dans|avec|un|une))$", regex.IGNORECASE)
 _STARTS_LOWER = regex.compile(r"^[\p{Ll}(\[)’'«\"]")
-_DIGITS = regex.compile(r"\d+")
-_CARRY_ROLES: frozenset[Role] = frozenset({"region", "lead"})
 _MAX_SECTION_CHARS = 160
 _MAX_SECTION_WORDS = 10
 _SECTION_WORDS = regex.compile(
@@ -40,19 +51,12 @@ _SECTION_WORDS = regex.compile(
 
 
 @dataclass(frozen=True, slots=True)
-class LayoutWarning:
-    """A layout problem worth telling the user, with where it happened."""
-
-    code: str
-    message: str
-    page: int | None = None
-    line: int | None = None
-    cells: tuple[str, ...] | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class LaidOutRow:
-    """A body row with exactly one cell per column and the columns carried from above."""
+    """A body row with exactly one cell per column and the columns carried from above.
+
+    ``warnings`` are those about this row (cells it had too many or too few of): the
+    records stage gives them the number of the laureate the row becomes.
+    """
 
     cells: tuple[RawCell, ...]
     page: int | None = None
@@ -60,6 +64,7 @@ class LaidOutRow:
     bbox: BBox | None = None
     carried: frozenset[int] = frozenset()
     overflow: tuple[str, ...] = ()
+    warnings: tuple[ParseWarning, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,12 +80,15 @@ class LaidOutTable:
 
 @dataclass(frozen=True, slots=True)
 class Layout:
-    """The document laid out: heading lines, tables, footnotes, warnings."""
+    """The document laid out: heading lines, tables, footnotes, warnings about the document
+    (a skipped table, an empty one; each row carries its own), and the header read from the
+    heading lines."""
 
     heading: tuple[TextLine, ...]
     tables: tuple[LaidOutTable, ...]
     footnotes: tuple[str, ...]
-    warnings: tuple[LayoutWarning, ...]
+    warnings: tuple[ParseWarning, ...]
+    header: Header = field(default_factory=Header)
 
 
 @dataclass
@@ -108,115 +116,226 @@ def find_header_row(rows: Sequence[RawRow], limit: int = 4) -> tuple[int, list[R
 
 
 def lay_out(document: SourceDocument) -> Layout:
-    """Turn the raw document into laid-out tables (see the module docstring)."""
-    furniture = _repeated_page_text(document)
-    warnings: list[LayoutWarning] = []
-    heading: list[TextLine] | None = None
-    pending: list[TextLine] = []
-    builders: list[_Builder] = []
-    footnotes: list[str] = []
-    current: _Builder | None = None
+    """Turn the raw document into laid-out tables (see the module docstring).
 
-    for block in document.blocks:
-        if isinstance(block, TextLine):
-            # A running header (letterhead, ministry) above the first table is the heading's.
-            repeated = heading is not None and _furniture_key(block) in furniture
-            if not is_page_furniture(block.text) and not repeated:
-                pending.append(block)
-            continue
-        found = find_header_row(block.rows)
-        fresh = None
-        if found is None and (current is None or block.page is None):
-            fresh = head_from_content([row.texts for row in block.rows])
-        if found is None and fresh is None and current is None:
-            if any(not cell.is_empty for row in block.rows for cell in row.cells):
-                warnings.append(LayoutWarning(
-                    "table-without-header",
-                    "a table with no recognisable header row was skipped",
-                    page=block.page, line=block.rows[0].line if block.rows else None))
-            continue
-        if heading is None:
-            heading, pending = _split_heading(pending)
-        notes, section = _split_between(pending)
-        pending = []
-        footnotes.extend(notes)
-        if fresh is not None and current is not None and _next_part(fresh, section, current):
-            fresh = None
-        if found is not None or fresh is not None:
-            if found is not None:
-                index = found[0]
-                columns = tuple(block.rows[index].texts)
-                two_level = _two_level_header(block.rows, index)
-                if two_level is not None:
-                    columns = two_level[0]
-                    index += 1
-                roles, role_notes = settle_roles(
-                    columns, [row.texts for row in block.rows[index + 1:]])
-            else:
-                assert fresh is not None
-                index = -1 if fresh.index is None else fresh.index
-                columns, roles, role_notes = fresh.columns, fresh.roles, fresh.notes
-            warnings.extend(
-                LayoutWarning(code, message, page=block.page, line=block.rows[max(index, 0)].line)
-                for code, message in role_notes)
-            body: Sequence[RawRow] = block.rows[index + 1:]
-            above = [_spanning_text(row) for row in block.rows[:index]]
-            if section is None and above and above[-1] is not None:
-                section = above[-1]
-            same = current is not None and section is None and (
-                tuple(roles) == current.roles or columns == current.columns)
-            if current is None or not same:
-                current = _Builder(section, columns, tuple(roles))
-                builders.append(current)
-            elif current.last_part is not None:
-                body = _stitch(current, current.last_part, body)
-        else:
-            assert current is not None
-            if section is not None:
-                warnings.append(LayoutWarning(
-                    "heading-without-header",
-                    f"text {section!r} between table parts was kept as a footnote",
-                    page=block.page))
-                footnotes.append(section)
-            body = block.rows
-            if current.last_part is not None:
-                body = _stitch(current, current.last_part, body)
-        if block.page is not None and block.page not in current.pages:
-            current.pages.append(block.page)
-        for row in body:
-            text = _spanning_text(row)
-            if text is not None and _FOOTNOTE_START.match(text):
-                footnotes.append(text)
-            elif text is not None and "region" in current.roles and is_region_name(text):
-                current.group_region = RawCell(lines=(text,))
-            elif text is not None:
-                current = _Builder(text, current.columns, current.roles, last_part=block)
-                builders.append(current)
-                if block.page is not None:
-                    current.pages.append(block.page)
-            else:
-                _add_row(current, row, warnings)
-        current.last_part = block
-
-    if not builders:
+    A chain of small steps, each a function of the one before:
+    :func:`_skip_headerless_tables` -> :func:`_drop_running_text` -> :func:`_table_parts`
+    -> :func:`_take_heading` -> :func:`_assemble` (tables joined across pages, rows placed)
+    -> :func:`_empty_tables` -> :func:`_carry_over`.
+    """
+    blocks, skipped = _skip_headerless_tables(document.blocks)
+    blocks = _drop_running_text(blocks, _repeated_page_text(document))
+    parts, tail = _table_parts(blocks)
+    if not parts:
         raise NoTableError(
             "no laureates table found: no row names the expected columns "
             "(région, collectivité chef de file, partenaire, titre du projet)"
         )
-    footnotes.extend(_footnotes(pending))
-    for builder in builders:
-        if not builder.rows:
-            warnings.append(LayoutWarning(
-                "table-without-rows",
-                f"the table with columns {' | '.join(builder.columns)} has a header but no rows",
-                page=builder.pages[0] if builder.pages else None))
-    tables = [_carry_over(builder.freeze()) for builder in builders]
-    return Layout(tuple(heading or ()), tuple(tables), tuple(footnotes), tuple(warnings))
+    header, heading, parts = _take_heading(parts)
+    builders, footnotes, joined = _assemble(parts)
+    footnotes.extend(_footnotes(list(tail)))
+    warnings = [*skipped, *joined, *_empty_tables(builders)]
+    tables = tuple(_carry_over(builder.freeze()) for builder in builders)
+    return Layout(tuple(heading), tables, tuple(footnotes), tuple(warnings), header)
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """One table block and the running text printed above it, since the table before."""
+
+    above: tuple[TextLine, ...]
+    table: RawTable
+
+
+def _skip_headerless_tables(
+    blocks: Sequence[Block],
+) -> tuple[tuple[Block, ...], list[ParseWarning]]:
+    """Leave out the tables printed before the first one with a header row or cells that read
+    as a laureates table (nothing tells what their columns mean), with a warning for each that
+    holds text. A headerless table after it is the same table going on, or a new one read from
+    its cells (see :func:`_assemble`), and is kept."""
+    kept: list[Block] = []
+    warnings: list[ParseWarning] = []
+    opened = False
+    for block in blocks:
+        if isinstance(block, RawTable) and not opened:
+            opened = find_header_row(block.rows) is not None or _content_head(block) is not None
+            if not opened:
+                if any(not cell.is_empty for row in block.rows for cell in row.cells):
+                    warnings.append(warn(
+                        WarningCode.TABLE_WITHOUT_HEADER,
+                        "a table with no recognisable header row was skipped",
+                        page=block.page, line=block.rows[0].line if block.rows else None))
+                continue
+        kept.append(block)
+    return tuple(kept), warnings
+
+
+def _drop_running_text(blocks: Sequence[Block], running: frozenset[str]) -> tuple[Block, ...]:
+    """Drop page furniture (page numbers), and after the first table the running headers
+    and footers: above it, a running header (letterhead, ministry) is the heading's."""
+    kept: list[Block] = []
+    after_table = False
+    for block in blocks:
+        if isinstance(block, RawTable):
+            after_table = True
+        elif is_page_furniture(block.text) or (after_table and running_key(block) in running):
+            continue
+        kept.append(block)
+    return tuple(kept)
+
+
+def _table_parts(blocks: Sequence[Block]) -> tuple[list[_Part], tuple[TextLine, ...]]:
+    """Each table block with the text above it, and the text after the last table."""
+    parts: list[_Part] = []
+    pending: list[TextLine] = []
+    for block in blocks:
+        if isinstance(block, TextLine):
+            pending.append(block)
+        else:
+            parts.append(_Part(tuple(pending), block))
+            pending = []
+    return parts, tuple(pending)
+
+
+def _take_heading(parts: list[_Part]) -> tuple[Header, list[TextLine], list[_Part]]:
+    """Read the header from the text above the first table; what follows the heading there
+    (a section title) stays above the first table."""
+    first = parts[0]
+    header, heading, section = _split_heading(list(first.above))
+    return header, heading, [_Part(tuple(section), first.table), *parts[1:]]
+
+
+def _assemble(parts: Sequence[_Part]) -> tuple[list[_Builder], list[str], list[ParseWarning]]:
+    """Join each table part to the table it opens or continues, and place its rows.
+
+    Returns the tables being built, in order, the footnotes found between them and the
+    warnings about text that could not be placed."""
+    builders: list[_Builder] = []
+    footnotes: list[str] = []
+    warnings: list[ParseWarning] = []
+    for part in parts:
+        notes, section = _split_between(list(part.above))
+        footnotes.extend(notes)
+        found = find_header_row(part.table.rows)
+        fresh = None
+        if found is None and (not builders or part.table.page is None):
+            fresh = _content_head(part.table)
+            if fresh is not None and builders and _next_part(fresh, section, builders[-1]):
+                fresh = None
+        head = found or fresh
+        if head is None:
+            body = _continue_table(builders[-1], part.table, section, footnotes, warnings)
+        else:
+            body = _open_table(builders, part.table, head, section, warnings)
+        _place_rows(builders, part.table, body, footnotes)
+    return builders, footnotes, warnings
+
+
+def _content_head(table: RawTable) -> ContentHead | None:
+    """The head of a table no header row of the vocabulary opens, read from its cells."""
+    return head_from_content([row.texts for row in table.rows])
 
 
 def _next_part(head: ContentHead, section: str | None, current: _Builder) -> bool:
     """A text table without a header row, right under one as wide, continues it."""
     return head.index is None and section is None and len(head.roles) == len(current.columns)
+
+
+def _open_table(
+    builders: list[_Builder],
+    table: RawTable,
+    head: tuple[int, list[Role]] | ContentHead,
+    section: str | None,
+    warnings: list[ParseWarning],
+) -> Sequence[RawRow]:
+    """A part with a header row (or cells read as a laureates table): a new table, or the
+    last one going on (same roles or columns, no section between) when it repeats its header.
+    The cells weigh in the roles (see :mod:`aap_parser.layout.content`); a role they decided
+    is warned. Returns the rows under the header."""
+    if isinstance(head, ContentHead):
+        index = -1 if head.index is None else head.index
+        columns, roles, notes = head.columns, head.roles, head.notes
+    else:
+        index = head[0]
+        columns = tuple(table.rows[index].texts)
+        two_level = _two_level_header(table.rows, index)
+        if two_level is not None:
+            columns = two_level[0]
+            index += 1
+        roles, notes = settle_roles(columns, [row.texts for row in table.rows[index + 1:]])
+    line = table.rows[max(index, 0)].line if table.rows else None
+    warnings.extend(warn(code, message, page=table.page, line=line) for code, message in notes)
+    body: Sequence[RawRow] = table.rows[index + 1:]
+    above = [_spanning_text(row) for row in table.rows[:index]]
+    if section is None and above and above[-1] is not None:
+        section = above[-1]
+    current = builders[-1] if builders else None
+    same = current is not None and (roles == current.roles or columns == current.columns)
+    if current is not None and same and section is None:
+        if current.last_part is not None:
+            body = _stitch(current, current.last_part, body)
+        return body
+    builders.append(_Builder(section, columns, tuple(roles)))
+    return body
+
+
+def _continue_table(
+    current: _Builder,
+    table: RawTable,
+    section: str | None,
+    footnotes: list[str],
+    warnings: list[ParseWarning],
+) -> Sequence[RawRow]:
+    """A part without a header row goes on with the table above; a heading printed between
+    the two cannot open a table without columns, so it is kept as a footnote, warned."""
+    if section is not None:
+        warnings.append(warn(
+            WarningCode.HEADING_WITHOUT_HEADER,
+            f"text {section!r} between table parts was kept as a footnote",
+            page=table.page))
+        footnotes.append(section)
+    if current.last_part is not None:
+        return _stitch(current, current.last_part, table.rows)
+    return table.rows
+
+
+def _place_rows(
+    builders: list[_Builder], table: RawTable, body: Sequence[RawRow], footnotes: list[str]
+) -> None:
+    """Add a part's body rows to the last table. A row with text in its first cell only is
+    a footnote, a region naming the rows below it, or a section heading opening a new table
+    with the same columns."""
+    current = builders[-1]
+    if table.page is not None and table.page not in current.pages:
+        current.pages.append(table.page)
+    for row in body:
+        text = _spanning_text(row)
+        if text is not None and _FOOTNOTE_START.match(text):
+            footnotes.append(text)
+        elif text is not None and "region" in current.roles and is_region_name(text):
+            current.group_region = RawCell(lines=(text,))
+        elif text is not None:
+            current = _Builder(text, current.columns, current.roles, last_part=table)
+            builders.append(current)
+            if table.page is not None:
+                current.pages.append(table.page)
+        else:
+            _add_row(current, row)
+    current.last_part = table
+
+
+def _empty_tables(builders: Sequence[_Builder]) -> list[ParseWarning]:
+    """A warning for each table that has a header but no rows."""
+    return [
+        warn(
+            WarningCode.TABLE_WITHOUT_ROWS,
+            f"the table with columns {' | '.join(builder.columns)} has a header but no rows",
+            page=builder.pages[0] if builder.pages else None,
+        )
+        for builder in builders
+        if not builder.rows
+    ]
 
 
 def _two_level_header(
@@ -255,34 +374,27 @@ def _spanning_text(row: RawRow) -> str | None:
     return text if len(text) <= _MAX_SECTION_CHARS else None
 
 
-def _furniture_key(line: TextLine) -> str:
-    return _DIGITS.sub("#", " ".join(line.text.split()).lower())
-
-
 def _repeated_page_text(document: SourceDocument) -> frozenset[str]:
-    """Running headers and footers: text lines printed alike on two pages or more."""
-    pages_of: dict[str, set[int]] = {}
-    for block in document.blocks:
-        if isinstance(block, TextLine) and block.page is not None:
-            pages_of.setdefault(_furniture_key(block), set()).add(block.page)
-    return frozenset(key for key, pages in pages_of.items() if len(pages) >= 2)
+    """Running headers and footers of the document (see :func:`aap_parser.grid.running_lines`)."""
+    return running_lines(block for block in document.blocks if isinstance(block, TextLine))
 
 
-def _split_heading(lines: list[TextLine]) -> tuple[list[TextLine], list[TextLine]]:
-    """Split the lines above the first table into the heading and the first table's section.
+def _split_heading(lines: list[TextLine]) -> tuple[Header, list[TextLine], list[TextLine]]:
+    """Read the header from the lines above the first table and split them into the heading
+    and the first table's section.
 
     The section is the last paragraph the heading reader could not place, when it closes the
     run and reads as a sub-heading; it is handed to :func:`_split_between` by the caller.
     """
-    _, leftovers = read_header(lines)
+    header, leftovers = read_header(lines)
     if not leftovers:
-        return lines, []
+        return header, lines, []
     groups = paragraphs(leftovers)
     last = groups[-1]
     if lines and last.lines[-1] is lines[-1] and _is_section(last.text):
         kept = [line for line in lines if all(line is not other for other in last.lines)]
-        return kept, list(last.lines)
-    return lines, []
+        return header, kept, list(last.lines)
+    return header, lines, []
 
 
 def _is_section(text: str) -> bool:
@@ -325,7 +437,7 @@ def _is_repeat_header(row: RawRow, builder: _Builder) -> bool:
     return roles is not None and tuple(roles) == builder.roles
 
 
-def _add_row(builder: _Builder, row: RawRow, warnings: list[LayoutWarning]) -> None:
+def _add_row(builder: _Builder, row: RawRow) -> None:
     if all(cell.is_empty for cell in row.cells):
         return
     if _is_repeat_header(row, builder):
@@ -333,12 +445,13 @@ def _add_row(builder: _Builder, row: RawRow, warnings: list[LayoutWarning]) -> N
     width = len(builder.columns)
     cells = list(row.cells)
     overflow: tuple[str, ...] = ()
+    warnings: list[ParseWarning] = []
     while len(cells) > width and cells[-1].is_empty:
         cells.pop()
     if len(cells) > width:
         overflow = tuple(cell.text for cell in cells[width:])
-        warnings.append(LayoutWarning(
-            "row-extra-cells",
+        warnings.append(warn(
+            WarningCode.ROW_EXTRA_CELLS,
             f"row has {len(cells)} cells for {width} columns; the extra cells are kept in extra",
             page=row.page, line=row.line, cells=tuple(cell.text for cell in row.cells)))
         cells = cells[:width]
@@ -351,10 +464,11 @@ def _add_row(builder: _Builder, row: RawRow, warnings: list[LayoutWarning]) -> N
         if cells[region].is_empty:
             cells[region] = builder.group_region
         builder.group_region = None
-    builder.rows.append(LaidOutRow(tuple(cells), row.page, row.line, row.bbox, overflow=overflow))
+    builder.rows.append(LaidOutRow(tuple(cells), row.page, row.line, row.bbox, overflow=overflow,
+                                   warnings=tuple(warnings)))
 
 
-def _realigned(builder: _Builder, row: RawRow, warnings: list[LayoutWarning]) -> list[RawCell]:
+def _realigned(builder: _Builder, row: RawRow, warnings: list[ParseWarning]) -> list[RawCell]:
     """A row printed short, its cells placed in the columns their content fits (see
     :func:`~aap_parser.layout.content.realign`); the columns left out are named in a warning."""
     width = len(builder.columns)
@@ -366,8 +480,8 @@ def _realigned(builder: _Builder, row: RawRow, warnings: list[LayoutWarning]) ->
     names = ", ".join(
         f"{builder.columns[i] or f'column {i + 1}'} ({builder.roles[i]})" for i in left_out)
     how = "left to right" if list(kept) == list(range(len(kept))) else "by their content"
-    warnings.append(LayoutWarning(
-        "row-missing-cells",
+    warnings.append(warn(
+        WarningCode.ROW_MISSING_CELLS,
         f"row has {len(row.cells)} cells for {width} columns; cells were placed {how} and "
         f"{names} left empty",
         page=row.page, line=row.line, cells=tuple(cell.text for cell in row.cells)))
@@ -450,7 +564,7 @@ def _complements(roles: tuple[Role, ...], last: LaidOutRow, cells: tuple[RawCell
 
 def _left_open(text: str) -> bool:
     """A cell text that stops mid-phrase: a hyphen, comma, article or an open bracket."""
-    return _CONTINUES.search(text) is not None or text.count("(") > text.count(")")
+    return stops_mid_phrase(text)
 
 
 def _carry_over(table: LaidOutTable) -> LaidOutTable:
@@ -464,7 +578,7 @@ def _carry_over(table: LaidOutTable) -> LaidOutTable:
             role = table.roles[i]
             if previous is None or not cell.is_empty:
                 continue
-            if (role in _CARRY_ROLES or cell.merged_from_above) and not previous[i].is_empty:
+            if (role in CARRIED_ROLES or cell.merged_from_above) and not previous[i].is_empty:
                 cells[i] = RawCell(lines=previous[i].lines, bbox=cell.bbox, merged_from_above=True)
                 carried.add(i)
         previous = tuple(cells)

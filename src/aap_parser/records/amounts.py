@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 import regex
 
-from aap_parser.grid import collapse_spaces
+from aap_parser.grid import ParseWarning, WarningCode, collapse_spaces, warn
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +22,7 @@ class AmountParse:
 
     value: Decimal | None
     note: str | None = None
-    warning: str | None = None
+    warning: ParseWarning | None = None
 
 
 _NOTE = regex.compile(r"\*+|\(\s*(?:\d{1,2}|[a-z]|\*+)\s*\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
@@ -47,19 +47,27 @@ def parse_amount(text: str) -> AmountParse:
     note = "".join(notes) or None
     bare = collapse_spaces(_CURRENCY.sub(" ", _NOTE.sub(" ", printed)))
     scale = Decimal(1)
-    warning: str | None = None
+    warning: ParseWarning | None = None
     scaled = _SCALE.match(bare)
     if scaled:
         unit = scaled.group("unit").casefold()
         scale = _SCALES["m" if unit.startswith("m") and unit != "mille" else unit]
         bare = scaled.group("num").strip()
-        warning = f"abbreviated amount {printed!r} read as a multiple of {scale}"
+        warning = warn(
+            WarningCode.AMOUNT_ABBREVIATED,
+            f"abbreviated amount {printed!r} read as a multiple of {scale}",
+        )
     value = _number(bare)
     if value is None:
-        return AmountParse(None, note, f"unreadable amount {printed!r}")
+        return AmountParse(
+            None, note, warn(WarningCode.AMOUNT_UNREADABLE, f"unreadable amount {printed!r}")
+        )
     number, ambiguous = value
     if ambiguous and warning is None:
-        warning = f"amount {printed!r} has a comma before three digits: read as thousands"
+        warning = warn(
+            WarningCode.AMOUNT_THOUSANDS,
+            f"amount {printed!r} has a comma before three digits: read as thousands",
+        )
     amount = number * scale
     if scale != 1 and amount == amount.to_integral_value():
         amount = amount.quantize(Decimal(1))

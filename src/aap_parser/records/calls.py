@@ -13,7 +13,8 @@ from functools import cache
 
 import regex
 
-from aap_parser.records.countries import country_code, country_name_fr, fold_name
+from aap_parser.records.countries import country_code, country_name_fr
+from aap_parser.wording import fold
 
 # Masculine singular adjective -> ISO code; an irregular feminine follows after a slash.
 _DEMONYMS: dict[str, str] = {
@@ -185,7 +186,7 @@ def _adjectives() -> dict[str, tuple[str, str]]:
     for masculine, code in _DEMONYMS.items():
         name = _PRINTED_NAMES.get(masculine) or country_name_fr(code) or code
         for form in _inflections(masculine):
-            table[fold_name(form)] = (name, code)
+            table[fold(form)] = (name, code)
     return table
 
 
@@ -194,7 +195,7 @@ def bilateral_country(text: str) -> tuple[str, str] | None:
     table = _adjectives()
     found: set[tuple[str, str]] = set()
     for match in _FRANCO.finditer(text):
-        compound = fold_name(match.group(1))
+        compound = fold(match.group(1))
         hit = table.get(compound)
         if hit is None:
             # « franco-sénégalais-e » or a trilateral « franco-germano-polonais »: only a

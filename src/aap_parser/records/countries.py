@@ -10,7 +10,6 @@ accents, case, apostrophes, hyphens and spaces. The index is built once, on firs
 from __future__ import annotations
 
 import gettext
-import unicodedata
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -18,9 +17,13 @@ from typing import Any
 import pycountry
 import regex
 
-_NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"})
-_ARTICLE = regex.compile(r"^(?:le|la|les|l|du|de|des|d|en|au|aux)\s+")
+from aap_parser.wording import ARTICLES, CONTRACTIONS, PLACE_PREPOSITIONS, PREPOSITIONS, fold
+
+_ARTICLE = regex.compile(
+    r"^(?:"
+    + "|".join(sorted(ARTICLES | PREPOSITIONS | CONTRACTIONS | PLACE_PREPOSITIONS))
+    + r")\s+"
+)
 
 # Printed forms pycountry lacks or writes differently. The key is the printed form; the
 # value the ISO code. Québec is a province printed in place of its country (Canada).
@@ -233,11 +236,8 @@ _SHORT_NAMES: dict[str, str] = {
 }
 
 
-def fold_name(text: str) -> str:
-    """Fold a name for matching: no accents or ligatures, lower case, words split by one space."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NON_WORD.sub(" ", bare.casefold()).strip()
+fold_name = fold
+"""Fold a name for matching (see :func:`aap_parser.wording.fold`)."""
 
 
 @cache
@@ -263,7 +263,7 @@ def _name_forms(name: str) -> list[str]:
 def _index() -> dict[str, str]:
     """Folded country name -> alpha-2 code; aliases first, then French, then English names."""
     fr = _french()
-    index: dict[str, str] = {fold_name(k): v for k, v in _ALIASES.items()}
+    index: dict[str, str] = {fold(k): v for k, v in _ALIASES.items()}
     seen: dict[str, set[str]] = {}
     for language in ("fr", "en"):
         for country in pycountry.countries:
@@ -273,7 +273,7 @@ def _index() -> dict[str, str]:
                     continue
                 printed = fr.gettext(raw) if language == "fr" else raw
                 for form in _name_forms(printed):
-                    seen.setdefault(fold_name(form), set()).add(country.alpha_2)
+                    seen.setdefault(fold(form), set()).add(country.alpha_2)
         # A form naming two countries (« Corée » from both Koreas) is left to the aliases.
         for key, codes in seen.items():
             if len(codes) == 1 and key:
@@ -284,7 +284,7 @@ def _index() -> dict[str, str]:
 
 def country_code(name: str) -> str | None:
     """The ISO 3166-1 alpha-2 code for a country name as printed in French, or None."""
-    key = fold_name(name)
+    key = fold(name)
     if not key:
         return None
     index = _index()
@@ -324,11 +324,11 @@ def _subdivisions(code: str) -> frozenset[str]:
     for sub in lookup(country_code=code) or ():
         for printed in (sub.name, fr.gettext(sub.name)):
             bare = regex.sub(r"\s*\([^)]*\)", "", printed)
-            names.update({fold_name(printed), fold_name(bare)})
+            names.update({fold(printed), fold(bare)})
     names.discard("")
     return frozenset(names)
 
 
 def is_subdivision(name: str, code: str) -> bool:
     """True when ``name`` is an ISO 3166-2 subdivision (province, region...) of ``code``."""
-    return bool(code) and fold_name(name) in _subdivisions(code.upper())
+    return bool(code) and fold(name) in _subdivisions(code.upper())

@@ -18,52 +18,46 @@ whole authority names:
 
 from __future__ import annotations
 
-import regex
-
-from aap_parser.grid import collapse_spaces, join_lines
+from aap_parser.grid import ParseWarning, WarningCode, collapse_spaces, join_lines, warn
 from aap_parser.records.brackets import bracket_depths
-from aap_parser.records.countries import fold_name
+from aap_parser.wording import (
+    LEAD_AUTHORITY_WORDS,
+    LINKING_WORDS,
+    TRAILING_AUTHORITY_WORDS,
+    SepKind,
+    fold,
+    separators,
+    stops_mid_phrase,
+)
 
-# fmt: off
-_AUTHORITY_NAMES = (
-    "Conseil", "Conseils", "Ville", "Commune", "Communes", "Communauté", "Métropole",
-    "Eurométropole", "Région", "Département", "Syndicat", "Agglomération", "Mairie",
-    "Collectivité", "Établissement", "Etablissement", "Pôle", "PETR", "Parc", "Territoire",
-    "Grand", "SIVOM", "SIVU", "SMICTOM", "SICTOM", "CC", "CA", "CU", "CD", "CR", "EPT",
-    "Assemblée",
-)
-# fmt: on
-LEAD_AUTHORITY_WORDS = frozenset(fold_name(word) for word in _AUTHORITY_NAMES)
-_TRAILING_AUTHORITY = frozenset(fold_name(w) for w in ("Métropole", "Agglomération"))
-_LINKING = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "sur", "a"})
-_SEPARATOR = regex.compile(
-    r"\s*(?P<comma>[,;])\s*|\s+(?P<et>et)\s+|\s*(?P<slash>/)\s*|\s+(?P<dash>[-–—])\s+|(?P<line>\n)"
-)
+_SPLIT_BEFORE_AUTHORITY = frozenset({SepKind.SLASH, SepKind.DASH, SepKind.LINE})
 _TRIM = " \t.,;:"
 
 
-def split_leads(text: str, lines: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
+def split_leads(
+    text: str, lines: tuple[str, ...] = ()
+) -> tuple[list[str], list[ParseWarning]]:
     """Split a lead cell into lead names; return (names, warnings)."""
     marked = _mark_line_breaks(text, lines)
-    warnings: list[str] = []
+    warnings: list[ParseWarning] = []
     names: list[str] = []
     current = ""
     depth_at = bracket_depths(marked)
     start = 0
-    for match in _SEPARATOR.finditer(marked):
-        if depth_at[match.start()]:
+    for found in separators(marked):
+        if depth_at[found.start]:
             continue
-        piece = marked[start : match.start()]
-        right = _next_piece(marked, match.end())
-        kind = match.lastgroup or "comma"
+        piece = marked[start : found.start]
+        right = _next_piece(marked, found.end)
+        kind = found.kind
         current += piece
         left = collapse_spaces(current).strip(_TRIM)
         if left and _splits(kind, left, right, warnings):
             names.append(left)
             current = ""
         else:
-            current += " " if kind == "line" else match.group(0)
-        start = match.end()
+            current += " " if kind is SepKind.LINE else found.text
+        start = found.end
     current += marked[start:]
     last = collapse_spaces(current).strip(_TRIM)
     if last:
@@ -71,47 +65,53 @@ def split_leads(text: str, lines: tuple[str, ...] = ()) -> tuple[list[str], list
     return names, warnings
 
 
-def _splits(kind: str, left: str, right: str, warnings: list[str]) -> bool:
+def _splits(kind: SepKind, left: str, right: str, warnings: list[ParseWarning]) -> bool:
     """Whether a separator of ``kind`` between ``left`` and ``right`` parts two leads."""
     if not right:
         return False
-    if kind == "comma":
+    if kind in (SepKind.COMMA, SepKind.SEMICOLON):
         if right[0].isupper():
             return True
-        warnings.append(f"lead {left!r}, {right!r}: comma kept inside one name")
+        warnings.append(warn(
+            WarningCode.LEAD_COMMA_KEPT, f"lead {left!r}, {right!r}: comma kept inside one name"
+        ))
         return False
-    if kind in {"slash", "dash", "line"}:
+    if kind in _SPLIT_BEFORE_AUTHORITY:
         return _starts_with_authority(right)
     if _starts_with_authority(right) or _ends_with_authority(right):
         return True
     if _bare_name(left) and _bare_name(right):
-        warnings.append(f"lead {left!r} et {right!r}: read as two leads, a guess")
+        warnings.append(warn(
+            WarningCode.LEAD_SPLIT_GUESSED,
+            f"lead {left!r} et {right!r}: read as two leads, a guess",
+        ))
         return True
     return False
 
 
 def _next_piece(text: str, start: int) -> str:
     """The text after a separator up to the next separator or the end."""
-    match = _SEPARATOR.search(text, start)
-    return collapse_spaces(text[start : match.start() if match else len(text)]).strip(_TRIM)
+    found = next(separators(text[start:]), None)
+    end = start + found.start if found else len(text)
+    return collapse_spaces(text[start:end]).strip(_TRIM)
 
 
 def _starts_with_authority(text: str) -> bool:
     """True when ``text`` begins with a capitalised authority word (« Conseil », « Ville »...)."""
     if not text or not text[0].isupper():
         return False
-    return fold_name(text).split(" ")[0] in LEAD_AUTHORITY_WORDS
+    return fold(text).split(" ")[0] in LEAD_AUTHORITY_WORDS
 
 
 def _ends_with_authority(text: str) -> bool:
     """True when ``text`` ends with « Métropole » or « Agglomération » (« Rennes Métropole »)."""
-    words = fold_name(text).split(" ")
-    return text[0].isupper() and len(words) > 1 and words[-1] in _TRAILING_AUTHORITY
+    words = fold(text).split(" ")
+    return text[0].isupper() and len(words) > 1 and words[-1] in TRAILING_AUTHORITY_WORDS
 
 
 def _bare_name(text: str) -> bool:
     """A short capitalised place name with no authority word (« Metz », « Savoie Déchets »)."""
-    words = fold_name(text).split(" ")
+    words = fold(text).split(" ")
     return (
         text[0].isupper()
         and len(words) <= 3
@@ -140,15 +140,13 @@ def _starts_lead(line: str) -> bool:
     """True when a printed line begins a new lead, not the end of « Grenoble-Alpes Métropole »."""
     if not _starts_with_authority(line):
         return False
-    words = fold_name(line).split(" ")
-    if words[0] in _TRAILING_AUTHORITY:
-        return len(words) > 1 and words[1] in _LINKING  # « Métropole de Lyon »
+    words = fold(line).split(" ")
+    if words[0] in TRAILING_AUTHORITY_WORDS:
+        return len(words) > 1 and words[1] in LINKING_WORDS  # « Métropole de Lyon »
     return True
 
 
 def _ends_openly(line: str) -> bool:
-    """True when a line cannot end a name: a linking word, comma, hyphen or authority word."""
-    if line.endswith((",", ";", "-", "'", "’", "/")):
-        return True
-    words = fold_name(line).split(" ")
-    return words[-1] in _LINKING or (len(words) == 1 and words[0] in LEAD_AUTHORITY_WORDS)
+    """True when a line cannot end a name: it stops mid-phrase or is only an authority word."""
+    words = fold(line).split(" ")
+    return stops_mid_phrase(line) or (len(words) == 1 and words[0] in LEAD_AUTHORITY_WORDS)

@@ -36,40 +36,29 @@ from dataclasses import dataclass, field
 
 import regex
 
-from aap_parser.grid import collapse_spaces, join_lines
+from aap_parser.grid import ParseWarning, WarningCode, collapse_spaces, join_lines, warn
 from aap_parser.models import Partner
 from aap_parser.records.brackets import bracket_depths
-from aap_parser.records.countries import country_code, fold_name, is_subdivision
+from aap_parser.records.countries import country_code, is_subdivision
+from aap_parser.wording import (
+    LINKING_WORDS,
+    PARTNER_AUTHORITY_WORDS,
+    SepKind,
+    fold,
+    separators,
+    split_at,
+    stops_mid_phrase,
+)
 
-# fmt: off
-_AUTHORITY_NAMES = (
-    "Commune", "Communes", "Ville", "Villes", "Cercle", "Province", "Provinces", "Région",
-    "Régions", "Département", "Municipalité", "Municipalités", "District", "Gouvernorat",
-    "Wilaya", "Préfecture", "Sous-préfecture", "Comté", "Mairie", "Conseil", "Communauté",
-    "Association", "Union", "Intercommunalité", "Oblast", "Raion", "Rayon", "Voïvodie",
-    "Canton", "État", "Etat", "Arrondissement", "Agglomération", "Métropole", "Syndicat",
-    "Groupement", "Assemblée", "Gouvernement", "Entente", "Collectivité", "Collectivités",
-    "County", "City", "Municipality", "Prefecture", "Governorate", "Provincia", "Regione",
-    "Comune", "Distrito", "Município", "Municipio", "Municipalidad", "Prefeitura",
-    "Departamento", "Gobierno", "Alcaldía", "Ayuntamiento", "Estado", "Mancomunidad", "Judet",
-    "Județ", "Kraï", "Land", "Aimag", "Woreda", "Cité", "Délégation", "Territoire",
-    "Intendance", "Intendencia", "Capitale", "Établissement", "Etablissement", "Réseau",
-    "Fédération",
-)
-# fmt: on
-AUTHORITY_WORDS = frozenset(fold_name(word) for word in _AUTHORITY_NAMES)
-_LINKING = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "sur", "a"})
-_SEPARATOR = regex.compile(
-    r"\s*(?P<sep>[,;])\s*|\s+(?P<et>et)\s+|\s*(?P<slash>/)\s*|\s+(?P<dash>[-–—])\s+"
-    r"|\s*(?P<line>\n)\s*"
-)
 _FOOTNOTE = regex.compile(r"\s*(?:\*+|\(\s*\d{1,2}\s*\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
 _BULLET = regex.compile(r"^(?:[-–—•·*]|\d{1,2}[.)])\s+")
 _DASH_COUNTRY = regex.compile(r"^(?P<name>.*\S)\s+[-–—]\s+(?P<country>[^-–—()]+)$")
 _PREFIX_COUNTRY = regex.compile(r"^(?P<country>[^:()]{2,40}?)\s*:\s*(?P<rest>\S.*)$")
 _TRIM = " \t.,;:"
-_WEAK = frozenset({"et", "slash", "dash"})
-_STRONG = frozenset({"sep;", "line"})
+_WEAK = frozenset({SepKind.AND, SepKind.SLASH, SepKind.DASH})
+_STRONG = frozenset({SepKind.SEMICOLON, SepKind.LINE})
+_COUNTRY_LIST = frozenset({SepKind.COMMA, SepKind.SEMICOLON, SepKind.SLASH, SepKind.LINE})
+_QUALIFIER = frozenset({SepKind.COMMA, SepKind.DASH})
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +66,7 @@ class PartnerSplit:
     """A partners cell split: the partners in printed order and what had to be guessed."""
 
     partners: list[Partner] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +84,7 @@ class _Item:
     """One separated item: its text and the separator kind printed before it."""
 
     text: str
-    sep: str | None
+    sep: SepKind | None
     sep_text: str = ""
 
 
@@ -111,7 +100,7 @@ def split_partners(
     ``country_column`` says the row has its own country cell: then only known countries in
     parentheses are read from this cell, and a bare trailing name is a partner.
     """
-    warnings: list[str] = []
+    warnings: list[ParseWarning] = []
     marked = _mark_line_breaks(text, lines)
     if not marked.strip():
         return PartnerSplit([], [])
@@ -125,14 +114,21 @@ def split_partners(
     return PartnerSplit(partners, warnings)
 
 
-def pair_countries(partners: list[Partner], country_cell: str) -> tuple[list[Partner], list[str]]:
+def pair_countries(
+    partners: list[Partner], country_cell: str
+) -> tuple[list[Partner], list[ParseWarning]]:
     """Give partners the countries of a separate country column, in order or one for all."""
     countries = _column_countries(country_cell)
-    warnings = [f"unknown country {name!r} in the country column" for name, c in countries if not c]
+    warnings = [
+        warn(WarningCode.COUNTRY_UNKNOWN, f"unknown country {name!r} in the country column")
+        for name, c in countries
+        if not c
+    ]
     if not countries:
         return list(partners), warnings
     if not partners:
-        return [], [*warnings, f"country column {country_cell!r} beside no partner"]
+        message = f"country column {country_cell!r} beside no partner"
+        return [], [*warnings, warn(WarningCode.COUNTRY_COLUMN_UNPAIRED, message)]
     expanded = _split_commas(partners)
     if len(countries) > len(partners) and len(expanded) == len(countries):
         # « Région Diana, Île Maurice » beside « Madagascar, Maurice »: two partners.
@@ -146,7 +142,7 @@ def pair_countries(partners: list[Partner], country_cell: str) -> tuple[list[Par
             f"country column {country_cell!r} names {len(countries)} countries "
             f"for {len(partners)} partners: not paired"
         )
-        return list(partners), [*warnings, message]
+        return list(partners), [*warnings, warn(WarningCode.COUNTRY_COLUMN_UNPAIRED, message)]
     out: list[Partner] = []
     for partner, (name, code) in pairs:
         if partner.country_from == "cell" and partner.country_code is None and code:
@@ -161,10 +157,11 @@ def pair_countries(partners: list[Partner], country_cell: str) -> tuple[list[Par
             continue
         if partner.country_from == "cell" and partner.country is not None:
             if code != partner.country_code:
-                warnings.append(
+                warnings.append(warn(
+                    WarningCode.COUNTRY_CONFLICT,
                     f"partner {partner.name!r}: country column says {name!r}, "
-                    f"cell says {partner.country!r}; the cell is kept"
-                )
+                    f"cell says {partner.country!r}; the cell is kept",
+                ))
             out.append(partner)
             continue
         out.append(
@@ -191,13 +188,13 @@ def _split_commas(partners: list[Partner]) -> list[Partner]:
 def _column_countries(cell: str) -> list[tuple[str, str | None]]:
     """The countries of a country-column cell, split on , ; / and « et »."""
     out: list[tuple[str, str | None]] = []
-    for chunk in regex.split(r"\s*[,;/\n]\s*", cell):
+    for chunk in split_at(cell, _COUNTRY_LIST):
         name = _FOOTNOTE.sub("", collapse_spaces(chunk)).strip(_TRIM)
         if not name:
             continue
         code = country_code(name)
-        if code is None and " et " in name:
-            sides = [s.strip() for s in name.split(" et ")]
+        sides = [s.strip() for s in split_at(name, frozenset({SepKind.AND}))]
+        if code is None and len(sides) > 1:
             codes = [country_code(s) for s in sides]
             if all(codes):
                 out += [(s, c) for s, c in zip(sides, codes, strict=True)]
@@ -216,7 +213,7 @@ def _mark_line_breaks(text: str, lines: tuple[str, ...]) -> str:
     if len(kept) < 2 or join_lines(kept) != flat:
         return flat
     every_line_authority = all(
-        _starts_with_authority(line, capital=True) and not _ends_openly(line) for line in kept
+        _starts_with_authority(line, capital=True) and not stops_mid_phrase(line) for line in kept
     )
     runs: list[list[str]] = [[kept[0]]]
     for line in kept[1:]:
@@ -228,14 +225,6 @@ def _mark_line_breaks(text: str, lines: tuple[str, ...]) -> str:
         else:
             runs[-1].append(line)
     return "\n".join(join_lines(run) for run in runs)
-
-
-def _ends_openly(line: str) -> bool:
-    """True when a line cannot end a name: it ends with a linking word, comma or hyphen."""
-    if line.endswith((",", ";", "-", "'", "’", "/")):
-        return True
-    words = fold_name(line).split(" ")
-    return bool(words) and words[-1] in _LINKING
 
 
 def _starts_capital(line: str) -> bool:
@@ -264,14 +253,11 @@ def _items(text: str) -> list[_Item]:
     depth_at = bracket_depths(text)
     items: list[_Item] = []
     start, sep, sep_text = 0, None, ""
-    for match in _SEPARATOR.finditer(text):
-        if depth_at[match.start()] or (match.start() and depth_at[match.start() - 1]):
+    for found in separators(text):
+        if depth_at[found.start] or (found.start and depth_at[found.start - 1]):
             continue
-        kind = match.lastgroup or "sep"
-        if kind == "sep":
-            kind = "sep" + match.group("sep")
-        items.append(_Item(text[start : match.start()], sep, sep_text))
-        start, sep, sep_text = match.end(), kind, match.group(0)
+        items.append(_Item(text[start : found.start], sep, sep_text))
+        start, sep, sep_text = found.end, found.kind, found.text
     items.append(_Item(text[start:], sep, sep_text))
     for item in items:
         item.text = _BULLET.sub("", item.text.strip()).strip()
@@ -294,7 +280,7 @@ def _weak_splits(left: _Item, items: list[_Item], index: int) -> bool:
     """Whether a weak separator before ``items[index]`` separates two partners."""
     right = items[index]
     if (
-        right.sep == "et"
+        right.sep is SepKind.AND
         and _starts_with_authority(left.text, capital=True)
         and (_starts_with_authority(right.text, capital=True))
     ):
@@ -309,8 +295,8 @@ def _starts_with_authority(text: str, *, capital: bool = False) -> bool:
     bare = _BULLET.sub("", text.strip())
     if not bare or (capital and not bare[0].isupper()):
         return False
-    token = fold_name(bare.split(" ")[0])  # a compound such as « Sous-préfecture »
-    return token in AUTHORITY_WORDS or token.split(" ")[0] in AUTHORITY_WORDS
+    token = fold(bare.split(" ")[0])  # a compound such as « Sous-préfecture »
+    return token in PARTNER_AUTHORITY_WORDS or token.split(" ")[0] in PARTNER_AUTHORITY_WORDS
 
 
 # --- countries -------------------------------------------------------------------------
@@ -360,7 +346,7 @@ def _tail(text: str, *, known_only: bool) -> _Tail | None:
     inner = _closing_group(content)
     if inner is not None and inner[0] and country_code(inner[1]):
         return _Tail(f"{name} ({inner[0]})", inner[1], country_code(inner[1]), dropped)
-    last = regex.split(r"\s*(?:,|\s[-–]\s)\s*", content)
+    last = split_at(content, _QUALIFIER)
     if len(last) > 1 and country_code(last[-1]):
         rest = content[: content.rfind(last[-1])].rstrip(" ,-–")
         return _Tail(f"{name} ({rest})", last[-1], country_code(last[-1]), dropped)
@@ -377,13 +363,13 @@ def _looks_like_country(content: str, name: str) -> bool:
     first = words[0]
     if not first[0].isupper() or (len(first) > 1 and first.isupper()):
         return False
-    name_words = set(fold_name(name).split(" "))
-    if fold_name(first) in AUTHORITY_WORDS or any(
-        len(word) > 3 and word in name_words for word in fold_name(content).split(" ")
+    name_words = set(fold(name).split(" "))
+    if fold(first) in PARTNER_AUTHORITY_WORDS or any(
+        len(word) > 3 and word in name_words for word in fold(content).split(" ")
     ):
         return False
     for word in words[1:]:
-        if not word[0].isupper() and fold_name(word).split(" ")[0] not in _LINKING:
+        if not word[0].isupper() and fold(word).split(" ")[0] not in LINKING_WORDS:
             return False
     return True
 
@@ -428,7 +414,7 @@ def _groups(items: list[_Item], *, known_only: bool) -> list[_Group]:
 
 def _bare_country(items: list[_Item]) -> _Tail | None:
     """A final bare country name after a comma (« Ville de Bamako, Mali »), as a tail."""
-    if len(items) < 2 or items[-1].sep not in {"sep,", "dash"}:
+    if len(items) < 2 or items[-1].sep not in _QUALIFIER:
         return None
     last = items[-1].text.strip(_TRIM)
     if _starts_with_authority(last) or country_code(last) is None:
@@ -440,8 +426,8 @@ def _bare_country(items: list[_Item]) -> _Tail | None:
 def _group_partners(
     group: _Group,
     default_country: tuple[str, str] | None,
-    warnings: list[str],
-    guesses: list[str],
+    warnings: list[ParseWarning],
+    guesses: list[ParseWarning],
 ) -> list[Partner]:
     """The partners of one group, sharing its country."""
     tail = group.tail
@@ -458,14 +444,20 @@ def _group_partners(
             continue
         partners.append(_partner(name, tail, default_country))
     if tail is not None and tail.code is None:
-        warnings.append(f"unknown country {tail.country!r} for partner(s) {names[-1]!r}")
+        warnings.append(warn(
+            WarningCode.COUNTRY_UNKNOWN,
+            f"unknown country {tail.country!r} for partner(s) {names[-1]!r}",
+        ))
     if tail is not None and tail.dropped:
-        warnings.append(f"footnote mark {tail.dropped!r} after partner {names[-1]!r} dropped")
+        warnings.append(warn(
+            WarningCode.PARTNER_NOTE_DROPPED,
+            f"footnote mark {tail.dropped!r} after partner {names[-1]!r} dropped",
+        ))
     return partners
 
 
 def _partner_starts(
-    items: list[_Item], names: list[str], code: str | None, warnings: list[str]
+    items: list[_Item], names: list[str], code: str | None, warnings: list[ParseWarning]
 ) -> list[int]:
     """Indexes of the items that start a partner within a group."""
     count = len(items)
@@ -480,16 +472,18 @@ def _partner_starts(
     if len(starts) == 1 and all(subdivisions):
         return list(range(count))
     if len(starts) == 1 and count >= 3:
-        warnings.append(
-            f"partners {', '.join(names)!r}: {count} bare names read as separate partners"
-        )
+        warnings.append(warn(
+            WarningCode.PARTNER_SPLIT_GUESSED,
+            f"partners {', '.join(names)!r}: {count} bare names read as separate partners",
+        ))
         return list(range(count))
     for i in range(1, count):
         if i not in starts and not (subdivisions[i] and not subdivisions[i - 1]):
-            warnings.append(
+            warnings.append(warn(
+                WarningCode.PARTNER_JOIN_GUESSED,
                 f"partner {names[i - 1]!r}, {names[i]!r}: read as one partner "
-                "(a place and its province), a guess"
-            )
+                "(a place and its province), a guess",
+            ))
     return starts
 
 

@@ -1,10 +1,16 @@
-"""Source readers: bytes in, :class:`aap_parser.grid.SourceDocument` out, format by content."""
+"""Source readers: bytes in, :class:`aap_parser.grid.SourceDocument` out, format by content.
+
+Readers know nothing of column roles: the layout-text reader, which must tell a header row
+from body text to cut a table, is handed a :class:`HeaderTest` by the caller.
+"""
 
 from __future__ import annotations
 
 from aap_parser.errors import InputError
 from aap_parser.grid import RawTable, SourceDocument
+from aap_parser.sources.layout_text.headers import HeaderTest
 from aap_parser.sources.text import decode_text, looks_binary, read_delimited_text, split_lines
+from aap_parser.wording import readable
 
 
 def is_pdf(data: bytes) -> bool:
@@ -13,7 +19,11 @@ def is_pdf(data: bytes) -> bool:
 
 
 def read_source(
-    data: bytes, *, password: str | None = None, max_pages: int | None = None
+    data: bytes,
+    *,
+    headers: HeaderTest,
+    password: str | None = None,
+    max_pages: int | None = None,
 ) -> SourceDocument:
     """Read an announcement's bytes into the raw document, choosing the reader by content."""
     if is_pdf(data):
@@ -25,7 +35,7 @@ def read_source(
     decoded = decode_text(data)
     if looks_binary(decoded.text):
         raise InputError("neither a PDF nor a text announcement (binary content)")
-    document = read_text(decoded.text)
+    document = read_text(decoded.text, headers)
     if decoded.warnings:
         return SourceDocument(
             blocks=document.blocks,
@@ -36,14 +46,15 @@ def read_source(
     return document
 
 
-def read_text(text: str) -> SourceDocument:
-    """Read a text announcement: tab or pipe tables, else the space-aligned layout form."""
-    lines = split_lines(text)
+def read_text(text: str, headers: HeaderTest) -> SourceDocument:
+    """Read a text announcement: tab or pipe tables, else the space-aligned layout form
+    (whose header rows ``headers`` recognises)."""
+    lines = split_lines(readable(text))
     document = read_delimited_text(lines)
     if any(isinstance(block, RawTable) for block in document.blocks):
         return document
     from aap_parser.sources.layout_text import looks_like_layout_text, read_layout_text
 
-    if looks_like_layout_text(lines):
-        return read_layout_text(lines)
+    if looks_like_layout_text(lines, headers):
+        return read_layout_text(lines, headers)
     return document

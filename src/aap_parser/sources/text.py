@@ -14,7 +14,17 @@ from dataclasses import dataclass
 
 import regex
 
-from aap_parser.grid import RawCell, RawRow, RawTable, SourceDocument, TextLine, collapse_spaces
+from aap_parser.grid import (
+    ParseWarning,
+    RawCell,
+    RawRow,
+    RawTable,
+    SourceDocument,
+    TextLine,
+    WarningCode,
+    collapse_spaces,
+    warn,
+)
 
 _PIPE_RULE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _PIPE_SPLIT = regex.compile(r"(?<!\\)\|")
@@ -33,7 +43,7 @@ class DecodedText:
 
     text: str
     encoding: str
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[ParseWarning, ...] = ()
 
 
 def decode_text(data: bytes) -> DecodedText:
@@ -43,7 +53,7 @@ def decode_text(data: bytes) -> DecodedText:
     Windows-1252 is decoded with replacement characters and a warning. NUL bytes are dropped
     with a warning.
     """
-    warnings: list[str] = []
+    warnings: list[ParseWarning] = []
     if data.startswith(codecs.BOM_UTF8):
         text, encoding = data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -59,10 +69,13 @@ def decode_text(data: bytes) -> DecodedText:
                 text, encoding = data.decode("cp1252"), "cp1252"
             except UnicodeDecodeError:
                 text, encoding = data.decode("cp1252", errors="replace"), "cp1252"
-                warnings.append("undecodable bytes replaced (neither UTF-8 nor Windows-1252)")
+                warnings.append(warn(
+                    WarningCode.UNDECODABLE_BYTES,
+                    "undecodable bytes replaced (neither UTF-8 nor Windows-1252)",
+                ))
     if "\x00" in text:
         text = text.replace("\x00", "")
-        warnings.append("NUL characters removed from the text")
+        warnings.append(warn(WarningCode.NUL_REMOVED, "NUL characters removed from the text"))
     return DecodedText(text, encoding, tuple(warnings))
 
 

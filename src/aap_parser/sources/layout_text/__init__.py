@@ -14,7 +14,8 @@ tops (:mod:`.merged`).
 
 from __future__ import annotations
 
-from aap_parser.grid import Block, RawTable, SourceDocument
+from aap_parser.grid import Block, ParseWarning, RawTable, SourceDocument
+from aap_parser.sources.layout_text.headers import HeaderTest
 from aap_parser.sources.layout_text.lines import _Line, _parse_lines
 from aap_parser.sources.layout_text.spans import (
     _starts_with_table,
@@ -28,7 +29,7 @@ from aap_parser.sources.layout_text.table import _header_row, _open_columns, _re
 _MANY_LINES = 4
 
 
-def looks_like_layout_text(lines: list[str]) -> bool:
+def looks_like_layout_text(lines: list[str], headers: HeaderTest) -> bool:
     """True when the text holds a table laid out by spaces (not tabs, not a pipe table).
 
     Many lines must have two or more pieces separated by runs of 2+ spaces, and the pieces
@@ -42,47 +43,54 @@ def looks_like_layout_text(lines: list[str]) -> bool:
     parsed = _parse_lines(lines)
     multi = [line for line in parsed if len(line.chunks) >= 2]
     if len(multi) < _MANY_LINES:
-        return len(multi) >= 2 and _has_headed_table(lines)
-    starts: dict[int, int] = {}
+        return len(multi) >= 2 and _has_headed_table(lines, headers)
+    # pdftotext spaces each page on its own character grid: pages are judged apart.
+    pages: dict[int, tuple[list[_Line], dict[int, int]]] = {}
     for line in multi:
+        page_lines, starts = pages.setdefault(line.page, ([], {}))
+        page_lines.append(line)
         for chunk in line.chunks[1:]:
             starts[chunk.start] = starts.get(chunk.start, 0) + 1
-    aligned = sum(1 for count in starts.values() if count >= 3)
-    return aligned >= 1 and max(starts.values()) >= max(3, len(multi) // 4)
-
-
-def _has_headed_table(lines: list[str]) -> bool:
-    """True when the lines read as a table whose header row names laureate columns, with a
-    body row below it."""
     return any(
-        isinstance(block, RawTable) and len(block.rows) >= 2 and _header_row(block)
-        for block in read_layout_text(lines).blocks
+        max(starts.values(), default=0) >= max(3, len(page_lines) // 4)
+        for page_lines, starts in pages.values()
     )
 
 
-def read_layout_text(lines: list[str]) -> SourceDocument:
+def _has_headed_table(lines: list[str], headers: HeaderTest) -> bool:
+    """True when the lines read as a table whose header row names laureate columns, with a
+    body row below it."""
+    return any(
+        isinstance(block, RawTable) and len(block.rows) >= 2 and _header_row(block, headers)
+        for block in read_layout_text(lines, headers).blocks
+    )
+
+
+def read_layout_text(lines: list[str], headers: HeaderTest) -> SourceDocument:
     """Read ``pdftotext -layout`` lines (form feeds mark pages) into the raw document.
 
     Running text becomes ``TextLine``s; each table run on a page becomes one ``RawTable``
     whose rows carry their first line number and page, and whose cells keep their lines.
+    ``headers`` tells a laureates header row from body text.
     """
     parsed = _parse_lines(lines)
     pages: dict[int, list[_Line]] = {}
     for line in parsed:
         pages.setdefault(line.page, []).append(line)
     blocks: list[Block] = []
-    warnings: list[str] = []
+    warnings: list[ParseWarning] = []
     page_numbers = sorted(pages)
     header_row: tuple[tuple[str, ...], ...] = ()
     open_columns: frozenset[int] = frozenset()
     for index, page in enumerate(page_numbers):
-        continued = index > 0 and _starts_with_table(pages[page])
+        continued = index > 0 and _starts_with_table(pages[page], headers)
         goes_on = index + 1 < len(page_numbers) and _starts_with_table(
-            pages[page_numbers[index + 1]]
+            pages[page_numbers[index + 1]], headers
         )
         page_blocks, header_row = _read_page(
             pages[page],
             warnings,
+            headers,
             (header_row, open_columns if continued else frozenset()),
             continued=continued,
             goes_on=goes_on,
@@ -93,7 +101,7 @@ def read_layout_text(lines: list[str]) -> SourceDocument:
         if (
             isinstance(last, RawTable)
             and index + 1 < len(page_numbers)
-            and _starts_with_table(pages[page_numbers[index + 1]])
+            and _starts_with_table(pages[page_numbers[index + 1]], headers)
         ):
             page_blocks[-1] = RawTable(
                 rows=last.rows, page=last.page, ruled=last.ruled, reaches_page_bottom=True
@@ -107,7 +115,8 @@ def read_layout_text(lines: list[str]) -> SourceDocument:
 
 def _read_page(
     lines: list[_Line],
-    warnings: list[str],
+    warnings: list[ParseWarning],
+    headers: HeaderTest,
     above: tuple[tuple[tuple[str, ...], ...], frozenset[int]],
     *,
     continued: bool,
@@ -119,15 +128,16 @@ def _read_page(
     row read so far (see :func:`_header_row`), returned updated, and the columns left open
     at the previous page's end (see :func:`_open_columns`)."""
     header_row, open_columns = above
-    spans = _table_spans(lines)
+    spans = _table_spans(lines, headers)
     blocks: list[Block] = []
     cursor = 0
     for number, (first, end) in enumerate(spans):
-        start = first + _sub_heading_lines(lines[first:end])
+        start = first + _sub_heading_lines(lines[first:end], headers)
         blocks.extend(_text_lines(lines[cursor:start]))
         table = _read_table(
             lines[start:end],
             warnings,
+            headers,
             continued=continued and number == 0,
             goes_on=goes_on and number == len(spans) - 1,
             header_row=header_row,
@@ -135,7 +145,7 @@ def _read_page(
         )
         if table is not None:
             blocks.append(table)
-            header_row = _header_row(table) or header_row
+            header_row = _header_row(table, headers) or header_row
         else:
             blocks.extend(_text_lines(lines[start:end]))
         cursor = end

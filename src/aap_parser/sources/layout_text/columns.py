@@ -10,8 +10,17 @@ from dataclasses import dataclass
 import regex
 
 from aap_parser.sources.layout_text.lines import _Chunk, _Line
+from aap_parser.sources.layout_text.words import _starts_cell, _starts_continuation
 
 _START_TOLERANCE = 3
+
+
+# How far from its column pdftotext may print a cell's line where cells collide, and how
+# much farther a word going on a cell counts (it rarely starts a cell's line).
+_COLLISION_REACH = 5
+
+
+_GOES_ON_DISTANCE = 3
 
 
 # How many lines at a table's top may hold a repeated header row.
@@ -21,7 +30,7 @@ _MAX_HEADER_SEARCH = 8
 @dataclass(frozen=True, slots=True)
 class _Column:
     """A column: its left edge ``start`` (where most of its lines start), ``starts`` (where
-    2+ of its lines start: pdftotext shifts lines a bit), and ``low``, the least character
+    2+ of its lines start: pdftotext shifts lines a bit), ``low``, the least character
     column a chunk may start at to belong to it."""
 
     low: int
@@ -73,13 +82,27 @@ def _columns(lines: Sequence[_Line]) -> list[_Column]:
 
 
 def _make_columns(accepted: Sequence[int], counts: dict[int, int]) -> list[_Column]:
-    """Columns at the given left edges (sorted), each with the nearby starts of 2+ lines."""
+    """Columns at the given left edges (sorted), each with the nearby starts of 2+ lines:
+    within a few characters, or a little farther (pdftotext prints a block of rows a few
+    characters off where cells collide) when nearer to it than to any other column."""
     columns: list[_Column] = []
     for index, x in enumerate(accepted):
-        low = 0 if index == 0 else x - min(_START_TOLERANCE, (x - accepted[index - 1]) // 2)
+        before = accepted[index - 1] if index else None
+        after = accepted[index + 1] if index + 1 < len(accepted) else None
         starts = frozenset(
-            y for y, n in counts.items() if abs(y - x) <= _START_TOLERANCE and n >= 2
+            y
+            for y, n in counts.items()
+            if n >= 2
+            and (
+                abs(y - x) <= _START_TOLERANCE
+                or (
+                    abs(y - x) <= _COLLISION_REACH
+                    and (before is None or y - before > max(_START_TOLERANCE, x - y))
+                    and (after is None or after - y > max(_START_TOLERANCE, y - x))
+                )
+            )
         )
+        low = 0 if before is None else min([x - min(_START_TOLERANCE, (x - before) // 2), *starts])
         columns.append(_Column(low, x, starts))
     return columns
 
@@ -128,30 +151,63 @@ def _column_of(columns: Sequence[_Column], x: int) -> int:
 
 def _split_chunk(
     chunk: _Chunk, columns: Sequence[_Column], *, exact: bool = False
-) -> list[_Chunk] | None:
+) -> list[tuple[int, _Chunk]] | None:
     """Cut a chunk that runs across column starts (two cells printed a single space
-    apart) at the words starting there (``exact``: where 2+ lines of the column start);
-    ``None`` when a column start falls mid-word."""
-    pieces = [chunk]
-    for column in columns[1:]:
-        last = pieces[-1]
-        if not last.start < column.start - _START_TOLERANCE or last.end <= column.start:
+    apart) at the words starting there, each piece with its column's index (``exact``:
+    where 2+ lines of the column start, or near its start a word starting a cell when the
+    chunk is one cell running into the next only); ``None`` when a column start falls
+    mid-word.
+
+    pdftotext may print a cell's line a few characters off its column where cells collide:
+    the cut is at the nearest word start, a word starting a cell reaching a little farther,
+    a word that goes on a cell (lowercase: "de Sherbrooke") counting as farther unless it
+    starts exactly where other lines of the column start.
+    """
+    pieces = [(_column_of(columns, chunk.start), chunk)]
+    for index, column in enumerate(columns):
+        number, last = pieces[-1]
+        if index <= number or last.end <= column.start:
+            continue
+        if not last.start < min([column.start - _START_TOLERANCE, *column.starts]):
             continue
         words = [last.start + m.start() for m in regex.finditer(r"(?<= )\S", last.text)]
-        near = [
-            w
-            for w in words
-            if (w in column.starts if exact else abs(w - column.start) <= _START_TOLERANCE)
-        ]
+        if exact:
+            near = {w: 0.0 for w in words if w in column.starts}
+            if not near and _lone_collision(last, columns, index):
+                near = {
+                    w: float(abs(w - column.start))
+                    for w in words
+                    if abs(w - column.start) <= _START_TOLERANCE
+                    and _starts_cell(last.text[w - last.start :])
+                }
+        else:
+            near = {}
+            for w in words:
+                goes_on = _starts_continuation(last.text[w - last.start :])
+                distance = min(abs(w - y) for y in column.starts | {column.start})
+                if distance <= _START_TOLERANCE or (
+                    distance <= _COLLISION_REACH
+                    and not goes_on
+                    and w > columns[index - 1].start + _START_TOLERANCE
+                ):
+                    near[w] = distance + (_GOES_ON_DISTANCE if goes_on and distance else 0)
         if not near:
             return None
-        cut = min(near, key=lambda w: abs(w - column.start))
+        cut = min(near, key=lambda w: (near[w], abs(w - column.start)))
         offset = cut - last.start
         pieces[-1:] = [
-            _Chunk(last.start, cut - 1, last.text[: offset - 1]),
-            _Chunk(cut, last.end, last.text[offset:]),
+            (number, _Chunk(last.start, cut - 1, last.text[: offset - 1])),
+            (index, _Chunk(cut, last.end, last.text[offset:])),
         ]
     return pieces
+
+
+def _lone_collision(chunk: _Chunk, columns: Sequence[_Column], index: int) -> bool:
+    """True when the chunk starts where its column's lines start and runs into column
+    ``index`` only: two cells colliding, not running text across the table."""
+    own = columns[_column_of(columns, chunk.start)]
+    aligned = any(abs(chunk.start - y) <= _START_TOLERANCE for y in own.starts | {own.start})
+    return aligned and (index + 1 == len(columns) or chunk.end <= columns[index + 1].low)
 
 
 def _fits(line: _Line, columns: list[_Column]) -> bool:
@@ -189,8 +245,9 @@ def _build_grid(lines: list[_Line], columns: list[_Column]) -> _Grid:
     for line in lines:
         cells: list[list[str]] = [[] for _ in columns]
         for whole in line.chunks:
-            for chunk in _split_chunk(whole, columns) or [whole]:
-                cells[_column_of(columns, chunk.start)].append(chunk.text)
+            pieces = _split_chunk(whole, columns) or [(_column_of(columns, whole.start), whole)]
+            for col, chunk in pieces:
+                cells[col].append(chunk.text)
         rows.append(tuple(" ".join(parts) if parts else None for parts in cells))
     filled = tuple(
         tuple(t for t, row in enumerate(rows) if row[col] is not None)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from aap_parser.sources.layout_text.columns import _Grid
 from aap_parser.sources.layout_text.rows import (
     _alignments,
+    _between_rows,
     _fits_rows,
     _mixed_alignments,
     _segment_rows,
@@ -52,6 +53,15 @@ def _dense_columns(grid: _Grid, header: int, *, continued: bool) -> list[int]:
     widest = max(range(grid.ncols), key=lambda col: fill[col])
     skip = (1 if header else 0) + (1 if continued else 0)
     rows = _segment_rows(grid, core, header, aligns)
+    # A column with text wholly between two rows' texts is merged, however few the rows.
+    for col in [c for c in core if c != widest]:
+        others = [c for c in core if c != col]
+        cut = _segment_rows(grid, others, header, aligns)[skip:]
+        if len(others) >= _MIN_CUTTING_COLUMNS and any(
+            _between_rows(grid, col, others, first, last) for first, last in cut
+        ):
+            core = others
+            rows = _segment_rows(grid, core, header, aligns)
     for _ in range(_MAX_MERGED_COLUMNS if len(rows) - skip >= _MIN_EVIDENCE_ROWS else 0):
         shares = {
             col: _coverage(

@@ -39,7 +39,7 @@ def _parse_lines(lines: Sequence[str]) -> list[_Line]:
         if "\f" in text:
             page += text.count("\f")
             text = text.replace("\f", "")
-        text = text.replace("\u00a0", " ").expandtabs(8).rstrip()
+        text = text.expandtabs(8).rstrip()
         chunks = tuple(_Chunk(m.start(), m.end(), m.group()) for m in _CHUNK.finditer(text))
         out.append(_Line(number, page, text, chunks))
     return out

@@ -4,10 +4,12 @@ whose cells sit where a top-aligned or vertically centred cell would."""
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 
-from aap_parser.layout.roles import header_roles
 from aap_parser.sources.layout_text.columns import _Grid
+from aap_parser.sources.layout_text.headers import HeaderTest
 from aap_parser.sources.layout_text.words import (
     _ends_with_connector,
     _starts_cell,
@@ -89,25 +91,70 @@ def _models(
     return models
 
 
-def _row_cost(
-    grid: _Grid, cols: Sequence[int], first: int, last: int, aligns: _Alignments
-) -> tuple[float, tuple[int, ...]]:
-    """How unlikely it is that lines ``first..last`` make one table row: the word and gap
-    cost, and the misplaced lines under each alignment model."""
-    cost = 0.0
-    for col in cols:
-        lines = grid.column_lines(col, first, last)
-        if not lines:
-            cost += _EMPTY_COST
-            continue
-        for before, after in itertools.pairwise(lines):
+class _RowCosts:
+    """The costs of rows of one table's lines, memoised: trying one column set after
+    another (see :mod:`.dense`) re-reads the same cells, so each column's word and gap
+    costs are prefix sums over its lines, its boundary cues are kept per line, and the
+    misplaced lines of a row are counted once per column set and alignment models."""
+
+    def __init__(self, grid: _Grid) -> None:
+        self.grid = grid
+        self._inside = [self._inside_sums(col) for col in range(grid.ncols)]
+        self._boundaries: dict[tuple[int, int], float] = {}
+        self._conflicts: dict[tuple[tuple[int, ...], _Alignments, int, int], tuple[int, ...]] = {}
+
+    def _inside_sums(self, col: int) -> list[float]:
+        """Prefix sums of the cost between each two successive lines of the column."""
+        grid = self.grid
+        sums = [0.0]
+        for before, after in itertools.pairwise(grid.filled[col]):
+            cost = 0.0
             if after - before > 2:
                 cost += _WIDE_GAP_COST
             if _starts_cell(grid.at(after, col)) and not _ends_with_connector(grid.at(before, col)):
                 cost += _NEW_CELL_INSIDE_COST
-    if first > 0:
-        cost += _boundary_cost(grid, cols, first)
-    return cost, tuple(_conflicts(pairs) for pairs in _models(grid, cols, first, last, aligns))
+            sums.append(sums[-1] + cost)
+        return sums
+
+    def base(self, cols: Sequence[int], first: int, last: int) -> float:
+        """The word and gap cost of lines ``first..last`` as one row: an empty cell, a wide
+        gap or a cell seeming to start inside a cell, and word cues against a row starting
+        at ``first`` (the cell above seems to go on)."""
+        cost = 0.0
+        for col in cols:
+            filled = self.grid.filled[col]
+            low, high = bisect_left(filled, first), bisect_right(filled, last)
+            if low == high:
+                cost += _EMPTY_COST
+            else:
+                sums = self._inside[col]
+                cost += sums[high - 1] - sums[low]
+        if first > 0:
+            for col in cols:
+                key = (col, first)
+                if key not in self._boundaries:
+                    self._boundaries[key] = _boundary_cost(self.grid, (col,), first)
+                cost += self._boundaries[key]
+        return cost
+
+    def conflicts(
+        self, cols: tuple[int, ...], aligns: _Alignments, first: int, last: int
+    ) -> tuple[int, ...]:
+        """The misplaced lines of the row ``first..last`` under each alignment model."""
+        key = (cols, aligns, first, last)
+        found = self._conflicts.get(key)
+        if found is None:
+            found = tuple(
+                _conflicts(pairs) for pairs in _models(self.grid, cols, first, last, aligns)
+            )
+            self._conflicts[key] = found
+        return found
+
+
+@lru_cache(maxsize=4)
+def _row_costs(grid: _Grid) -> _RowCosts:
+    """The memoised row costs of a table (the last few tables read)."""
+    return _RowCosts(grid)
 
 
 def _boundary_cost(grid: _Grid, cols: Sequence[int], first: int) -> float:
@@ -137,41 +184,46 @@ def _segment_rows(
     """Cut the table's lines into rows ``(first, last)``: the header row (its first
     ``header`` lines, if any), then the cheapest cut under one of the alignment models (a
     table's columns keep their alignment from row to row)."""
-    size = len(grid.text)
-    costs = {
-        (start, end): _row_cost(grid, cols, start, end, aligns)
-        for end in range(header, size)
-        for start in range(max(header, end + 1 - _MAX_ROW_LINES), end + 1)
-    }
+    costs = _row_costs(grid)
     body = min(
-        (_segment_rows_as(size, header, costs, model) for model in range(len(aligns))),
+        (
+            _segment_rows_as(costs, tuple(cols), header, aligns, model)
+            for model in range(len(aligns))
+        ),
         key=lambda found: found[0],
     )[1]
     return [(0, header - 1), *body] if header else body
 
 
 def _segment_rows_as(
-    size: int, header: int, costs: dict[tuple[int, int], tuple[float, tuple[int, ...]]], model: int
+    costs: _RowCosts, cols: tuple[int, ...], header: int, aligns: _Alignments, model: int
 ) -> tuple[float, list[tuple[int, int]]]:
     """The least total cost of rows below the header for one alignment model, and those
-    rows ``(first, last)``; a row fitting only another model costs a little more."""
-    best = [float("inf")] * (size + 1)
+    rows ``(first, last)``; a row fitting only another model costs a little more.
+
+    A row's misplaced lines are the dear part of its cost, and never negative: they are
+    counted only for rows whose word and gap cost alone could still beat or tie the best
+    cut found so far (short rows first, so that the bound comes early); among equal cuts
+    the one whose last row starts first wins.
+    """
+    size = len(costs.grid.text)
+    inf = float("inf")
+    best = [inf] * (size + 1)
     best[header] = 0.0
     back = [0] * (size + 1)
     for end in range(header + 1, size + 1):
-        for start in range(max(header, end - _MAX_ROW_LINES), end):
-            if best[start] == float("inf"):
+        for start in range(end - 1, max(header, end - _MAX_ROW_LINES) - 1, -1):
+            if best[start] == inf:
                 continue
-            base, conflicts = costs[start, end - 1]
-            cost = (
-                best[start]
-                + base
-                + min(
-                    _CONFLICT_COST * count + (0.0 if index == model else _OTHER_MODEL_COST)
-                    for index, count in enumerate(conflicts)
-                )
+            base = best[start] + costs.base(cols, start, end - 1)
+            if base > best[end]:
+                continue
+            conflicts = costs.conflicts(cols, aligns, start, end - 1)
+            cost = base + min(
+                _CONFLICT_COST * count + (0.0 if index == model else _OTHER_MODEL_COST)
+                for index, count in enumerate(conflicts)
             )
-            if cost < best[end]:
+            if cost < best[end] or (cost == best[end] and start < back[end]):
                 best[end], back[end] = cost, start
     rows: list[tuple[int, int]] = []
     end = size
@@ -182,7 +234,7 @@ def _segment_rows_as(
     return best[size], rows
 
 
-def _header_lines(grid: _Grid) -> int:
+def _header_lines(grid: _Grid, headers: HeaderTest) -> int:
     """How many lines at the table's top make its header row (0 when the top names no
     header): its column texts must all name a known header, and its cells be centred on
     one line (the smallest such run, best one after which no line goes on a cell), else it
@@ -191,7 +243,7 @@ def _header_lines(grid: _Grid) -> int:
     cols = range(grid.ncols)
     for t in range(min(len(grid.text), _MAX_HEADER_LINES)):
         texts = [" ".join(filter(None, (old, grid.text[t][col]))) for col, old in enumerate(texts)]
-        if not all(texts) or header_roles(texts) is None:
+        if not all(texts) or not headers.is_header_row(texts):
             continue
         centred = [
             end
@@ -221,10 +273,12 @@ def _goes_on(grid: _Grid, t: int) -> bool:
 def _fits_rows(
     grid: _Grid, col: int, cols: Sequence[int], rows: list[tuple[int, int]], aligns: _Alignments
 ) -> bool:
-    """True when the column's text in each row sits where a cell of that row would."""
+    """True when the column's text in each row sits where a cell of that row would: not
+    wholly above or below the other columns' text in the row (a merged cell centred over
+    two rows sits between their texts), nor against their alignment."""
     for first, last in rows:
-        if not grid.column_lines(col, first, last):
-            continue
+        if _between_rows(grid, col, cols, first, last):
+            return False
         base = _models(grid, cols, first, last, aligns)
         extra = _models(grid, [col], first, last, aligns)
         if min(_conflicts(pairs) for pairs in base) < min(
@@ -232,6 +286,14 @@ def _fits_rows(
         ):
             return False
     return True
+
+
+def _between_rows(grid: _Grid, col: int, cols: Sequence[int], first: int, last: int) -> bool:
+    """True when the column has text in lines ``first..last``, all of it above or below the
+    text the columns ``cols`` have there."""
+    own = grid.column_lines(col, first, last)
+    others = [t for other in cols if other != col for t in grid.column_lines(other, first, last)]
+    return bool(own and others) and all(t < min(others) or t > max(others) for t in own)
 
 
 def _mixed_alignments(cols: Sequence[int]) -> _Alignments:

@@ -6,38 +6,38 @@ from __future__ import annotations
 import itertools
 
 from aap_parser.grid import Block, TextLine
-from aap_parser.layout.roles import header_role
 from aap_parser.sources.layout_text.columns import _START_TOLERANCE, _build_grid, _columns, _fits
+from aap_parser.sources.layout_text.headers import HeaderTest
 from aap_parser.sources.layout_text.lines import _Chunk, _Line
 from aap_parser.sources.layout_text.rows import _header_lines
 from aap_parser.sources.layout_text.words import _ends_with_connector, _starts_cell
 
 
-def _starts_with_table(lines: list[_Line]) -> bool:
+def _starts_with_table(lines: list[_Line], headers: HeaderTest) -> bool:
     """True when the page's first non-blank line belongs to a table (a table goes on)."""
     first = next((i for i, line in enumerate(lines) if line.chunks), None)
-    spans = _table_spans(lines)
+    spans = _table_spans(lines, headers)
     return first is not None and bool(spans) and spans[0][0] <= first
 
 
-def _sub_heading_lines(lines: list[_Line]) -> int:
+def _sub_heading_lines(lines: list[_Line], headers: HeaderTest) -> int:
     """How many one-chunk lines at a table's top are a sub-heading, not header text: each
     stands alone (see :func:`_stands_alone`) and a header row starts right below them."""
     count = 0
     while (
         count + 1 < len(lines)
         and len(lines[count].chunks) == 1
-        and _stands_alone(lines[count].chunks[0], lines[count + 1 : count + 4])
+        and _stands_alone(lines[count].chunks[0], lines[count + 1 : count + 4], headers)
     ):
         count += 1
     if not count:
         return 0
     rest = lines[count:]
     columns = _columns(rest)
-    return count if len(columns) >= 2 and _header_lines(_build_grid(rest, columns)) else 0
+    return count if len(columns) >= 2 and _header_lines(_build_grid(rest, columns), headers) else 0
 
 
-def _stands_alone(chunk: _Chunk, below: list[_Line]) -> bool:
+def _stands_alone(chunk: _Chunk, below: list[_Line], headers: HeaderTest) -> bool:
     """True when a lone chunk above a table is no header text: the text below it starts a
     cell after it (it does not end in "de", ","...), or, with nothing below it, its wording
     names no column."""
@@ -51,7 +51,7 @@ def _stands_alone(chunk: _Chunk, below: list[_Line]) -> bool:
         None,
     )
     if under is None:
-        return header_role(chunk.text) is None
+        return not headers.names_column(chunk.text)
     return _starts_cell(under.text) and not _ends_with_connector(chunk.text)
 
 
@@ -83,7 +83,7 @@ def _paragraph_kinds(lines: list[_Line]) -> list[bool]:
     return kinds
 
 
-def _table_spans(lines: list[_Line]) -> list[tuple[int, int]]:
+def _table_spans(lines: list[_Line], headers: HeaderTest) -> list[tuple[int, int]]:
     """Index ranges ``[start, end)`` of the page's tables.
 
     A table is made of paragraphs holding lines of 2+ chunks (blank lines between them
@@ -106,8 +106,10 @@ def _table_spans(lines: list[_Line]) -> list[tuple[int, int]]:
         pending.append((index, end))
         index = end
     spans: list[tuple[int, int]] = []
-    while pending:
-        start, end = pending.pop(0)
+    # Each run with the first line it may grow back up to (see below).
+    runs = [(start, end, start) for start, end in pending]
+    while runs:
+        start, end, floor = runs.pop(0)
         inner = [i for i in range(start, end) if len(lines[i].chunks) >= 2]
         if len(inner) < 2:
             continue
@@ -116,18 +118,25 @@ def _table_spans(lines: list[_Line]) -> list[tuple[int, int]]:
             continue
         breaks = [i for i in range(start, end) if lines[i].chunks and not _fits(lines[i], columns)]
         if breaks:
+            # Lines cut away next to a break may be this piece's top (a header row under
+            # a footnote, which broke only the columns of the two tables together).
             cuts = [start - 1, *breaks, end]
-            pending = [(a + 1, b) for a, b in itertools.pairwise(cuts) if b - a > 2] + pending
+            runs = [
+                (a + 1, b, start) for a, b in itertools.pairwise(cuts) if b - a > 2
+            ] + runs
             continue
         headings = [
             i
             for i in range(start + 1, end)
-            if not lines[i - 1].chunks and _sub_heading_lines(lines[i:end])
+            if not lines[i - 1].chunks and _sub_heading_lines(lines[i:end], headers)
         ]
         if headings:
             cuts = [start, *headings, end]
-            pending = list(itertools.pairwise(cuts)) + pending
+            runs = [(a, b, a) for a, b in itertools.pairwise(cuts)] + runs
             continue
+        floor = max(floor, spans[-1][1] if spans else 0)
+        while start > floor and lines[start - 1].chunks and _fits(lines[start - 1], columns):
+            start -= 1
         start, end = _trim_edges(lines, start, end)
         if end - start >= 2:
             spans.append((start, end))

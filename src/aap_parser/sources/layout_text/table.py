@@ -5,8 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from aap_parser.grid import RawCell, RawRow, RawTable
-from aap_parser.layout.roles import header_role, header_roles
+from aap_parser.grid import ParseWarning, RawCell, RawRow, RawTable, WarningCode, warn
 from aap_parser.sources.layout_text.columns import (
     _MAX_HEADER_SEARCH,
     _build_grid,
@@ -15,6 +14,7 @@ from aap_parser.sources.layout_text.columns import (
     _header_columns,
 )
 from aap_parser.sources.layout_text.dense import _dense_columns
+from aap_parser.sources.layout_text.headers import HeaderTest
 from aap_parser.sources.layout_text.lines import _Line
 from aap_parser.sources.layout_text.merged import (
     _ALIGNS,
@@ -25,13 +25,11 @@ from aap_parser.sources.layout_text.merged import (
 from aap_parser.sources.layout_text.rows import _header_lines, _mixed_alignments, _segment_rows
 from aap_parser.sources.layout_text.words import _ends_with_connector, _starts_continuation
 
-# The columns whose cells Word tables merge over rows.
-_MERGEABLE_ROLES = ("region", "lead")
-
 
 def _read_table(
     lines: list[_Line],
-    warnings: list[str],
+    warnings: list[ParseWarning],
+    headers: HeaderTest,
     *,
     continued: bool,
     goes_on: bool,
@@ -50,7 +48,7 @@ def _read_table(
         if len(columns) < 2:
             return None
         grid = _build_grid(lines, columns)
-        header = _header_lines(grid)
+        header = _header_lines(grid, headers)
     else:
         grid = repeated
     dense = _dense_columns(grid, header, continued=continued)
@@ -69,7 +67,7 @@ def _read_table(
         for a, b in rows
     ]
     if header:
-        _rejoin_merged(cells, dense)
+        _rejoin_merged(cells, dense, headers)
     # A repeated header row tells the table goes on: its first row may be a broken row's
     # rest, on which no cell of a column closed on the page before starts.
     barred = _broken_row(grid, dense, rows, 1 if header else 0) if continued and known else None
@@ -91,10 +89,11 @@ def _read_table(
             key=lambda result: result[0],
         )[1]
         if not placed:
-            warnings.append(
-                f"page {lines[0].page}, line {lines[0].number}: "
-                f"column {col + 1} kept row by row (its merged cells could not be placed)"
-            )
+            warnings.append(warn(
+                WarningCode.MERGED_CELLS_UNPLACED,
+                f"column {col + 1} kept row by row (its merged cells could not be placed)",
+                page=lines[0].page, line=lines[0].number,
+            ))
             continue
         for row_cells in cells:
             row_cells[col] = RawCell()
@@ -109,13 +108,15 @@ def _read_table(
     return RawTable(rows=raw_rows, page=lines[0].page, ruled=False)
 
 
-def _rejoin_merged(cells: list[list[RawCell]], cols: Sequence[int]) -> None:
+def _rejoin_merged(
+    cells: list[list[RawCell]], cols: Sequence[int], headers: HeaderTest
+) -> None:
     """Give back to the row above the text of a region or lead cell that goes on there
     (its first line starts lowercase...): a cell merged over rows, cut by the row cut of
     a column kept as cutting rows; the row below is then covered by it. ``cells[0]`` is the
     header row, naming the columns."""
     for col in cols:
-        if header_role(cells[0][col].text) not in _MERGEABLE_ROLES:
+        if not headers.merges_down(cells[0][col].text):
             continue
         for above, below in itertools.pairwise(cells[1:]):
             cell, top = below[col], above[col]
@@ -137,13 +138,13 @@ def _broken_row(
     return index if texts and all(_starts_continuation(text) for text in texts) else None
 
 
-def _header_row(table: RawTable) -> tuple[tuple[str, ...], ...]:
+def _header_row(table: RawTable, headers: HeaderTest) -> tuple[tuple[str, ...], ...]:
     """The lines of each cell of the table's header row (empty when its first row names no
     header), for later tables repeating it."""
     if not table.rows:
         return ()
     cells = table.rows[0].cells
-    if header_roles([cell.text for cell in cells]) is None:
+    if not headers.is_header_row([cell.text for cell in cells]):
         return ()
     return tuple(cell.lines for cell in cells)
 

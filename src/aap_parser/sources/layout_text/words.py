@@ -7,12 +7,7 @@ from functools import lru_cache
 
 import regex
 
-_CONNECTOR_END = regex.compile(
-    r"(?:[,\-\u2010\u2011/&:(+]|\b(?:de|du|des|la|le|les|l'|d'|l’|d’|et|à|au|aux|en|pour|"
-    r"sur|par|avec|dans|entre|ou|un|une))$",
-    regex.IGNORECASE,
-)
-
+from aap_parser.wording import stops_mid_phrase
 
 _CONTINUATION_START = regex.compile(r"^(?:\p{Ll}|[(\[«\"'’)\]]\s*\p{Ll}|[(\[)\]»”])")
 
@@ -20,11 +15,10 @@ _CONTINUATION_START = regex.compile(r"^(?:\p{Ll}|[(\[«\"'’)\]]\s*\p{Ll}|[(\[)
 _CELL_START = regex.compile(r"^(?:\p{Lu}|\p{N}|[«\"“])")
 
 
-@lru_cache(maxsize=4096)
 def _ends_with_connector(text: str) -> bool:
     """A line after which a cell goes on: it ends in "de", "la", "et", ",", "-", "l'"... or
-    leaves a bracket open."""
-    return bool(_CONNECTOR_END.search(text.rstrip())) or text.count("(") > text.count(")")
+    leaves a bracket open (the wording rule)."""
+    return stops_mid_phrase(text)
 
 
 @lru_cache(maxsize=4096)

@@ -7,17 +7,21 @@ decodes) is inflated here in bounded steps with the output thrown away, and the 
 refused past ``MAX_STREAM_BYTES`` for one stream or ``MAX_TOTAL_BYTES`` for all of them.
 Real announcement pages inflate to well under 1 MB each, so the limits only stop bombs.
 
-Streams pdfminer already inflated while opening the file (cross-reference streams, the
+The check runs on pdfminer's reading of the file's objects whichever backend then reads the
+pages. Streams pdfminer already inflated while opening the file (cross-reference streams, the
 object stream holding the catalogue) are not covered: they are read before this check.
 """
 
 from __future__ import annotations
 
+import io
 import zlib
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from pdfminer.ascii85 import ascii85decode, asciihexdecode
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import (
     LITERALS_ASCII85_DECODE,
     LITERALS_ASCIIHEX_DECODE,
@@ -115,6 +119,14 @@ def _stored(stream: PDFStream) -> tuple[bytes, list[Any]] | None:
     except Exception:  # unreadable filters or cipher: pdfminer reports it if a page uses it
         return None
     return data, filters
+
+
+def check_pdf(data: bytes, password: str | None = None) -> None:
+    """Open the PDF's object structure (no page is read) and run :func:`check_streams` on it,
+    whichever backend reads the pages afterwards. pdfminer's errors on a file that cannot be
+    opened (corrupt, encrypted) pass through for the reader to type."""
+    document = PDFDocument(PDFParser(io.BytesIO(data)), password=password or "")
+    check_streams(document)
 
 
 def check_streams(

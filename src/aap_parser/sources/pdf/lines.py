@@ -9,39 +9,16 @@ from __future__ import annotations
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from aap_parser.grid import BBox
+from aap_parser.sources.pdf.ink import Glyph
+from aap_parser.wording import SOFT_HYPHEN
 
 WORD_GAP_EM = 0.2
 """A horizontal gap wider than this many font sizes between two characters starts a new word."""
 
 BASELINE_TOLERANCE_EM = 0.45
 """Characters whose baselines differ by less than this many font sizes share a line."""
-
-
-class Glyph(NamedTuple):
-    """One printed character, in page points with a top-left origin."""
-
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    baseline: float
-    size: float
-    bold: bool
-    italic: bool
-
-    @property
-    def cx(self) -> float:
-        """Horizontal centre."""
-        return (self.x0 + self.x1) / 2
-
-    @property
-    def cy(self) -> float:
-        """Vertical centre."""
-        return (self.top + self.bottom) / 2
 
 
 @dataclass(slots=True)
@@ -140,6 +117,8 @@ def _words(glyphs: Sequence[Glyph]) -> list[Word]:
             continue
         if run and glyph.x0 - run[-1].x1 > WORD_GAP_EM * max(glyph.size, run[-1].size):
             flush()
+        if run and run[-1].text == SOFT_HYPHEN:
+            run.pop()  # a soft hyphen inside a word prints nothing; only a line-final one shows
         run.append(glyph)
         last = glyph
     flush()

@@ -1,25 +1,18 @@
-"""Open a PDF, read each page's characters and rules once, and assemble the raw document.
+"""Read a PDF into the raw document: open it with a backend, then assemble each page.
 
-This is the boundary with pdfplumber/pdfminer: their exceptions become typed
-``AapParseError``s here, and each page's cache is flushed as soon as it has been read so
-that memory stays flat over long documents.
+The backend (:mod:`.backends`) only reads characters and rules; this module does what is
+the same for every backend: the typed errors for a file that cannot be opened or read, the
+decompression-bomb guard and the page limit before any page is read, and the assembly of
+each page into tables and text lines (words and lines, ruled then borderless tables).
+Pages are read one at a time, so memory stays flat over long documents.
 """
 
 from __future__ import annotations
 
-import io
-import itertools
-import math
-import re
 import statistics
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from typing import Any
-
-import pdfplumber
-from pdfminer.layout import LTChar, LTContainer, LTCurve, LTLine, LTRect
 
 from aap_parser.errors import (
     AapParseError,
@@ -28,93 +21,17 @@ from aap_parser.errors import (
     NoTextLayerError,
     TooLargeError,
 )
-from aap_parser.grid import Block, RawTable, SourceDocument, TextLine
+from aap_parser.grid import Block, RawTable, SourceDocument, TextLine, running_key, running_lines
+from aap_parser.sources.pdf.backends import BACKENDS, DEFAULT_BACKEND, PdfBackend
 from aap_parser.sources.pdf.borderless import find_borderless_tables
-from aap_parser.sources.pdf.guard import check_streams
-from aap_parser.sources.pdf.lines import Glyph, Line, build_lines, split_at_gaps
-from aap_parser.sources.pdf.ruled import Segment, find_ruled_tables, rule_segments
+from aap_parser.sources.pdf.guard import check_pdf
+from aap_parser.sources.pdf.ink import Glyph, PageInk
+from aap_parser.sources.pdf.lines import Line, build_lines, split_at_gaps
+from aap_parser.sources.pdf.ruled import find_ruled_tables
+from aap_parser.wording import readable
 
 TEXT_GAP_EM = 3.0
 """Words on one baseline further apart than this many font sizes are separate text lines."""
-
-_BOLD = re.compile(r"bold|black|heavy|semibold|demi|,b$|-b$", re.IGNORECASE)
-_ITALIC = re.compile(r"italic|oblique|-it$|,i$|-i$", re.IGNORECASE)
-
-
-@lru_cache(maxsize=256)
-def font_style(fontname: str) -> tuple[bool, bool]:
-    """Bold and italic flags read from a font name (subset prefix ignored)."""
-    name = fontname.split("+", 1)[-1]
-    return bool(_BOLD.search(name)), bool(_ITALIC.search(name))
-
-
-@dataclass(slots=True)
-class _Ink:
-    """Everything printed on one page that the readers use: characters and rules."""
-
-    glyphs: list[Glyph]
-    segments: list[Segment]
-
-
-def _collect(page: Any) -> _Ink:
-    """Walk pdfminer's layout of the page once (no per-object dicts, which cost the most).
-
-    Characters of zero (or negative, or NaN) size are invisible and skipped, as is anything
-    placed at a non-finite position. Coordinates follow pdfplumber's: top-left origin,
-    shifted by the media box origin.
-    """
-    height = float(page.height)
-    mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
-    ink = _Ink([], [])
-
-    def flip(y: float) -> float:
-        return height - y + mb_top
-
-    def walk(objects: Any) -> None:
-        for obj in objects:
-            if isinstance(obj, LTChar):
-                text = obj.get_text()
-                if not text or not obj.size > 0:
-                    continue  # zero-size (invisible) text is not part of the announcement
-                if not math.isfinite(obj.x0 + obj.x1 + obj.y0 + obj.y1 + obj.matrix[5]):
-                    continue  # placed at infinity by a hostile matrix: not on the page
-                bold, italic = font_style(str(obj.fontname))
-                baseline = flip(obj.matrix[5]) if obj.upright else flip(obj.y0)
-                ink.glyphs.append(
-                    Glyph(
-                        text,
-                        obj.x0 + mb_x0,
-                        obj.x1 + mb_x0,
-                        flip(obj.y1),
-                        flip(obj.y0),
-                        baseline,
-                        float(obj.size),
-                        bold,
-                        italic,
-                    )
-                )
-            elif not math.isfinite(obj.x0 + obj.x1 + obj.y0 + obj.y1):
-                continue  # a shape placed at infinity draws nothing on the page
-            elif isinstance(obj, (LTLine, LTRect)):
-                ink.segments += rule_segments(
-                    obj.x0 + mb_x0,
-                    flip(obj.y1),
-                    obj.x1 + mb_x0,
-                    flip(obj.y0),
-                    stroked=isinstance(obj, LTRect) and bool(obj.stroke),
-                )
-            elif isinstance(obj, LTCurve):
-                if obj.stroke:
-                    points = [(x + mb_x0, flip(y)) for x, y in obj.pts]
-                    for (ax, ay), (bx, by) in itertools.pairwise(points):
-                        ink.segments += rule_segments(
-                            min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
-                        )
-            elif isinstance(obj, LTContainer):
-                walk(obj)
-
-    walk(page.layout)
-    return ink
 
 
 @dataclass(slots=True)
@@ -141,10 +58,23 @@ def _text_lines(line: Line, page: int) -> list[TextLine]:
     ]
 
 
-def _read_page(page: Any, number: int) -> tuple[_Page, int]:
-    """One page's blocks (tables and text lines, top to bottom) and its character count."""
-    ink = _collect(page)
-    tables, free = find_ruled_tables(ink.segments, ink.glyphs, number)
+def _readable_glyphs(glyphs: list[Glyph]) -> list[Glyph]:
+    """The glyphs as a reader sees them: compatibility characters spelt out (ligatures,
+    full-width forms, odd spaces), zero-width ones dropped; whichever backend read them."""
+    out: list[Glyph] = []
+    for glyph in glyphs:
+        text = readable(glyph.text)
+        if text == glyph.text:
+            out.append(glyph)
+        elif text:
+            out.append(glyph._replace(text=text))
+    return out
+
+
+def _assemble(ink: PageInk, number: int) -> _Page:
+    """One page's blocks (tables and text lines, top to bottom)."""
+    glyphs = _readable_glyphs(ink.glyphs)
+    tables, free = find_ruled_tables(ink.segments, glyphs, number)
     placed: list[tuple[float, Block]] = [(t.bbox.top if t.bbox else 0.0, t) for t in tables]
     rules = [(s.pos, s.lo, s.hi) for s in ink.segments if s.horizontal]
     for item in find_borderless_tables(build_lines(free), number, rules):
@@ -153,7 +83,7 @@ def _read_page(page: Any, number: int) -> tuple[_Page, int]:
         else:
             placed.extend((item.top, text) for text in _text_lines(item, number))
     placed.sort(key=lambda pair: pair[0])
-    return _Page(number, float(page.height), [block for _, block in placed]), len(ink.glyphs)
+    return _Page(number, ink.height, [block for _, block in placed])
 
 
 def _top(block: Block) -> float | None:
@@ -164,20 +94,6 @@ def _bottom(block: Block) -> float | None:
     return block.bbox.bottom if block.bbox else None
 
 
-def _line_key(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.split()).lower())
-
-
-def _running_lines(pages: list[_Page]) -> set[str]:
-    """Text lines printed on two pages or more (page numbers aside): running headers/footers."""
-    pages_of: dict[str, set[int]] = {}
-    for page in pages:
-        for block in page.blocks:
-            if isinstance(block, TextLine):
-                pages_of.setdefault(_line_key(block.text), set()).add(page.number)
-    return {key for key, seen in pages_of.items() if len(seen) >= 2}
-
-
 def _mark_page_bottoms(pages: list[_Page]) -> None:
     """Flag tables whose last row ends at the page's lower text limit (row may continue).
 
@@ -186,13 +102,13 @@ def _mark_page_bottoms(pages: list[_Page]) -> None:
     is cut by the page end when it ends within about one text line of that limit and no
     running text stands between it and the limit. The last page's tables cannot continue.
     """
-    running = _running_lines(pages)
+    running = running_lines(b for p in pages for b in p.blocks if isinstance(b, TextLine))
     tops = [
         t
         for p in pages
         for b in p.blocks
         if (t := _top(b)) is not None
-        and not (isinstance(b, TextLine) and _line_key(b.text) in running)
+        and not (isinstance(b, TextLine) and running_key(b) in running)
     ]
     if not tops:
         return
@@ -215,21 +131,23 @@ def _mark_page_bottoms(pages: list[_Page]) -> None:
 
 
 @contextmanager
-def _opened(data: bytes, password: str | None) -> Iterator[Any]:
-    """pdfplumber's document, with its open errors turned into typed errors."""
+def _opened(data: bytes, password: str | None, backend: str) -> Iterator[PdfBackend]:
+    """The document opened by the named backend, once the guard has passed it, with any
+    failure to open turned into a typed error."""
     if not data[:1024].lstrip().startswith(b"%PDF") and b"%PDF" not in data[:1024]:
         raise InputError("not a PDF file (no %PDF header)")
+    opener = BACKENDS[backend]
     try:
-        pdf = pdfplumber.open(io.BytesIO(data), password=password)
-    except Exception as exc:  # pdfminer raises many unrelated types
+        check_pdf(data, password)
+        pdf = opener(data, password)
+    except AapParseError:
+        raise
+    except Exception as exc:  # PDF libraries raise many unrelated types
         raise _open_error(exc, password) from exc
     try:
         yield pdf
     finally:
-        # close() lists the pages again: on a broken page tree it raises anew and would
-        # mask the typed error already on its way out.
-        with suppress(Exception):
-            pdf.close()
+        pdf.close()
 
 
 def _open_error(exc: BaseException, password: str | None) -> AapParseError:
@@ -249,37 +167,37 @@ def _open_error(exc: BaseException, password: str | None) -> AapParseError:
 
 
 def read_pdf(
-    data: bytes, *, password: str | None = None, max_pages: int | None = None
+    data: bytes,
+    *,
+    password: str | None = None,
+    max_pages: int | None = None,
+    backend: str = DEFAULT_BACKEND,
 ) -> SourceDocument:
-    """Read an announcement PDF into running text lines and raw tables, in reading order."""
+    """Read an announcement PDF into running text lines and raw tables, in reading order,
+    its characters and rules read by the named backend (see :data:`.backends.BACKENDS`)."""
     pages: list[_Page] = []
     total_chars = 0
-    with _opened(data, password) as pdf:
+    with _opened(data, password, backend) as pdf:
         try:
-            count = len(pdf.pages)
-            check_streams(pdf.doc)
-        except AapParseError:
-            raise
+            count = pdf.page_count()
         except Exception as exc:
             raise _open_error(exc, password) from exc
         if count == 0:
             raise InputError("the PDF has no pages")
         if max_pages is not None and count > max_pages:
             raise TooLargeError(f"the PDF has {count} pages, more than the limit of {max_pages}")
-        for number, page in enumerate(pdf.pages, start=1):
+        inks = pdf.pages()
+        for number in range(1, count + 1):
             try:
-                parsed, n_chars = _read_page(page, number)
+                ink = next(inks)
+                pages.append(_assemble(ink, number))
             except AapParseError:
                 raise
             except Exception as exc:
                 raise InputError(
                     f"corrupt or truncated PDF ({type(exc).__name__})", page=number
                 ) from exc
-            finally:
-                with suppress(Exception):
-                    page.close()  # only flushes caches: never worth masking the result
-            total_chars += n_chars
-            pages.append(parsed)
+            total_chars += len(ink.glyphs)
     if total_chars == 0:
         raise NoTextLayerError(
             "the PDF has no text layer (it looks scanned): run OCR first, e.g. ocrmypdf"

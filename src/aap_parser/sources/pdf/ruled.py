@@ -13,47 +13,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from aap_parser.grid import BBox, RawCell, RawRow, RawTable
-from aap_parser.sources.pdf.lines import Glyph, build_lines
-
-THIN = 2.0
-"""A filled rectangle thinner than this (points) is drawn as a rule, not as shading."""
+from aap_parser.sources.pdf.ink import Glyph, Segment
+from aap_parser.sources.pdf.lines import build_lines
 
 SNAP = 1.5
 """Rules whose positions differ by less than this (points) are the same rule."""
 
 JOIN = 2.5
 """Collinear rules separated by less than this (points) are one rule; also the crossing slack."""
-
-
-@dataclass(slots=True)
-class Segment:
-    """A straight rule: ``pos`` is its y (horizontal) or x (vertical); ``lo``-``hi`` its span."""
-
-    horizontal: bool
-    pos: float
-    lo: float
-    hi: float
-
-
-def rule_segments(
-    x0: float, top: float, x1: float, bottom: float, *, stroked: bool = False
-) -> list[Segment]:
-    """The rules a drawn box contributes: a thin box is one rule, a stroked box its 4 sides.
-
-    A filled box that is not thin is shading (a header background), not a rule.
-    """
-    if bottom - top <= THIN and x1 - x0 > bottom - top:
-        return [Segment(True, (top + bottom) / 2, x0, x1)]
-    if x1 - x0 <= THIN and bottom - top > x1 - x0:
-        return [Segment(False, (x0 + x1) / 2, top, bottom)]
-    if not stroked:
-        return []
-    return [
-        Segment(True, top, x0, x1),
-        Segment(True, bottom, x0, x1),
-        Segment(False, x0, top, bottom),
-        Segment(False, x1, top, bottom),
-    ]
 
 
 def _merge(segments: list[Segment]) -> list[Segment]:

@@ -1,0 +1,90 @@
+"""What a PDF backend reads from a page: characters and rules, as plain values.
+
+A backend (see :mod:`aap_parser.sources.pdf.backends`) turns a page into a :class:`PageInk`;
+everything after that (words, lines, ruled and borderless tables) is the same whichever
+library read the page. Coordinates are page points with a top-left origin.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+THIN = 2.0
+"""A filled rectangle thinner than this (points) is drawn as a rule, not as shading."""
+
+_BOLD = re.compile(r"bold|black|heavy|semibold|demi|,b$|-b$", re.IGNORECASE)
+_ITALIC = re.compile(r"italic|oblique|-it$|,i$|-i$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def font_style(fontname: str) -> tuple[bool, bool]:
+    """Bold and italic flags read from a font name (subset prefix ignored)."""
+    name = fontname.split("+", 1)[-1]
+    return bool(_BOLD.search(name)), bool(_ITALIC.search(name))
+
+
+class Glyph(NamedTuple):
+    """One printed character, in page points with a top-left origin."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    baseline: float
+    size: float
+    bold: bool
+    italic: bool
+
+    @property
+    def cx(self) -> float:
+        """Horizontal centre."""
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        """Vertical centre."""
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(slots=True)
+class Segment:
+    """A straight rule: ``pos`` is its y (horizontal) or x (vertical); ``lo``-``hi`` its span."""
+
+    horizontal: bool
+    pos: float
+    lo: float
+    hi: float
+
+
+def rule_segments(
+    x0: float, top: float, x1: float, bottom: float, *, stroked: bool = False
+) -> list[Segment]:
+    """The rules a drawn box contributes: a thin box is one rule, a stroked box its 4 sides.
+
+    A filled box that is not thin is shading (a header background), not a rule.
+    """
+    if bottom - top <= THIN and x1 - x0 > bottom - top:
+        return [Segment(True, (top + bottom) / 2, x0, x1)]
+    if x1 - x0 <= THIN and bottom - top > x1 - x0:
+        return [Segment(False, (x0 + x1) / 2, top, bottom)]
+    if not stroked:
+        return []
+    return [
+        Segment(True, top, x0, x1),
+        Segment(True, bottom, x0, x1),
+        Segment(False, x0, top, bottom),
+        Segment(False, x1, top, bottom),
+    ]
+
+
+@dataclass(slots=True)
+class PageInk:
+    """Everything printed on one page that the table readers use: characters and rules."""
+
+    height: float
+    glyphs: list[Glyph]
+    segments: list[Segment]
