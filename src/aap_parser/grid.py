@@ -37,6 +37,8 @@ class WarningCode(StrEnum):
     ROW_EXTRA_CELLS = "row-extra-cells"
     ROW_MISSING_CELLS = "row-missing-cells"
     PAGE_STRAY_TEXT = "page-stray-text"
+    COLUMN_ROLE_FROM_CELLS = "column-role"
+    HEADER_ROW_MISSING = "header-missing"
     # records: regions and leads
     REGION_UNKNOWN = "region-unknown"
     REGION_APPROXIMATE = "region-approximate"
@@ -80,6 +82,8 @@ SEVERITY: dict[WarningCode, Severity] = {
     WarningCode.ROW_MISSING_CELLS: "error",
     WarningCode.PAGE_STRAY_TEXT: "warning",
     WarningCode.PRIVATE_USE_DROPPED: "warning",
+    WarningCode.COLUMN_ROLE_FROM_CELLS: "warning",
+    WarningCode.HEADER_ROW_MISSING: "warning",
     WarningCode.REGION_UNKNOWN: "warning",
     WarningCode.REGION_APPROXIMATE: "warning",
     WarningCode.LEAD_COMMA_KEPT: "warning",
