@@ -13,9 +13,6 @@ from collections.abc import Iterator
 from contextlib import suppress
 from typing import Any
 
-import pdfplumber
-from pdfminer.layout import LTChar, LTContainer, LTCurve, LTLine, LTRect
-
 from aap_parser.sources.pdf.ink import Glyph, PageInk, font_style, rule_segments
 
 
@@ -23,6 +20,8 @@ class PdfminerBackend:
     """A PDF read by pdfminer.six (see :class:`~.base.PdfBackend`)."""
 
     def __init__(self, data: bytes, password: str | None) -> None:
+        import pdfplumber  # here: a run with the default backend never loads pdfplumber
+
         self._pdf = pdfplumber.open(io.BytesIO(data), password=password)
 
     def page_count(self) -> int:
@@ -52,6 +51,8 @@ def _ink(page: Any) -> PageInk:
     placed at a non-finite position. Coordinates follow pdfplumber's: top-left origin,
     shifted by the media box origin.
     """
+    from pdfminer.layout import LTChar, LTContainer, LTCurve, LTLine, LTRect
+
     height = float(page.height)
     mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
     ink = PageInk(height, [], [])
