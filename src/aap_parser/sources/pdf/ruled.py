@@ -118,14 +118,6 @@ class _Grid:
     def box(self, r: int, c: int) -> BBox:
         return BBox(self.xs[c], self.ys[r], self.xs[c + 1], self.ys[r + 1])
 
-    def holds(self, glyph: Glyph) -> bool:
-        x, y = glyph.cx, glyph.cy
-        return self.xs[0] <= x <= self.xs[-1] and self.ys[0] <= y <= self.ys[-1]
-
-    def locate(self, glyph: Glyph) -> tuple[int, int]:
-        c = min(max(bisect.bisect(self.xs, glyph.cx) - 1, 0), len(self.xs) - 2)
-        r = min(max(bisect.bisect(self.ys, glyph.cy) - 1, 0), len(self.ys) - 2)
-        return self.anchor[r][c]
 
 
 def _grid(hs: list[Segment], vs: list[Segment]) -> _Grid | None:
@@ -208,10 +200,21 @@ def find_ruled_tables(
     grids.sort(key=lambda g: g.ys[0])
     buckets: list[dict[tuple[int, int], list[Glyph]]] = [{} for _ in grids]
     outside: list[Glyph] = []
+    # Each character goes to the merged block holding its centre (found by bisecting
+    # the boundaries, written out here: this loop runs for every character of the page).
+    bisect_right = bisect.bisect_right
+    frames = [
+        (g.xs[0], g.xs[-1], g.ys[0], g.ys[-1], g.xs, g.ys, len(g.xs) - 2, len(g.ys) - 2,
+         g.anchor, bucket)
+        for g, bucket in zip(grids, buckets, strict=True)
+    ]
     for glyph in glyphs:
-        for grid, bucket in zip(grids, buckets, strict=True):
-            if grid.holds(glyph):
-                bucket.setdefault(grid.locate(glyph), []).append(glyph)
+        cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
+        for left, right, top, bottom, xs, ys, last_col, last_row, anchor, bucket in frames:
+            if left <= cx <= right and top <= cy <= bottom:
+                col = min(bisect_right(xs, cx) - 1, last_col)
+                row = min(bisect_right(ys, cy) - 1, last_row)
+                bucket.setdefault(anchor[row][col], []).append(glyph)
                 break
         else:
             outside.append(glyph)
