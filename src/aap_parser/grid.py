@@ -37,6 +37,7 @@ class WarningCode(StrEnum):
     ROW_EXTRA_CELLS = "row-extra-cells"
     ROW_MISSING_CELLS = "row-missing-cells"
     PAGE_STRAY_TEXT = "page-stray-text"
+    WORD_REJOINED = "word-rejoined"
     # records: regions and leads
     REGION_UNKNOWN = "region-unknown"
     REGION_APPROXIMATE = "region-approximate"
@@ -75,6 +76,7 @@ SEVERITY: dict[WarningCode, Severity] = {
     WarningCode.ROW_EXTRA_CELLS: "error",
     WarningCode.ROW_MISSING_CELLS: "error",
     WarningCode.PAGE_STRAY_TEXT: "warning",
+    WarningCode.WORD_REJOINED: "info",
     WarningCode.PRIVATE_USE_DROPPED: "warning",
     WarningCode.REGION_UNKNOWN: "warning",
     WarningCode.REGION_APPROXIMATE: "warning",
