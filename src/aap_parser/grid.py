@@ -17,7 +17,7 @@ import regex
 
 from aap_parser.wording import SOFT_HYPHEN
 
-SourceFormat = Literal["pdf", "text"]
+SourceFormat = Literal["pdf", "pdf-ocr", "text"]
 Severity = Literal["info", "warning", "error"]
 """How much a warning matters: ``error`` = something was lost or may be wrong in the data;
 ``warning`` = a guess that is probably right; ``info`` = a normalisation worth knowing."""
@@ -48,6 +48,7 @@ class WarningCode(StrEnum):
     LEAD_AMBIGUOUS = "lead-ambiguous"
     LEAD_LARGER_AUTHORITY = "lead-larger-authority"
     LEAD_OUTSIDE_REGION = "lead-outside-region"
+    LEAD_REGION_CONFLICT = "lead-region-conflict"
     LEAD_FORMER_NAME = "lead-former-name"
     LEAD_KIND_GUESSED = "lead-kind-guessed"
     LEAD_WITHOUT_CODE = "lead-without-code"
@@ -64,6 +65,9 @@ class WarningCode(StrEnum):
     AMOUNT_UNREADABLE = "amount-unreadable"
     AMOUNT_ABBREVIATED = "amount-abbreviated"
     AMOUNT_THOUSANDS = "amount-thousands"
+    # OCR (image-only pages)
+    OCR_LOW_CONFIDENCE = "ocr-low-confidence"
+    OCR_NAME_CORRECTED = "ocr-name-corrected"
 
 
 SEVERITY: dict[WarningCode, Severity] = {
@@ -86,7 +90,8 @@ SEVERITY: dict[WarningCode, Severity] = {
     WarningCode.LEAD_APPROXIMATE: "warning",
     WarningCode.LEAD_AMBIGUOUS: "warning",
     WarningCode.LEAD_LARGER_AUTHORITY: "warning",
-    WarningCode.LEAD_OUTSIDE_REGION: "error",
+    WarningCode.LEAD_OUTSIDE_REGION: "warning",
+    WarningCode.LEAD_REGION_CONFLICT: "error",
     WarningCode.LEAD_FORMER_NAME: "info",
     WarningCode.LEAD_KIND_GUESSED: "warning",
     WarningCode.LEAD_WITHOUT_CODE: "info",
@@ -99,6 +104,8 @@ SEVERITY: dict[WarningCode, Severity] = {
     WarningCode.AMOUNT_UNREADABLE: "error",
     WarningCode.AMOUNT_ABBREVIATED: "warning",
     WarningCode.AMOUNT_THOUSANDS: "warning",
+    WarningCode.OCR_LOW_CONFIDENCE: "warning",
+    WarningCode.OCR_NAME_CORRECTED: "info",
 }
 """Each code's severity: a code always means the same thing, so it always weighs the same."""
 
@@ -162,7 +169,11 @@ class BBox:
 
 @dataclass(frozen=True, slots=True)
 class TextLine:
-    """One line of running text outside any table (header, sub-heading, footnote, page number)."""
+    """One line of running text outside any table (header, sub-heading, footnote, page number).
+
+    ``stands_alone`` says the reader saw the line start a paragraph of its own though no gap
+    parts it from the line above (a sub-heading printed right over a table's header row).
+    """
 
     text: str
     page: int | None = None
@@ -171,6 +182,7 @@ class TextLine:
     bold: bool = False
     italic: bool = False
     size: float | None = None
+    stands_alone: bool = False
 
 
 _DIGIT_RUN = regex.compile(r"\d+")
@@ -252,6 +264,17 @@ Block = TextLine | RawTable
 
 
 @dataclass(frozen=True, slots=True)
+class Doubt:
+    """A word a reader is unsure of (OCR below its confidence threshold), and where it stands."""
+
+    text: str
+    confidence: float
+    """0-100."""
+    page: int
+    bbox: BBox
+
+
+@dataclass(frozen=True, slots=True)
 class SourceDocument:
     """Everything a reader found, in reading order: running text and tables."""
 
@@ -259,6 +282,7 @@ class SourceDocument:
     format: SourceFormat
     pages: int | None = None
     warnings: tuple[ParseWarning, ...] = field(default=())
+    doubts: tuple[Doubt, ...] = field(default=())
 
 
 def collapse_spaces(text: str) -> str:

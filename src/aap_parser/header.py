@@ -111,6 +111,8 @@ def _starts_paragraph(previous: TextLine, line: TextLine) -> bool:
         return True
     if previous.page != line.page or (previous.bold, previous.italic) != (line.bold, line.italic):
         return True
+    if line.stands_alone:
+        return True
     if previous.line is not None and line.line is not None:
         return line.line - previous.line > 1
     if previous.bbox is not None and line.bbox is not None:

@@ -22,6 +22,8 @@ from aap_parser.errors import (
     TooLargeError,
 )
 from aap_parser.grid import Block, RawTable, SourceDocument, TextLine, running_key, running_lines
+from aap_parser.sources.ocr.layer import OcrLayer
+from aap_parser.sources.ocr.mode import OcrMode
 from aap_parser.sources.pdf.backends import BACKENDS, DEFAULT_BACKEND, PdfBackend
 from aap_parser.sources.pdf.borderless import find_borderless_tables
 from aap_parser.sources.pdf.guard import check_pdf
@@ -165,18 +167,27 @@ def _mark_page_bottoms(pages: list[_Page]) -> None:
 
 
 @contextmanager
-def _opened(data: bytes, password: str | None, backend: str) -> Iterator[PdfBackend]:
-    """The document opened by the named backend, once the guard has passed it, with any
-    failure to open turned into a typed error."""
+def _opened(
+    data: bytes, password: str | None, backend: str, max_pages: int | None
+) -> Iterator[PdfBackend]:
+    """The document opened by the named backend, once the guard has passed it and its page
+    count is within the limit, with any failure to open turned into a typed error."""
     if not data[:1024].lstrip().startswith(b"%PDF") and b"%PDF" not in data[:1024]:
         raise InputError("not a PDF file (no %PDF header)")
     opener = BACKENDS[backend]
     try:
-        check_pdf(data, password)
-        pdf = opener(data, password)
+        count = check_pdf(data, password)
     except AapParseError:
         raise
     except Exception as exc:  # PDF libraries raise many unrelated types
+        raise _open_error(exc, password) from exc
+    if count == 0:
+        raise InputError("the PDF has no pages")
+    if max_pages is not None and count > max_pages:
+        raise TooLargeError(f"the PDF has {count} pages, more than the limit of {max_pages}")
+    try:
+        pdf = opener(data, password)
+    except Exception as exc:
         raise _open_error(exc, password) from exc
     try:
         yield pdf
@@ -189,7 +200,7 @@ def _open_error(exc: BaseException, password: str | None) -> AapParseError:
     chain = [exc, *(e for e in (exc.__cause__, exc.__context__) if e is not None)]
     chain += [a for e in chain for a in getattr(e, "args", ()) if isinstance(a, BaseException)]
     names = " ".join(type(e).__name__ for e in chain)
-    if "Password" in names or "Encrypt" in names:
+    if "Password" in names or "Encrypt" in names or "password" in str(exc).lower():
         if password:
             return EncryptedPdfError("the PDF is encrypted and the password given is wrong")
         return EncryptedPdfError(
@@ -205,22 +216,27 @@ def read_pdf(
     *,
     password: str | None = None,
     max_pages: int | None = None,
-    backend: str = DEFAULT_BACKEND,
+    backend: str | None = None,
+    ocr: OcrMode = "auto",
+    ocr_lang: str = "fra",
 ) -> SourceDocument:
     """Read an announcement PDF into running text lines and raw tables, in reading order,
-    its characters and rules read by the named backend (see :data:`.backends.BACKENDS`)."""
+    its characters and rules read by the named backend (see :data:`.backends.BACKENDS`),
+    or by OCR in language ``ocr_lang`` for the pages ``ocr`` selects: those without text
+    (``auto``), all (``always``) or none (``never``)."""
     pages: list[_Page] = []
     total_chars = 0
-    with _opened(data, password, backend) as pdf:
+    with (
+        _opened(data, password, backend or DEFAULT_BACKEND, max_pages) as pdf,
+        OcrLayer(data, password, ocr, ocr_lang) as scans,
+    ):
         try:
             count = pdf.page_count()
         except Exception as exc:
             raise _open_error(exc, password) from exc
         if count == 0:
             raise InputError("the PDF has no pages")
-        if max_pages is not None and count > max_pages:
-            raise TooLargeError(f"the PDF has {count} pages, more than the limit of {max_pages}")
-        inks = pdf.pages()
+        inks = scans.pages(pdf.pages())
         for number in range(1, count + 1):
             try:
                 ink = next(inks)
@@ -233,9 +249,12 @@ def read_pdf(
                 ) from exc
             total_chars += len(ink.glyphs)
     if total_chars == 0:
-        raise NoTextLayerError(
-            "the PDF has no text layer (it looks scanned): run OCR first, e.g. ocrmypdf"
-        )
+        raise NoTextLayerError(scans.no_text_reason())
     _mark_page_bottoms(pages)
     blocks = tuple(block for page in pages for block in page.blocks)
-    return SourceDocument(blocks=blocks, format="pdf", pages=len(pages))
+    return SourceDocument(
+        blocks=blocks,
+        format="pdf-ocr" if scans.pages_read else "pdf",
+        pages=len(pages),
+        doubts=tuple(scans.doubts),
+    )
