@@ -38,6 +38,8 @@ class WarningCode(StrEnum):
     ROW_MISSING_CELLS = "row-missing-cells"
     PAGE_STRAY_TEXT = "page-stray-text"
     WORD_REJOINED = "word-rejoined"
+    COLUMN_ROLE_FROM_CELLS = "column-role"
+    HEADER_ROW_MISSING = "header-missing"
     # records: regions and leads
     REGION_UNKNOWN = "region-unknown"
     REGION_APPROXIMATE = "region-approximate"
@@ -82,6 +84,8 @@ SEVERITY: dict[WarningCode, Severity] = {
     WarningCode.PAGE_STRAY_TEXT: "warning",
     WarningCode.WORD_REJOINED: "info",
     WarningCode.PRIVATE_USE_DROPPED: "warning",
+    WarningCode.COLUMN_ROLE_FROM_CELLS: "warning",
+    WarningCode.HEADER_ROW_MISSING: "warning",
     WarningCode.REGION_UNKNOWN: "warning",
     WarningCode.REGION_APPROXIMATE: "warning",
     WarningCode.LEAD_COMMA_KEPT: "warning",

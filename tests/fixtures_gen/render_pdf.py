@@ -287,7 +287,11 @@ def _draw(
 ) -> bytes:
     """Write the queued operations to a PDF (``invariant=1``) and return its bytes."""
     buf = io.BytesIO()
-    c = Canvas(buf, pagesize=(flow.width, flow.height), invariant=1)
+    # reportlab swaps the media box of a page whose /Rotate is 90 or 270; a printer or
+    # ``qpdf --rotate`` keeps it: hand reportlab the swapped size so the page stays as drawn.
+    turned = flow.rotate % 180 == 90
+    media = (flow.height, flow.width) if turned else (flow.width, flow.height)
+    c = Canvas(buf, pagesize=media, invariant=1)
     c.setTitle("")
     n = len(flow.pages)
     for pi, ops in enumerate(flow.pages, start=1):

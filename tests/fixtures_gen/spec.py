@@ -28,7 +28,7 @@ Role = Literal[
 PdfStyle = Literal["word", "grid", "borderless", "office", "sheet"]
 PipeArtefact = Literal["empty_header", "generic_header"]
 Periodicity = Literal["annuel", "biennal", "triennal"]
-CountryFrom = Literal["cell", "column", "call"]
+CountryFrom = Literal["cell", "column", "row", "call"]
 
 ROLES: tuple[str, ...] = get_args(Role)
 PDF_STYLES: tuple[str, ...] = get_args(PdfStyle)

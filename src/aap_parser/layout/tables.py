@@ -34,6 +34,7 @@ from aap_parser.grid import (
 )
 from aap_parser.header import is_page_furniture, paragraphs, read_header
 from aap_parser.layout.broken_words import Vocabulary, rejoin, vocabulary
+from aap_parser.layout.content import ContentHead, head_from_content, realign, settle_roles
 from aap_parser.layout.roles import CARRIED_ROLES, header_role, header_roles
 from aap_parser.models import Header, Role
 from aap_parser.wording import stops_mid_phrase
@@ -207,15 +208,16 @@ class _Part:
 def _skip_headerless_tables(
     blocks: Sequence[Block],
 ) -> tuple[tuple[Block, ...], list[ParseWarning]]:
-    """Leave out the tables printed before the first one with a header row (nothing tells
-    what their columns mean), with a warning for each that holds text. A headerless table
-    after it is the same table going on and is kept."""
+    """Leave out the tables printed before the first one with a header row or cells that read
+    as a laureates table (nothing tells what their columns mean), with a warning for each that
+    holds text. A headerless table after it is the same table going on, or a new one read from
+    its cells (see :func:`_assemble`), and is kept."""
     kept: list[Block] = []
     warnings: list[ParseWarning] = []
     opened = False
     for block in blocks:
         if isinstance(block, RawTable) and not opened:
-            opened = find_header_row(block.rows) is not None
+            opened = find_header_row(block.rows) is not None or _content_head(block) is not None
             if not opened:
                 if any(not cell.is_empty for row in block.rows for cell in row.cells):
                     warnings.append(warn(
@@ -283,34 +285,61 @@ def _assemble(parts: Sequence[_Part]) -> tuple[list[_Builder], list[str], list[P
                 "goes on from the page before, was ignored", page=part.table.page))
         notes, section = _split_between(above)
         footnotes.extend(notes)
-        if found is None:
+        fresh = None
+        if found is None and (not builders or part.table.page is None):
+            fresh = _content_head(part.table)
+            if fresh is not None and builders and _next_part(fresh, section, builders[-1]):
+                fresh = None
+        head = found or fresh
+        if head is None:
             body = _continue_table(builders[-1], part.table, section, footnotes, warnings)
         else:
-            body = _open_table(builders, part.table, found, section)
+            body = _open_table(builders, part.table, head, section, warnings)
         _place_rows(builders, part.table, body, footnotes)
     return builders, footnotes, warnings
+
+
+def _content_head(table: RawTable) -> ContentHead | None:
+    """The head of a table no header row of the vocabulary opens, read from its cells."""
+    return head_from_content([row.texts for row in table.rows])
+
+
+def _next_part(head: ContentHead, section: str | None, current: _Builder) -> bool:
+    """A text table without a header row, right under one as wide, continues it."""
+    return head.index is None and section is None and len(head.roles) == len(current.columns)
 
 
 def _open_table(
     builders: list[_Builder],
     table: RawTable,
-    found: tuple[int, list[Role]],
+    head: tuple[int, list[Role]] | ContentHead,
     section: str | None,
+    warnings: list[ParseWarning],
 ) -> Sequence[RawRow]:
-    """A part with a header row: a new table, or the last one going on (same roles, no
-    section between) when it repeats its header. Returns the rows under the header."""
-    index, roles = found
-    columns = tuple(table.rows[index].texts)
-    two_level = _two_level_header(table.rows, index)
-    if two_level is not None:
-        columns, roles = two_level
-        index += 1
+    """A part with a header row (or cells read as a laureates table): a new table, or the
+    last one going on (same roles or columns, no section between) when it repeats its header.
+    The cells weigh in the roles (see :mod:`aap_parser.layout.content`); a role they decided
+    is warned. Returns the rows under the header."""
+    if isinstance(head, ContentHead):
+        index = -1 if head.index is None else head.index
+        columns, roles, notes = head.columns, head.roles, head.notes
+    else:
+        index = head[0]
+        columns = tuple(table.rows[index].texts)
+        two_level = _two_level_header(table.rows, index)
+        if two_level is not None:
+            columns = two_level[0]
+            index += 1
+        roles, notes = settle_roles(columns, [row.texts for row in table.rows[index + 1:]])
+    line = table.rows[max(index, 0)].line if table.rows else None
+    warnings.extend(warn(code, message, page=table.page, line=line) for code, message in notes)
     body: Sequence[RawRow] = table.rows[index + 1:]
     above = [_spanning_text(row) for row in table.rows[:index]]
     if section is None and above and above[-1] is not None:
         section = above[-1]
     current = builders[-1] if builders else None
-    if current is not None and tuple(roles) == current.roles and section is None:
+    same = current is not None and (roles == current.roles or columns == current.columns)
+    if current is not None and same and section is None:
         if current.last_part is not None:
             body = _stitch(current, current.last_part, body)
         return body
@@ -491,6 +520,8 @@ def _footnotes(lines: list[TextLine]) -> list[str]:
 
 
 def _is_repeat_header(row: RawRow, builder: _Builder) -> bool:
+    if any(row.texts) and row.texts == builder.columns:
+        return True
     roles = header_roles(list(row.texts))
     return roles is not None and tuple(roles) == builder.roles
 
@@ -515,12 +546,7 @@ def _add_row(builder: _Builder, row: RawRow) -> None:
         cells = cells[:width]
     elif len(cells) < width:
         if len(row.cells) < width and any(not c.is_empty for c in row.cells):
-            missing = width - len(cells)
-            warnings.append(warn(
-                WarningCode.ROW_MISSING_CELLS,
-                f"row has {len(cells)} cells for {width} columns; cells were mapped left to "
-                f"right and {missing} left empty",
-                page=row.page, line=row.line, cells=tuple(cell.text for cell in row.cells)))
+            cells = _realigned(builder, row, warnings)
         cells.extend(RawCell() for _ in range(width - len(cells)))
     if builder.group_region is not None:
         region = builder.roles.index("region")
@@ -529,6 +555,26 @@ def _add_row(builder: _Builder, row: RawRow) -> None:
         builder.group_region = None
     builder.rows.append(LaidOutRow(tuple(cells), row.page, row.line, row.bbox, overflow=overflow,
                                    warnings=tuple(warnings)))
+
+
+def _realigned(builder: _Builder, row: RawRow, warnings: list[ParseWarning]) -> list[RawCell]:
+    """A row printed short, its cells placed in the columns their content fits (see
+    :func:`~aap_parser.layout.content.realign`); the columns left out are named in a warning."""
+    width = len(builder.columns)
+    kept = realign([cell.text for cell in row.cells], builder.roles, has_above=bool(builder.rows))
+    cells = [RawCell() for _ in range(width)]
+    for cell, column in zip(row.cells, kept, strict=True):
+        cells[column] = cell
+    left_out = [i for i in range(width) if i not in kept]
+    names = ", ".join(
+        f"{builder.columns[i] or f'column {i + 1}'} ({builder.roles[i]})" for i in left_out)
+    how = "left to right" if list(kept) == list(range(len(kept))) else "by their content"
+    warnings.append(warn(
+        WarningCode.ROW_MISSING_CELLS,
+        f"row has {len(row.cells)} cells for {width} columns; cells were placed {how} and "
+        f"{names} left empty",
+        page=row.page, line=row.line, cells=tuple(cell.text for cell in row.cells)))
+    return cells
 
 
 def _stitch(builder: _Builder, previous: RawTable, body: Sequence[RawRow]) -> Sequence[RawRow]:

@@ -61,11 +61,12 @@ def _ink(page: Any) -> PageInk:
     placed at a non-finite position. Coordinates follow pdfplumber's: top-left origin,
     shifted by the media box origin.
     """
-    height = float(page.height)
-    mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
-    crop = _box(page.cropbox)
-    ink = PageInk(height, [], [], None if crop == _box(page.mediabox) else crop)
-    ink.width = float(page.width)
+    media = _user_box(page.page_obj.mediabox)
+    height = media[3] - media[1]
+    mb_x0, mb_top = media[0], height - media[3]
+    crop = _user_box(page.page_obj.cropbox)
+    ink = PageInk(height, [], [], None if crop == media else _top_left(crop, height))
+    ink.width = media[2] - media[0]
 
     def flip(y: float) -> float:
         return height - y + mb_top
@@ -153,10 +154,17 @@ def _layout(page: Any) -> LTPage:
     return result
 
 
-def _box(raw: Any) -> Box:
-    """A pdfplumber box as four floats."""
-    x0, top, x1, bottom = (float(v) for v in raw)
-    return (x0, top, x1, bottom)
+def _user_box(raw: Any) -> Box:
+    """A PDF box of the page as drawn (its /Rotate flag not applied): ``x0, y0, x1, y1``,
+    bottom-left origin, corners sorted."""
+    x0, y0, x1, y1 = (float(v) for v in raw)
+    return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+
+
+def _top_left(box: Box, height: float) -> Box:
+    """A user-space box as ``x0, top, x1, bottom`` on a page ``height`` points high."""
+    x0, y0, x1, y1 = box
+    return (x0, height - y1, x1, height - y0)
 
 
 def _white(colour: Any) -> bool:
