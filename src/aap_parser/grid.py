@@ -67,6 +67,8 @@ class WarningCode(StrEnum):
     AMOUNT_UNREADABLE = "amount-unreadable"
     AMOUNT_ABBREVIATED = "amount-abbreviated"
     AMOUNT_THOUSANDS = "amount-thousands"
+    # batches
+    DUPLICATE_ANNOUNCEMENT = "duplicate-announcement"
     # OCR (image-only pages)
     OCR_LOW_CONFIDENCE = "ocr-low-confidence"
     OCR_NAME_CORRECTED = "ocr-name-corrected"
@@ -108,6 +110,7 @@ SEVERITY: dict[WarningCode, Severity] = {
     WarningCode.AMOUNT_UNREADABLE: "error",
     WarningCode.AMOUNT_ABBREVIATED: "warning",
     WarningCode.AMOUNT_THOUSANDS: "warning",
+    WarningCode.DUPLICATE_ANNOUNCEMENT: "warning",
     WarningCode.OCR_LOW_CONFIDENCE: "warning",
     WarningCode.OCR_NAME_CORRECTED: "info",
 }
