@@ -11,7 +11,16 @@ import pytest
 from aap_parser import parse
 from aap_parser.errors import StrictModeError
 from aap_parser.models import Announcement
-from tests.fixtures_gen.variants import VARIANTS_DIR, all_variants, comparable, main
+from tests.fixtures_gen.render_pdf import render_pdf
+from tests.fixtures_gen.variants import (
+    VARIANTS_DIR,
+    TextVariant,
+    all_variants,
+    comparable,
+    expected,
+    main,
+    render_variant,
+)
 
 FIXTURES = sorted(p.name for p in VARIANTS_DIR.glob("*.txt"))
 VARIANTS = {f"{v.name}.txt": v for v, _, _ in all_variants()}
@@ -75,3 +84,20 @@ def test_a_row_printed_short_is_warned_and_fails_strict(
     assert len(short) == printed_short > 0
     with pytest.raises(StrictModeError):
         parse(VARIANTS_DIR / name, strict=True)
+
+
+PDF_VARIANTS = [
+    v for v, _, _ in all_variants()
+    if v.name.endswith((".words", ".noheader")) and not v.name.startswith("2018_long")
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("style", ["word", "borderless"])
+@pytest.mark.parametrize("variant", PDF_VARIANTS, ids=[v.name for v in PDF_VARIANTS])
+def test_pdf_rendition_of_a_variant_reads_exactly(style: str, variant: TextVariant) -> None:
+    """The same variants printed as PDF: the roles come from the cells there too."""
+    text = render_variant(variant)
+    want = [comparable(x) for x in expected(variant, text).model_dump(mode="json")["laureates"]]
+    got = parse(render_pdf(variant.spec, style)).model_dump(mode="json")
+    assert [comparable(x) for x in got["laureates"]] == want
