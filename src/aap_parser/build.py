@@ -14,13 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from aap_parser.enrich import classify_lead, match_region
-from aap_parser.grid import ParseWarning, RawCell
+from aap_parser.grid import ParseWarning, RawCell, WarningCode, warn
 from aap_parser.layout import LaidOutRow, LaidOutTable
 from aap_parser.models import Call, Laureate, Lead, Partner, Provenance, TableInfo
 from aap_parser.records.amounts import parse_amount
 from aap_parser.records.calls import bilateral_country
 from aap_parser.records.leads import split_leads
 from aap_parser.records.partners import pair_countries, split_partners
+from aap_parser.wording import private_use
 
 
 @dataclass
@@ -99,7 +100,8 @@ def _laureate(
     partners_cell: RawCell | None = None
     lead_cell: RawCell | None = None
     programme_country: tuple[str, str] | None = None
-    for i, (role, cell) in enumerate(zip(table.roles, row.cells, strict=True)):
+    for i, (role, printed) in enumerate(zip(table.roles, row.cells, strict=True)):
+        cell = _printable(printed, warnings)
         text = cell.text
         if role == "region":
             laureate.region = text or None
@@ -139,6 +141,20 @@ def _laureate(
             for p in laureate.partners
         ]
     return laureate
+
+
+def _printable(cell: RawCell, warnings: _RowWarnings) -> RawCell:
+    """The cell without private-use characters: glyphs of a symbol font that name no letter
+    (known list markers were read as such where the text entered)."""
+    cleaned = [private_use(line) for line in cell.lines]
+    dropped = "".join(gone for _, gone in cleaned)
+    if not dropped:
+        return cell
+    codes = " ".join(f"U+{ord(ch):04X}" for ch in dict.fromkeys(dropped))
+    warnings.extend([warn(
+        WarningCode.PRIVATE_USE_DROPPED, f"symbol character(s) {codes} dropped from {cell.text!r}"
+    )])
+    return replace(cell, lines=tuple(line for line, _ in cleaned))
 
 
 def _leads(

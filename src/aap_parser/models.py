@@ -43,7 +43,9 @@ class Source(_Model):
     """Where the announcement came from."""
 
     path: str | None = Field(None, description="The input's path as given, or None for a string.")
-    format: Literal["pdf", "text"]
+    format: Literal["pdf", "pdf-ocr", "text"] = Field(
+        description="pdf, text, or pdf-ocr when pages were read by OCR."
+    )
     sha256: str | None = Field(None, description="SHA-256 of the input bytes (hex).")
     pages: int | None = Field(None, description="Page count for a PDF.")
 

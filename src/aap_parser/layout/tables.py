@@ -215,9 +215,18 @@ def _assemble(parts: Sequence[_Part]) -> tuple[list[_Builder], list[str], list[P
     footnotes: list[str] = []
     warnings: list[ParseWarning] = []
     for part in parts:
-        notes, section = _split_between(list(part.above))
-        footnotes.extend(notes)
         found = find_header_row(part.table.rows)
+        above = list(part.above)
+        stray = _stray_page_top(builders[-1] if builders else None, part.table, found, above)
+        if stray:
+            above = [line for line in above if all(line is not s for s in stray)]
+            printed = " / ".join(line.text for line in stray)
+            warnings.append(warn(
+                WarningCode.PAGE_STRAY_TEXT,
+                f"text {printed!r} at the top of page {part.table.page}, inside a row that "
+                "goes on from the page before, was ignored", page=part.table.page))
+        notes, section = _split_between(above)
+        footnotes.extend(notes)
         fresh = None
         if found is None:
             fresh = _content_head(part.table)
@@ -343,6 +352,28 @@ def _empty_tables(builders: Sequence[_Builder]) -> list[ParseWarning]:
         for builder in builders
         if not builder.rows
     ]
+
+
+def _stray_page_top(current: _Builder | None, block: RawTable,
+                    found: tuple[int, list[Role]] | None,
+                    pending: list[TextLine]) -> list[TextLine]:
+    """Text printed at the top of a page above a table part whose first row continues the row
+    broken at the end of the page before (a stamp, a reference number): it is no section and
+    no footnote, since nothing is printed between the two halves of a row."""
+    if current is None or not current.rows or current.last_part is None or block.page is None:
+        return []
+    if block.page == current.last_part.page:
+        return []
+    top = [line for line in pending if line.page == block.page]
+    if not top:
+        return []
+    if found is not None and tuple(found[1]) != current.roles:
+        return []
+    body = block.rows[found[0] + 1:] if found is not None else block.rows
+    rows = [row for row in body if not all(cell.is_empty for cell in row.cells)]
+    if not rows or not _continues(current.roles, current.rows[-1], rows[0], current.last_part):
+        return []
+    return top
 
 
 def _two_level_header(
@@ -575,17 +606,25 @@ def _left_open(text: str) -> bool:
 
 
 def _carry_over(table: LaidOutTable) -> LaidOutTable:
-    """Fill blank region and lead cells, and any vertically merged cell, from the row above."""
+    """Fill blank region, lead and country cells, and any vertically merged cell (also one
+    merged across a page break), from the row above."""
     rows: list[LaidOutRow] = []
     previous: tuple[RawCell, ...] | None = None
+    # A column merged down a group somewhere: at a page top, a blank cell of it is the rest
+    # of a group merged across the page break (the producer prints the text on one page).
+    merged = {i for row in table.rows for i, cell in enumerate(row.cells) if cell.merged_from_above}
+    page: int | None = None
     for row in table.rows:
         cells = list(row.cells)
         carried: set[int] = set()
+        page_top = row.page is not None and page is not None and row.page != page
+        page = row.page if row.page is not None else page
         for i, cell in enumerate(cells):
             role = table.roles[i]
             if previous is None or not cell.is_empty:
                 continue
-            if (role in CARRIED_ROLES or cell.merged_from_above) and not previous[i].is_empty:
+            merged_here = cell.merged_from_above or (page_top and i in merged)
+            if (role in CARRIED_ROLES or merged_here) and not previous[i].is_empty:
                 cells[i] = RawCell(lines=previous[i].lines, bbox=cell.bbox, merged_from_above=True)
                 carried.add(i)
         previous = tuple(cells)

@@ -1,6 +1,6 @@
 """The catalogue of hostile and broken inputs, and a command that writes it to tests/fixtures/bad/.
 
-Small inputs are committed (``python tests/bad_inputs/make_bad_inputs.py``; ``--check`` says
+Small inputs are committed (``python -m tests.fixtures_gen.bad_inputs``; ``--check`` says
 whether the committed files are up to date); big ones (decompression bomb, 2,000-page PDF,
 multi-MB cell) are built on the fly by the tests and benchmarks from the functions here.
 Everything is deterministic: fixed random seeds, reportlab's invariant mode.

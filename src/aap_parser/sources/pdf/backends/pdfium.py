@@ -1,0 +1,311 @@
+"""The pypdfium2 backend: each page's characters and rules read through PDFium's C API.
+
+PDFium reads a page's glyph geometry several times faster than pdfminer. Its answers are
+brought to pdfminer's conventions, so that both backends give the same ink:
+
+1. Characters PDFium generates (spaces and line breaks it infers) are skipped, and a
+   line-end hyphen it reports as U+0002 (U+FFFE in the page's text) is the hyphen printed.
+2. A ligature (one glyph, "ﬁ") comes as its letters at one origin: they are one glyph
+   again, else the duplicate-glyph filter would drop a letter ("Kaffrine" -> "Kafrine").
+3. The font size PDFium reports ignores the transformation matrices: it is multiplied by
+   the character matrix's vertical scale. A glyph's box runs from its origin and advance
+   (PDFium's loose box) horizontally, and from the font's descent to descent + size
+   vertically, as pdfminer boxes it.
+4. PDFium gives coordinates in user space, unrotated: the page's /Rotate and media box
+   origin are applied here as pdfminer applies them.
+5. Rules are path objects, their points taken through the path's matrix and those of
+   the forms (XObjects) holding it; each subpath is a line, a rectangle or a polyline
+   as pdfminer classifies it (only the end point of a curve segment counts).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import math
+from collections.abc import Iterator
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as c
+
+from aap_parser.sources.pdf.ink import Glyph, PageInk, Segment, font_style, rule_segments
+
+Matrix = tuple[float, float, float, float, float, float]
+
+_LINE_END_HYPHEN = ("\x02", "\ufffe")
+"""How PDFium reports a hyphen printed at a line end (per character, in the page's text)."""
+_MOVE, _LINE, _BEZIER = c.FPDF_SEGMENT_MOVETO, c.FPDF_SEGMENT_LINETO, c.FPDF_SEGMENT_BEZIERTO
+
+
+def _multiply(m: Matrix, n: Matrix) -> Matrix:
+    """The matrix applying ``m`` then ``n`` (PDF row-vector convention)."""
+    a, b, c_, d, e, f = m
+    a2, b2, c2, d2, e2, f2 = n
+    return (
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c_ * a2 + d * c2,
+        c_ * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    )
+
+
+def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
+    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
+
+
+def _page_matrix(rotate: int, box: tuple[float, float, float, float]) -> Matrix:
+    """pdfminer's page matrix: the media box origin moved to 0, the page turned by /Rotate."""
+    x0, y0, x1, y1 = box
+    if rotate == 90:
+        return (0, -1, 1, 0, -y0, x1)
+    if rotate == 180:
+        return (-1, 0, 0, -1, x1, y1)
+    if rotate == 270:
+        return (0, 1, -1, 0, y1, -x0)
+    return (1, 0, 0, 1, -x0, -y0)
+
+
+class PdfiumBackend:
+    """A PDF read by PDFium through pypdfium2 (see :class:`~.base.PdfBackend`)."""
+
+    def __init__(self, data: bytes, password: str | None) -> None:
+        self._pdf = pdfium.PdfDocument(data, password=password)
+
+    def page_count(self) -> int:
+        """How many pages the document has."""
+        return len(self._pdf)
+
+    def pages(self) -> Iterator[PageInk]:
+        """Each page's ink, the page closed once read."""
+        for index in range(len(self._pdf)):
+            page = self._pdf[index]
+            try:
+                yield _Page(page).ink()
+            finally:
+                page.close()
+
+    def close(self) -> None:
+        """Close the document."""
+        self._pdf.close()
+
+
+class _Page:
+    """One page's reading: its geometry and per-font facts kept while it is read."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+        raw = page.raw
+        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+        if not c.FPDFPage_GetMediaBox(raw, left, bottom, right, top):
+            raise ValueError("the page has no media box")  # required: a broken page
+        media = (left.value, bottom.value, right.value, top.value)
+        x0, x1 = sorted(media[0::2])
+        y0, y1 = sorted(media[1::2])
+        rotate = (c.FPDFPage_GetRotation(raw) * 90) % 360
+        self.matrix = _page_matrix(rotate, media)
+        # pdfplumber's page box: x shifted back by the box's left, y flipped at its height.
+        if rotate in (90, 270):
+            x0, y0, x1, y1 = y0, x0, y1, x1
+        self.height = y1 - y0
+        self.x_shift = x0
+        self.y_shift = -y0
+        self._fonts: dict[int, tuple[bool, bool, float]] = {}
+
+    def flip(self, y: float) -> float:
+        return self.height - y + self.y_shift
+
+    def ink(self) -> PageInk:
+        ink = PageInk(self.height, [], [])
+        textpage = self.page.get_textpage()
+        try:
+            ink.glyphs = self._glyphs(textpage.raw)
+        finally:
+            textpage.close()
+        raw = self.page.raw
+        for index in range(c.FPDFPage_CountObjects(raw)):
+            self._rules(c.FPDFPage_GetObject(raw, index), self.matrix, ink.segments)
+        return ink
+
+    def _font(self, obj: Any) -> tuple[bool, bool, float]:
+        """Bold, italic and descent (per unit of size) of a text object's font."""
+        font = c.FPDFTextObj_GetFont(obj)
+        key = ctypes.cast(font, ctypes.c_void_p).value or 0
+        known = self._fonts.get(key)
+        if known is None:
+            size = c.FPDFFont_GetBaseFontName(font, None, 0)
+            buffer = ctypes.create_string_buffer(max(size, 1))
+            c.FPDFFont_GetBaseFontName(font, buffer, size)
+            name = buffer.value.decode("utf-8", "replace")
+            descent = ctypes.c_float()
+            c.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), descent)
+            known = (*font_style(name), descent.value / 1000.0)
+            self._fonts[key] = known
+        return known
+
+    def _glyphs(self, tp: Any) -> list[Glyph]:
+        count = c.FPDFText_CountChars(tp)
+        glyphs: list[Glyph] = []
+        if count <= 0:
+            return glyphs
+        text = _page_text(tp, count)
+        loose = c.FS_RECTF()
+        matrix = c.FS_MATRIX()
+        ox, oy = ctypes.c_double(), ctypes.c_double()
+        last_obj: int | None = None
+        style = (False, False, 0.0)
+        scale = 1.0
+        upright = True
+        last_origin: tuple[float, float] | None = None
+        for index in range(count):
+            if c.FPDFText_IsGenerated(tp, index) == 1:
+                last_origin = None
+                continue
+            char = text[index] if text is not None else chr(c.FPDFText_GetUnicode(tp, index))
+            if char in _LINE_END_HYPHEN:
+                char = "-"
+            obj = c.FPDFText_GetTextObject(tp, index)
+            key = ctypes.cast(obj, ctypes.c_void_p).value
+            if key != last_obj:
+                last_obj = key
+                style = self._font(obj)
+                c.FPDFText_GetMatrix(tp, index, matrix)
+                local: Matrix = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+                whole = _multiply(local, self.matrix)
+                scale = math.hypot(whole[2], whole[3])
+                upright = whole[0] * whole[3] > 0 and whole[1] * whole[2] <= 0
+            size = c.FPDFText_GetFontSize(tp, index) * scale
+            c.FPDFText_GetCharOrigin(tp, index, ox, oy)
+            origin = (ox.value, oy.value)
+            if last_origin == origin and glyphs:
+                # One glyph printed as several letters (a ligature): one glyph again.
+                prev = glyphs[-1]
+                glyphs[-1] = prev._replace(text=prev.text + char)
+                continue
+            last_origin = origin
+            if not size > 0 or not char:
+                continue
+            c.FPDFText_GetLooseCharBox(tp, index, loose)
+            bx0, by0 = _apply(self.matrix, loose.left, loose.bottom)
+            bx1, by1 = _apply(self.matrix, loose.right, loose.top)
+            px, py = _apply(self.matrix, *origin)
+            if not math.isfinite(bx0 + bx1 + by0 + by1 + px + py):
+                continue
+            bold, italic, descent = style
+            bottom = py + descent * size
+            x0, x1 = min(bx0, bx1), max(bx0, bx1)
+            glyphs.append(
+                Glyph(
+                    char,
+                    x0 + self.x_shift,
+                    x1 + self.x_shift,
+                    self.flip(bottom + size),
+                    self.flip(bottom),
+                    self.flip(py) if upright else self.flip(bottom),
+                    size,
+                    bold,
+                    italic,
+                )
+            )
+        return glyphs
+
+    def _rules(self, obj: Any, outer: Matrix, out: list[Segment]) -> None:
+        """The rules a page object draws (a form: those of its objects, through its matrix)."""
+        kind = c.FPDFPageObj_GetType(obj)
+        if kind not in (c.FPDF_PAGEOBJ_PATH, c.FPDF_PAGEOBJ_FORM):
+            return
+        m = c.FS_MATRIX()
+        own: Matrix = (1, 0, 0, 1, 0, 0)
+        if c.FPDFPageObj_GetMatrix(obj, m):
+            own = (m.a, m.b, m.c, m.d, m.e, m.f)
+        whole = _multiply(own, outer)
+        if kind == c.FPDF_PAGEOBJ_FORM:
+            for index in range(c.FPDFFormObj_CountObjects(obj)):
+                self._rules(c.FPDFFormObj_GetObject(obj, index), whole, out)
+            return
+        fill, stroke = ctypes.c_int(), ctypes.c_int()
+        if not c.FPDFPath_GetDrawMode(obj, fill, stroke) or not (fill.value or stroke.value):
+            return
+        for shape, points in _subpaths(obj, whole):
+            out.extend(self._subpath_rules(shape, points, bool(stroke.value)))
+
+    def _subpath_rules(
+        self, shape: str, pts: list[tuple[float, float]], stroke: bool
+    ) -> list[Segment]:
+        """pdfminer's reading of one subpath: a line, a rectangle or a polyline."""
+        if not all(math.isfinite(x + y) for x, y in pts):
+            return []
+        if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+            shape = shape[:-2] + "h"
+            pts = pts[:-2] + pts[-1:]
+        placed = [(x + self.x_shift, self.flip(y)) for x, y in pts]
+        if shape in ("mlh", "ml"):
+            return self._box(placed[:2], stroked=False)
+        if shape in ("mlllh", "mllll"):
+            (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+            square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (
+                y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0
+            )
+            if pts[0] == pts[4] and square:
+                return self._box([placed[0], placed[2]], stroked=stroke)
+        if not stroke:
+            return []
+        segments: list[Segment] = []
+        for a, b in itertools.pairwise(placed):
+            segments += self._box([a, b], stroked=False)
+        return segments
+
+    @staticmethod
+    def _box(points: list[tuple[float, float]], *, stroked: bool) -> list[Segment]:
+        xs = [x for x, _ in points]
+        ys = [y for _, y in points]
+        return rule_segments(min(xs), min(ys), max(xs), max(ys), stroked=stroked)
+
+
+def _subpaths(obj: Any, matrix: Matrix) -> Iterator[tuple[str, list[tuple[float, float]]]]:
+    """Each subpath of a path object as pdfminer's shape letters ("m", "l", "c", "h") and
+    end points, in user space."""
+    x, y = ctypes.c_float(), ctypes.c_float()
+    shape: list[str] = []
+    points: list[tuple[float, float]] = []
+    bezier = 0
+    for index in range(c.FPDFPath_CountSegments(obj)):
+        segment = c.FPDFPath_GetPathSegment(obj, index)
+        kind = c.FPDFPathSegment_GetType(segment)
+        c.FPDFPathSegment_GetPoint(segment, x, y)
+        point = _apply(matrix, x.value, y.value)
+        if kind == _MOVE:
+            if shape:
+                yield "".join(shape), points
+            shape, points, bezier = ["m"], [point], 0
+            continue
+        if not shape:
+            shape, points = ["m"], [point]
+        if kind == _BEZIER:
+            bezier += 1
+            if bezier % 3:
+                continue  # a control point: pdfminer keeps only the curve's end point
+            shape.append("c")
+            points.append(point)
+        elif kind == _LINE:
+            closes = bool(c.FPDFPathSegment_GetClose(segment)) and point == points[0]
+            shape.append("h" if closes else "l")
+            points.append(point)
+        if kind == _BEZIER and c.FPDFPathSegment_GetClose(segment):
+            shape.append("h")
+            points.append(points[0])
+    if shape:
+        yield "".join(shape), points
+
+
+def _page_text(tp: Any, count: int) -> str | None:
+    """The page's characters in one call, or None when they do not map one to one (a
+    character outside the basic plane takes two UTF-16 units)."""
+    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    written = c.FPDFText_GetText(tp, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    if written <= 0:
+        return None
+    text = buffer.raw[: (written - 1) * 2].decode("utf-16-le", "replace")
+    return text if len(text) == count else None
