@@ -286,9 +286,10 @@ def _assemble(parts: Sequence[_Part]) -> tuple[list[_Builder], list[str], list[P
         notes, section = _split_between(above)
         footnotes.extend(notes)
         fresh = None
-        if found is None and (not builders or part.table.page is None):
+        if found is None:
             fresh = _content_head(part.table)
-            if fresh is not None and builders and _next_part(fresh, section, builders[-1]):
+            if fresh is not None and builders and _next_part(fresh, part.table, section,
+                                                              builders[-1]):
                 fresh = None
         head = found or fresh
         if head is None:
@@ -304,9 +305,15 @@ def _content_head(table: RawTable) -> ContentHead | None:
     return head_from_content([row.texts for row in table.rows])
 
 
-def _next_part(head: ContentHead, section: str | None, current: _Builder) -> bool:
-    """A text table without a header row, right under one as wide, continues it."""
-    return head.index is None and section is None and len(head.roles) == len(current.columns)
+def _next_part(head: ContentHead, table: RawTable, section: str | None, current: _Builder) -> bool:
+    """Whether a part the cells read as a laureates table goes on with the table above: it has
+    no header row of its own (a header row fills every column; the rest of a row cut by the
+    page end does not) and as many columns, and it is on a new page (text printed between is
+    then a footnote) or no section is printed between. A part under a header row is opened as
+    a table, which goes on with the one above if the header repeats."""
+    if head.index is not None and all(not cell.is_empty for cell in table.rows[head.index].cells):
+        return False
+    return len(head.roles) == len(current.columns) and (section is None or table.page is not None)
 
 
 def _open_table(
