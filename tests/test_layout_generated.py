@@ -21,6 +21,9 @@ LAYOUT_GENERATED = LAYOUT / "generated"
 
 # Files the reader still gets wrong, with what goes wrong.
 _KNOWN_BAD = {
+    "2016_climat_interim.html.layout.txt": (
+        "the merged lead column has the most lines, so it is never tried as merged: rows split"
+    ),
     "2018_long_generaliste.html.layout.txt": (
         "pdftotext shifts some rows' columns by several characters (cells collide): no table found"
     ),

@@ -50,9 +50,7 @@ def _dense_columns(grid: _Grid, header: int, *, continued: bool) -> list[int]:
     fill = [len(grid.column_lines(col)) for col in range(grid.ncols)]
     core = [col for col in range(grid.ncols) if fill[col] >= _DENSE_FILL * max(fill)]
     aligns = _alignments(grid)
-    # The column kept whatever happens: the one with the most cells (a merged column's
-    # long names may give it the most lines), then the most lines.
-    widest = max(range(grid.ncols), key=lambda col: (len(_cells(grid, col, 0)), fill[col]))
+    widest = max(range(grid.ncols), key=lambda col: fill[col])
     skip = (1 if header else 0) + (1 if continued else 0)
     rows = _segment_rows(grid, core, header, aligns)
     # A column with text wholly between two rows' texts is merged, however few the rows;
