@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.bad_inputs.make_bad_inputs import (
+from tests.fixtures_gen.bad_inputs import (
     announcement_layout_text,
     announcement_pdf,
     announcement_text,

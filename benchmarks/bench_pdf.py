@@ -67,7 +67,7 @@ def _ours(backend: str) -> Callable[[bytes], int]:
 def _generated(pages: int) -> tuple[str, bytes]:
     """A ruled announcement of ``pages`` pages, made with the hardening catalogue's builder."""
     sys.path.insert(0, str(SAMPLES.parents[2]))
-    from tests.bad_inputs.make_bad_inputs import announcement_pdf
+    from tests.fixtures_gen.bad_inputs import announcement_pdf
 
     return f"generated-{pages}-pages.pdf", announcement_pdf(pages, rows_per_page=25)
 

@@ -3,9 +3,9 @@
 Fixture files are committed under ``tests/fixtures/``: the real seed announcement as text and
 its golden JSON, the seed printed as PDF by several producers (``samples/``), generated
 announcements (``generated/``), layout-text renditions (``layout/``) and hostile inputs
-(``bad/``). The scripts that make them live in ``tests/fixtures_gen/`` and
-``tests/bad_inputs/``. Long property, fuzz and round-trip tests are marked ``slow`` where they
-are written, the runs over the eight-fold samples here: ``pytest -m "not slow"`` is the quick run.
+(``bad/``). The scripts that make them all live in ``tests/fixtures_gen/``. Long property,
+fuzz and round-trip tests are marked ``slow`` where they are written, the runs over the
+eight-fold samples here: ``pytest -m "not slow"`` is the quick run.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ LAYOUT = FIXTURES / "layout"
 GENERATED = FIXTURES / "generated"
 """Announcements generated from ``tests/fixtures_gen/specs``, with their goldens."""
 BAD = FIXTURES / "bad"
-"""Small hostile and broken inputs (``tests/bad_inputs/make_bad_inputs.py``)."""
+"""Small hostile and broken inputs (``tests/fixtures_gen/bad_inputs.py``)."""
 
 LONG_SAMPLES = "-r8."
 """In a test id, names a sample that prints the seed eight times over: the same checks as the

@@ -1,7 +1,8 @@
 """Hostile and broken inputs: a typed one-line ``AapParseError``, or a parse with warnings.
 
-The small inputs are committed in tests/fixtures/bad/ (made by tests/bad_inputs/make_bad_inputs.py);
-the big ones (decompression bomb, long PDF, multi-MB cell) are built here, scaled down.
+The small inputs are committed in tests/fixtures/bad/ (made by ``python -m
+tests.fixtures_gen.bad_inputs``); the big ones (decompression bomb, long PDF, multi-MB cell)
+are built here, scaled down.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from aap_parser.errors import (
 from aap_parser.models import Announcement
 from aap_parser.sources.pdf import reader
 from aap_parser.sources.pdf.backends import BACKENDS
-from tests.bad_inputs import make_bad_inputs as bad
+from tests.fixtures_gen import bad_inputs as bad
 
 BAD = bad.BAD_DIR
 AAP_PARSE = Path(sys.executable).with_name("aap-parse")
@@ -61,7 +62,8 @@ def _expected_rows(count: int) -> list[dict[str, Any]]:
 
 def test_committed_catalogue_is_up_to_date() -> None:
     for name, data in bad.render_catalogue():
-        assert (BAD / name).read_bytes() == data, f"{name}: run tests/bad_inputs/make_bad_inputs.py"
+        stale = f"{name}: run python -m tests.fixtures_gen.bad_inputs"
+        assert (BAD / name).read_bytes() == data, stale
 
 
 def test_committed_catalogue_is_small() -> None:

@@ -15,7 +15,7 @@ from pdfminer.psparser import LIT
 from aap_parser import parse
 from aap_parser.errors import EncryptedPdfError, TooLargeError
 from aap_parser.sources.pdf.guard import MAX_STREAM_BYTES, check_streams, inflated_size
-from tests.bad_inputs import make_bad_inputs as bad
+from tests.fixtures_gen import bad_inputs as bad
 
 FLATE, A85, DCT = LIT("FlateDecode"), LIT("ASCII85Decode"), LIT("DCTDecode")
 MB = 2**20

@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, TextIO
+from typing import IO, TYPE_CHECKING, Any, TextIO
 
 import click
 
@@ -24,6 +24,10 @@ from aap_parser.batch import BatchOptions, BatchResult, internal_error, parse_ma
 from aap_parser.export import WRITERS, Explode, OutputFormat, format_for_suffix
 from aap_parser.inputs import STDIN, expand_inputs, is_folder
 from aap_parser.models import Announcement
+from aap_parser.sources.ocr.mode import OCR_MODES, OcrMode
+
+if TYPE_CHECKING:
+    from aap_parser.visual.files import ReviewWriter
 
 PROG = "aap-parse"
 DEFAULT_FORMAT = "json"
@@ -48,6 +52,7 @@ class Options:
     quiet: bool
     show: bool
     batch: BatchOptions
+    review: str | None = None
 
 
 @dataclass
@@ -182,9 +187,13 @@ def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
         backend: str | None,
         timeout: float,
         jobs: int | None,
+        ocr: OcrMode,
+        ocr_lang: str,
         **kwargs: Any,
     ) -> Any:
-        batch = BatchOptions(strict, password, max_pages, timeout or None, jobs, backend)
+        batch = BatchOptions(
+            strict, password, max_pages, timeout or None, jobs, backend, ocr, ocr_lang
+        )
         return command(*args, batch=batch, **kwargs)
 
     return _option_group(
@@ -209,7 +218,21 @@ def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
             default=60.0,
             show_default=True,
             metavar="SECONDS",
-            help="Time limit per file; 0 for none.",
+            help="Time limit per file, plus 30 s per page read by OCR; 0 for none.",
+        ),
+        click.option(
+            "--ocr",
+            type=click.Choice(OCR_MODES),
+            default="auto",
+            show_default=True,
+            help="Read PDF pages by OCR (Tesseract): those without text, every page, or none.",
+        ),
+        click.option(
+            "--ocr-lang",
+            default="fra",
+            show_default=True,
+            metavar="LANG",
+            help="Tesseract language of the OCR (e.g. fra, fra+eng).",
         ),
         click.option(
             "-j",
@@ -227,6 +250,12 @@ def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, warnings or summary.")
 @click.option("--show", is_flag=True, help="Print the parsed tables in the terminal.")
 @click.option(
+    "--review",
+    metavar="PATH",
+    help="Also write a visual review: an HTML file, or a folder (ending in '/') with one "
+    "page per input and an index.html.",
+)
+@click.option(
     "--json-schema",
     is_flag=True,
     help="Print the JSON Schema of the JSON output and exit.",
@@ -241,6 +270,7 @@ def main(
     batch: BatchOptions,
     quiet: bool,
     show: bool,
+    review: str | None,
     json_schema: bool,
 ) -> None:
     """Read announcements of decentralised-cooperation call laureates (PDF or text).
@@ -263,6 +293,7 @@ def main(
         quiet=quiet,
         show=show,
         batch=batch,
+        review=review,
     )
     console = Console(quiet=quiet)
     try:
@@ -303,8 +334,11 @@ def _run(options: Options, console: Console) -> int:
         plan.targets = [plan.output / name for name in json_names(paths, plan.format.suffixes[0])]
     _check_targets(plan, paths, force=options.force)
     plan.total = len(paths)
+    reviews = _reviews(options, paths, several=plan.several)
 
     results = parse_many(paths, **options.batch.keywords())
+    if reviews is not None:
+        results = reviews.tap(results, report=console.error)
     parsed = _parsed(results, plan, tally, console, show=options.show)
     if plan.format.rows:
         _write_rows(parsed, plan, show=options.show)
@@ -315,7 +349,27 @@ def _run(options: Options, console: Console) -> int:
             f"{PROG}: {tally.files} files, {tally.laureates} laureates, "
             f"{tally.warnings} warnings, {tally.failures} failures"
         )
-    return 1 if tally.failures else 0
+    return 1 if tally.failures or (reviews is not None and reviews.failures) else 0
+
+
+def _reviews(options: Options, paths: Sequence[str], *, several: bool) -> ReviewWriter | None:
+    """The writer of the --review pages, if asked for (imported only then)."""
+    if options.review is None:
+        return None
+    from aap_parser.visual.files import ReviewWriter
+
+    try:
+        return ReviewWriter.plan(
+            options.review,
+            paths,
+            several=several,
+            force=options.force,
+            password=options.batch.password,
+        )
+    except FileExistsError as error:
+        raise CliError(str(error)) from None
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
 
 
 def _plan(options: Options) -> Plan:

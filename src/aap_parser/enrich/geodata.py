@@ -63,11 +63,16 @@ class GeoIndex:
     """full name key -> commune codes"""
     communes_no_article: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     former: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
-    """former (délégué/associé) commune key -> (its printed name, current commune code)"""
+    """former name key (a délégué or associé commune, a name the COG history gives before a
+    renaming or a merger) -> (that name, the current commune code)"""
     groupings: dict[str, list[Grouping]] = field(default_factory=lambda: defaultdict(list))
     """EPCI full name key -> groupings"""
     groupings_core: dict[str, list[Grouping]] = field(default_factory=lambda: defaultdict(list))
     """EPCI distinctive words (``grouping_core``) -> groupings"""
+    groupings_former: dict[str, list[tuple[str, str]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    """former EPCI name key (full, then ``grouping_core``) -> (that name, current SIREN)"""
 
     def commune_region(self, code: str) -> str:
         """The current region code of a commune, from its département."""
@@ -138,6 +143,11 @@ def _index(table: dict[str, Any], keys: dict[str, list[str]]) -> GeoIndex:
         grouping = Grouping(siren, name, kind, region)
         index.groupings[folded].append(grouping)
         index.groupings_core[grouping_core(folded)].append(grouping)
+    for name, siren in table.get("former_epci", []):
+        folded = key(name)
+        for variant in dict.fromkeys((folded, grouping_core(folded))):
+            if variant and (name, siren) not in index.groupings_former[variant]:
+                index.groupings_former[variant].append((name, siren))
     return index
 
 

@@ -43,7 +43,9 @@ def _columns(lines: Sequence[_Line]) -> list[_Column]:
     (cells are left-aligned) and which few chunks run across (a gutter above and below).
 
     Starts a few characters apart are one column: pdftotext places a column's lines at
-    slightly different character columns.
+    slightly different character columns. A chunk with a word starting a cell there (two
+    cells printed a single space apart) does not run across, and counts as a line starting
+    there if it starts exactly there.
     """
     counts: dict[int, int] = {}
     for line in lines:
@@ -54,14 +56,16 @@ def _columns(lines: Sequence[_Line]) -> list[_Column]:
         if any(abs(x - y) <= _START_TOLERANCE for y in accepted):
             continue
         near = sum(n for y, n in counts.items() if abs(y - x) <= _START_TOLERANCE)
-        if near < 2:
-            continue
-        crossing = sum(
-            1
+        across = [
+            chunk
             for line in lines
             for chunk in line.chunks
             if chunk.start < x - _START_TOLERANCE and chunk.end > x
-        )
+        ]
+        collided = sum(1 for chunk in across if _word_near(chunk, x))
+        if near + sum(1 for chunk in across if _word_near(chunk, x, 0)) < 2:
+            continue
+        crossing = len(across) - collided
         if crossing <= max(1, near // 4):
             accepted.append(x)
     accepted.sort()
@@ -79,6 +83,16 @@ def _columns(lines: Sequence[_Line]) -> list[_Column]:
     if accepted and left < accepted[0]:
         accepted[0] = left
     return _make_columns(accepted, counts)
+
+
+def _word_near(chunk: _Chunk, x: int, reach: int = _START_TOLERANCE) -> bool:
+    """True when a word starting a cell (capital, digit) starts within ``reach`` characters
+    of ``x`` in the chunk: two cells printed a single space apart, not one running across."""
+    return any(
+        abs(chunk.start + m.start() - x) <= reach
+        and _starts_cell(chunk.text[m.start() :])
+        for m in regex.finditer(r"(?<= )\S", chunk.text)
+    )
 
 
 def _make_columns(accepted: Sequence[int], counts: dict[int, int]) -> list[_Column]:

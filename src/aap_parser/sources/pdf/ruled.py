@@ -220,3 +220,14 @@ def find_ruled_tables(
             outside.append(glyph)
     tables = [_table(g, b, page) for g, b in zip(grids, buckets, strict=True)]
     return [t for t in tables if t.rows], outside
+
+
+def cell_boxes(segments: list[Segment]) -> list[BBox]:
+    """The box of every cell (merged blocks whole) of the ruled tables these rules draw.
+
+    The OCR reader reads each cell's pixels on their own, where the rules give cells.
+    """
+    hs = _merge([s for s in segments if s.horizontal])
+    vs = _merge([s for s in segments if not s.horizontal])
+    grids = [g for hv in _components(hs, vs) if (g := _grid(*hv)) is not None]
+    return [box for grid in grids for box in _block_boxes(grid).values()]
