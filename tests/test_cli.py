@@ -245,7 +245,7 @@ def test_options_reach_the_batch(folder: Path, monkeypatch: pytest.MonkeyPatch) 
 
     monkeypatch.setattr(cli, "parse_many", fake_parse_many)
     args = ("announcement.txt", "--password", "pw", "--max-pages", "3", "--timeout", "0", "-j", "2")
-    assert run(*args, "--strict").exit_code == 0
+    assert run(*args, "--strict", "--ocr", "never", "--ocr-lang", "fra+eng").exit_code == 0
     assert seen == {
         "paths": ["announcement.txt"],
         "strict": True,
@@ -253,6 +253,8 @@ def test_options_reach_the_batch(folder: Path, monkeypatch: pytest.MonkeyPatch) 
         "max_pages": 3,
         "timeout": None,
         "jobs": 2,
+        "ocr": "never",
+        "ocr_lang": "fra+eng",
     }
     run("announcement.txt")
     assert (seen["max_pages"], seen["timeout"], seen["jobs"], seen["strict"]) == (

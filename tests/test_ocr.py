@@ -4,6 +4,7 @@ fixtures parsed to their goldens (slow: Tesseract reads every page)."""
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -13,12 +14,15 @@ import pytest
 from PIL import Image, ImageDraw
 
 from aap_parser import parse
+from aap_parser.batch import parse_many
 from aap_parser.enrich.snap import snap_names
-from aap_parser.errors import NoTextLayerError
+from aap_parser.errors import NoTextLayerError, TooLargeError
 from aap_parser.grid import BBox, Doubt, RawCell
 from aap_parser.layout import LaidOutRow, LaidOutTable
 from aap_parser.layout.doubts import place_doubts
+from aap_parser.models import Announcement, Source
 from aap_parser.sources.ocr import tesseract
+from aap_parser.sources.ocr.events import page_starting
 from aap_parser.sources.ocr.glyphs import to_glyphs
 from aap_parser.sources.ocr.render import ink_threshold, skew_angle, straighten
 from aap_parser.sources.ocr.rules import find_rules
@@ -235,3 +239,27 @@ def test_ocr_always_reads_a_text_pdf_by_its_pixels() -> None:
     got = parse(source, ocr="always")
     assert got.source.format == "pdf-ocr"
     assert [x.region for x in got.laureates] == [x.region for x in parse(source).laureates]
+
+
+def ocr_pages_parse(
+    source: str | bytes, /, *, password: str | None, strict: bool, max_pages: int | None
+) -> Announcement:
+    """Stand-in parser: "ocr" reads two pages by OCR, then both kinds take 1 s."""
+    data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    if data.strip() == b"ocr":
+        page_starting()
+        page_starting()
+    time.sleep(1.0)
+    return Announcement(source=Source(format="pdf-ocr"))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_time_limit_grows_with_the_pages_read_by_ocr(tmp_path: Path, jobs: int) -> None:
+    scanned, plain = tmp_path / "scan.pdf", tmp_path / "plain.pdf"
+    scanned.write_text("ocr")
+    plain.write_text("plain")
+    inputs = [scanned] if jobs == 1 else [scanned, plain]
+    results = list(parse_many(inputs, jobs=jobs, timeout=0.5, parser=ocr_pages_parse))
+    assert results[0].ok, results[0].error
+    if jobs == 2:
+        assert isinstance(results[1].error, TooLargeError)

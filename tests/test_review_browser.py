@@ -34,8 +34,14 @@ PROBE = """<script>
 addEventListener("load", () => {
   const at = (s) => { const b = document.querySelector(s).getBoundingClientRect();
                       return [b.left, b.top, b.right, b.bottom]; };
-  document.body.dataset.probe = JSON.stringify(
-    {page: at("#page-1 svg.overlay"), box: at("#box-1 rect.frame")});
+  const shown = () => [...document.querySelectorAll("tr[id^=laureate-]")]
+    .filter((row) => getComputedStyle(row).display !== "none").map((row) => row.id);
+  const filter = document.querySelector("#only-warnings");
+  filter.checked = true;
+  const filtered = shown();
+  filter.checked = false;
+  document.body.dataset.probe = JSON.stringify({page: at("#page-1 svg.overlay"),
+    box: at("#box-1 rect.frame"), filtered: filtered, all: shown().length});
 });
 </script></body>"""
 
@@ -69,6 +75,11 @@ def test_review_renders_and_the_overlay_is_aligned(tmp_path: Path) -> None:
     probe = re.search(r'data-probe="([^"]+)"', dom)
     assert probe is not None, "the page did not load in Chromium"
     where = json.loads(probe.group(1).replace("&quot;", '"'))
+    # the filter keeps only the rows with warnings
+    assert where["all"] == len(announcement.laureates)
+    doubted = sorted({w.laureate for w in announcement.warnings if w.laureate is not None})
+    assert doubted
+    assert where["filtered"] == [f"laureate-{index}" for index in doubted]
     shot = tmp_path / "review.png"
     chromium(page, tmp_path / "profile-shot", f"--screenshot={shot}")
     image = Image.open(shot).convert("RGB")

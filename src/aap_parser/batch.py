@@ -25,6 +25,8 @@ from typing import Any, Protocol
 from aap_parser.errors import AapParseError, InputError, TooLargeError
 from aap_parser.inputs import INPUT_SUFFIXES, STDIN, expand_inputs, folder_inputs, read_stdin
 from aap_parser.models import Announcement
+from aap_parser.sources.ocr.events import on_ocr_page
+from aap_parser.sources.ocr.mode import OcrMode
 
 __all__ = [
     "INPUT_SUFFIXES",
@@ -39,6 +41,10 @@ __all__ = [
 ]
 
 _POLL_SECONDS = 0.05
+
+OCR_PAGE_SECONDS = 30.0
+"""Time a file is given, beyond the per-file limit, for each page read by OCR (a page takes
+3 to 8 s on one core: the limit must not cut a normal OCR run short)."""
 
 _Outcome = tuple[Announcement | None, AapParseError | None]
 
@@ -71,6 +77,8 @@ class BatchOptions:
     """Worker processes; None for the CPU count."""
     backend: str | None = None
     """The PDF backend's name; None for the default."""
+    ocr: OcrMode = "auto"
+    ocr_lang: str = "fra"
 
     def keywords(self) -> dict[str, Any]:
         """Return the options as ``parse_many`` keyword arguments (no backend when none is
@@ -104,6 +112,8 @@ class _Options:
     strict: bool
     max_pages: int | None
     backend: str | None = None
+    ocr: OcrMode = "auto"
+    ocr_lang: str = "fra"
 
 
 @dataclass
@@ -117,6 +127,8 @@ class _Task:
     solo: bool = False
     started: float | None = None
     pid: int | None = None
+    allowance: float = 0.0
+    """Seconds added to the time limit (pages read by OCR)."""
 
 
 class _Timeout(BaseException):
@@ -133,16 +145,20 @@ def parse_many(
     strict: bool = False,
     parser: ParseFunction | None = None,
     backend: str | None = None,
+    ocr: OcrMode = "auto",
+    ocr_lang: str = "fra",
 ) -> Iterator[BatchResult]:
     """Parse each input and yield its ``BatchResult``, in input order, never raising for one.
 
     ``jobs`` worker processes (default: CPU count) parse in parallel; ``timeout`` (seconds)
-    limits each file. ``-`` reads standard input once, in this process. ``parser`` replaces
-    ``aap_parser.parse`` (it must be a module-level function for the process pool);
-    ``backend`` names the PDF reader, passed on to it only when given.
+    limits each file, plus ``OCR_PAGE_SECONDS`` per page read by OCR. ``-`` reads standard
+    input once, in this process. ``parser`` replaces ``aap_parser.parse`` (it must be a
+    module-level function for the process pool); ``backend`` names the PDF reader, passed on
+    to it only when given; ``ocr`` and ``ocr_lang`` (see ``aap_parser.parse``) are passed to
+    ``aap_parser.parse`` only.
     """
     tasks = [_Task(i, name, name) for i, name in enumerate(os.fspath(p) for p in paths)]
-    options = _Options(parser, password, strict, max_pages, backend)
+    options = _Options(parser, password, strict, max_pages, backend, ocr, ocr_lang)
     _read_stdin_inputs(tasks)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
     if _in_process(workers, len(tasks), timeout):
@@ -190,13 +206,21 @@ def _parse_here(task: _Task, options: _Options, timeout: float | None) -> BatchR
     previous = signal.signal(signal.SIGALRM, _raise_timeout)
     signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        outcome = _run(task.source, options)
+        with on_ocr_page(_extend_alarm):
+            outcome = _run(task.source, options)
     except _Timeout:
         outcome = (None, _timeout_error(timeout))
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
     return _result(task, *outcome)
+
+
+def _extend_alarm() -> None:
+    """Give the file being parsed ``OCR_PAGE_SECONDS`` more (a page is about to be OCR'd)."""
+    left = signal.getitimer(signal.ITIMER_REAL)[0]
+    if left > 0:
+        signal.setitimer(signal.ITIMER_REAL, left + OCR_PAGE_SECONDS)
 
 
 def _raise_timeout(signum: int, frame: FrameType | None) -> None:
@@ -221,6 +245,7 @@ def _result(
 def _run(source: str | bytes, options: _Options) -> _Outcome:
     """Parse one source, turning every exception into an ``AapParseError`` value."""
     parser = options.parser or _default_parser()
+    ocr = {} if options.parser else {"ocr": options.ocr, "ocr_lang": options.ocr_lang}
     try:
         chosen = {"backend": options.backend} if options.backend else {}
         announcement = parser(
@@ -229,6 +254,7 @@ def _run(source: str | bytes, options: _Options) -> _Outcome:
             strict=options.strict,
             max_pages=options.max_pages,
             **chosen,
+            **ocr,
         )
     except AapParseError as error:
         return None, error
@@ -254,10 +280,10 @@ def _default_parser() -> ParseFunction:
 
 # -- process pool -------------------------------------------------------------------------
 
-_started: SimpleQueue[tuple[int, int]] | None = None
+_started: SimpleQueue[tuple[int, int, float]] | None = None
 
 
-def _init_worker(started: SimpleQueue[tuple[int, int]]) -> None:
+def _init_worker(started: SimpleQueue[tuple[int, int, float]]) -> None:
     """Pool initializer: keep the queue on which tasks announce that they have started."""
     global _started
     _started = started
@@ -269,8 +295,15 @@ def _pool_task(index: int, source: str | bytes, options: _Options) -> _Outcome:
     """Worker side of one task: announce the start (for the timeout), then parse."""
     if _started is not None:
         # A SimpleQueue writes before returning: the parent sees the start even if we crash.
-        _started.put((index, os.getpid()))
-    return _run(source, options)
+        _started.put((index, os.getpid(), 0.0))
+    with on_ocr_page(lambda: _more_time(index)):
+        return _run(source, options)
+
+
+def _more_time(index: int) -> None:
+    """Worker side: ask for ``OCR_PAGE_SECONDS`` more for task ``index`` (a page to OCR)."""
+    if _started is not None:
+        _started.put((index, os.getpid(), OCR_PAGE_SECONDS))
 
 
 class _PoolUnavailable(Exception):
@@ -282,7 +315,7 @@ class _Pool:
 
     def __init__(self, workers: int) -> None:
         context = multiprocessing.get_context("spawn")
-        self.started: SimpleQueue[tuple[int, int]] = context.SimpleQueue()
+        self.started: SimpleQueue[tuple[int, int, float]] = context.SimpleQueue()
         self.executor = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=context,
@@ -296,10 +329,12 @@ class _Pool:
         by_index = {task.index: task for task in running.values()}
         now = time.monotonic()
         while not self.started.empty():
-            index, pid = self.started.get()
+            index, pid, more = self.started.get()
             self.pids.add(pid)
             task = by_index.get(index)
-            if task is not None and task.started is None:
+            if task is not None and more:
+                task.allowance += more
+            elif task is not None and task.started is None:
                 task.started, task.pid = now, pid
 
     def close(self, *, kill: bool) -> None:
@@ -419,4 +454,8 @@ def _expired(running: dict[Future[_Outcome], _Task], timeout: float | None) -> l
     if timeout is None:
         return []
     now = time.monotonic()
-    return [t for t in running.values() if t.started is not None and now - t.started > timeout]
+    return [
+        t
+        for t in running.values()
+        if t.started is not None and now - t.started > timeout + t.allowance
+    ]

@@ -29,6 +29,7 @@ from aap_parser.grid import ParseWarning
 from aap_parser.inputs import STDIN, expand_inputs, is_folder
 from aap_parser.models import Announcement
 from aap_parser.runs import RunReport
+from aap_parser.sources.ocr.mode import OCR_MODES, OcrMode
 
 if TYPE_CHECKING:
     from aap_parser.visual.files import ReviewWriter
@@ -245,9 +246,13 @@ def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
         backend: str | None,
         timeout: float,
         jobs: int | None,
+        ocr: OcrMode,
+        ocr_lang: str,
         **kwargs: Any,
     ) -> Any:
-        batch = BatchOptions(strict, password, max_pages, timeout or None, jobs, backend)
+        batch = BatchOptions(
+            strict, password, max_pages, timeout or None, jobs, backend, ocr, ocr_lang
+        )
         return command(*args, batch=batch, **kwargs)
 
     return _option_group(
@@ -272,7 +277,21 @@ def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
             default=60.0,
             show_default=True,
             metavar="SECONDS",
-            help="Time limit per file; 0 for none.",
+            help="Time limit per file, plus 30 s per page read by OCR; 0 for none.",
+        ),
+        click.option(
+            "--ocr",
+            type=click.Choice(OCR_MODES),
+            default="auto",
+            show_default=True,
+            help="Read PDF pages by OCR (Tesseract): those without text, every page, or none.",
+        ),
+        click.option(
+            "--ocr-lang",
+            default="fra",
+            show_default=True,
+            metavar="LANG",
+            help="Tesseract language of the OCR (e.g. fra, fra+eng).",
         ),
         click.option(
             "-j",

@@ -36,6 +36,9 @@ class WarningCode(StrEnum):
     HEADING_WITHOUT_HEADER = "heading-without-header"
     ROW_EXTRA_CELLS = "row-extra-cells"
     ROW_MISSING_CELLS = "row-missing-cells"
+    PAGE_STRAY_TEXT = "page-stray-text"
+    COLUMN_ROLE_FROM_CELLS = "column-role"
+    HEADER_ROW_MISSING = "header-missing"
     # records: regions and leads
     REGION_UNKNOWN = "region-unknown"
     REGION_APPROXIMATE = "region-approximate"
@@ -57,6 +60,8 @@ class WarningCode(StrEnum):
     PARTNER_NOTE_DROPPED = "partner-note-dropped"
     PARTNER_SPLIT_GUESSED = "partner-split-guessed"
     PARTNER_JOIN_GUESSED = "partner-join-guessed"
+    # records: any cell
+    PRIVATE_USE_DROPPED = "private-use-dropped"
     # records: amounts
     AMOUNT_UNREADABLE = "amount-unreadable"
     AMOUNT_ABBREVIATED = "amount-abbreviated"
@@ -77,6 +82,10 @@ SEVERITY: dict[WarningCode, Severity] = {
     WarningCode.HEADING_WITHOUT_HEADER: "warning",
     WarningCode.ROW_EXTRA_CELLS: "error",
     WarningCode.ROW_MISSING_CELLS: "error",
+    WarningCode.PAGE_STRAY_TEXT: "warning",
+    WarningCode.PRIVATE_USE_DROPPED: "warning",
+    WarningCode.COLUMN_ROLE_FROM_CELLS: "warning",
+    WarningCode.HEADER_ROW_MISSING: "warning",
     WarningCode.REGION_UNKNOWN: "warning",
     WarningCode.REGION_APPROXIMATE: "warning",
     WarningCode.LEAD_COMMA_KEPT: "warning",
@@ -106,7 +115,7 @@ SEVERITY: dict[WarningCode, Severity] = {
 """Each code's severity: a code always means the same thing, so it always weighs the same."""
 
 _SPACES = regex.compile(r"[\s\u00a0\u202f\u2007]+")
-_HYPHEN_END = regex.compile(r"\p{L}[-\u2010\u2011]$")
+_HYPHEN_END = regex.compile(r"[\p{L}\p{N}][-\u2010\u2011/]$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,10 +298,11 @@ def collapse_spaces(text: str) -> str:
 def join_lines(lines: tuple[str, ...] | list[str]) -> str:
     """Join a cell's wrapped lines into one string.
 
-    A line ending in a hyphen right after a letter was broken at the hyphen of a compound
-    ("Auvergne-Rhône-" + "Alpes"): it is joined without a space. A line ending in a soft
-    hyphen broke a word ("fi" + "lière"): the halves are joined and the soft hyphen goes. Any
-    other break is one space. Whitespace runs are collapsed.
+    A line ending in a hyphen or a slash right after a letter or digit was broken inside a
+    compound ("Auvergne-Rhône-" + "Alpes", "2022-" + "2024", "Nouvelle-Aquitaine/" +
+    "Hubei"): it is joined without a space; a dash printed after a space keeps its space. A
+    line ending in a soft hyphen broke a word ("fi" + "lière"): the halves are joined and the
+    soft hyphen goes. Any other break is one space. Whitespace runs are collapsed.
     """
     out = ""
     for raw in lines:

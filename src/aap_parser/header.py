@@ -17,6 +17,7 @@ import regex
 from aap_parser.grid import TextLine, collapse_spaces, join_lines
 from aap_parser.models import Call, Header
 from aap_parser.records.calls import bilateral_country
+from aap_parser.wording import ARTICLES, PREPOSITIONS, words_pattern
 
 MONTHS = {
     "janvier": 1, "fevrier": 2, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
@@ -65,8 +66,9 @@ _CALL_STOP = regex.compile(
     r"\s*(?::|\(|\s[-–]\s|\bliste\b|\blaur[ée]ats?\b|\bprojets?\s+retenus\b)",
     regex.IGNORECASE,
 )
-_LEADING_WORDS = regex.compile(r"^(?:(?:du|de|des|la|le|les|l[’']|d[’']|intitul[ée]e?)\s*)+",
-                               regex.IGNORECASE)
+_LEADING_WORDS = regex.compile(
+    rf"^(?:(?:{words_pattern(ARTICLES | PREPOSITIONS)}|intitul[ée]e?)\s*)+", regex.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ Role = Literal[
 """What a table column holds. ``extra`` columns keep their values under their printed header."""
 
 LeadKind = Literal["region", "departement", "commune", "epci", "syndicat", "other"]
-CountrySource = Literal["cell", "column", "call"]
+CountrySource = Literal["cell", "column", "row", "call"]
 
 
 def _decimal_to_json(value: Decimal) -> int | float:
@@ -118,7 +118,9 @@ class Partner(_Model):
     country: str | None = Field(None, description="The country as printed (or implied).")
     country_code: str | None = Field(None, description="ISO 3166-1 alpha-2.")
     country_from: CountrySource | None = Field(
-        None, description="Where the country came from: the cell, a country column, or the call."
+        None,
+        description="Where the country came from: the cell, a country column, a per-row "
+        "programme naming a bilateral call, or the call.",
     )
 
 

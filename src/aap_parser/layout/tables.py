@@ -32,6 +32,7 @@ from aap_parser.grid import (
     warn,
 )
 from aap_parser.header import is_page_furniture, paragraphs, read_header
+from aap_parser.layout.content import ContentHead, head_from_content, realign, settle_roles
 from aap_parser.layout.roles import CARRIED_ROLES, header_role, header_roles
 from aap_parser.models import Header, Role
 from aap_parser.wording import stops_mid_phrase
@@ -149,15 +150,16 @@ class _Part:
 def _skip_headerless_tables(
     blocks: Sequence[Block],
 ) -> tuple[tuple[Block, ...], list[ParseWarning]]:
-    """Leave out the tables printed before the first one with a header row (nothing tells
-    what their columns mean), with a warning for each that holds text. A headerless table
-    after it is the same table going on and is kept."""
+    """Leave out the tables printed before the first one with a header row or cells that read
+    as a laureates table (nothing tells what their columns mean), with a warning for each that
+    holds text. A headerless table after it is the same table going on, or a new one read from
+    its cells (see :func:`_assemble`), and is kept."""
     kept: list[Block] = []
     warnings: list[ParseWarning] = []
     opened = False
     for block in blocks:
         if isinstance(block, RawTable) and not opened:
-            opened = find_header_row(block.rows) is not None
+            opened = find_header_row(block.rows) is not None or _content_head(block) is not None
             if not opened:
                 if any(not cell.is_empty for row in block.rows for cell in row.cells):
                     warnings.append(warn(
@@ -213,37 +215,73 @@ def _assemble(parts: Sequence[_Part]) -> tuple[list[_Builder], list[str], list[P
     footnotes: list[str] = []
     warnings: list[ParseWarning] = []
     for part in parts:
-        notes, section = _split_between(list(part.above))
-        footnotes.extend(notes)
         found = find_header_row(part.table.rows)
-        if found is None:
+        above = list(part.above)
+        stray = _stray_page_top(builders[-1] if builders else None, part.table, found, above)
+        if stray:
+            above = [line for line in above if all(line is not s for s in stray)]
+            printed = " / ".join(line.text for line in stray)
+            warnings.append(warn(
+                WarningCode.PAGE_STRAY_TEXT,
+                f"text {printed!r} at the top of page {part.table.page}, inside a row that "
+                "goes on from the page before, was ignored", page=part.table.page))
+        notes, section = _split_between(above)
+        footnotes.extend(notes)
+        fresh = None
+        if found is None and (not builders or part.table.page is None):
+            fresh = _content_head(part.table)
+            if fresh is not None and builders and _next_part(fresh, section, builders[-1]):
+                fresh = None
+        head = found or fresh
+        if head is None:
             body = _continue_table(builders[-1], part.table, section, footnotes, warnings)
         else:
-            body = _open_table(builders, part.table, found, section)
+            body = _open_table(builders, part.table, head, section, warnings)
         _place_rows(builders, part.table, body, footnotes)
     return builders, footnotes, warnings
+
+
+def _content_head(table: RawTable) -> ContentHead | None:
+    """The head of a table no header row of the vocabulary opens, read from its cells."""
+    return head_from_content([row.texts for row in table.rows])
+
+
+def _next_part(head: ContentHead, section: str | None, current: _Builder) -> bool:
+    """A text table without a header row, right under one as wide, continues it."""
+    return head.index is None and section is None and len(head.roles) == len(current.columns)
 
 
 def _open_table(
     builders: list[_Builder],
     table: RawTable,
-    found: tuple[int, list[Role]],
+    head: tuple[int, list[Role]] | ContentHead,
     section: str | None,
+    warnings: list[ParseWarning],
 ) -> Sequence[RawRow]:
-    """A part with a header row: a new table, or the last one going on (same roles, no
-    section between) when it repeats its header. Returns the rows under the header."""
-    index, roles = found
-    columns = tuple(table.rows[index].texts)
-    two_level = _two_level_header(table.rows, index)
-    if two_level is not None:
-        columns, roles = two_level
-        index += 1
+    """A part with a header row (or cells read as a laureates table): a new table, or the
+    last one going on (same roles or columns, no section between) when it repeats its header.
+    The cells weigh in the roles (see :mod:`aap_parser.layout.content`); a role they decided
+    is warned. Returns the rows under the header."""
+    if isinstance(head, ContentHead):
+        index = -1 if head.index is None else head.index
+        columns, roles, notes = head.columns, head.roles, head.notes
+    else:
+        index = head[0]
+        columns = tuple(table.rows[index].texts)
+        two_level = _two_level_header(table.rows, index)
+        if two_level is not None:
+            columns = two_level[0]
+            index += 1
+        roles, notes = settle_roles(columns, [row.texts for row in table.rows[index + 1:]])
+    line = table.rows[max(index, 0)].line if table.rows else None
+    warnings.extend(warn(code, message, page=table.page, line=line) for code, message in notes)
     body: Sequence[RawRow] = table.rows[index + 1:]
     above = [_spanning_text(row) for row in table.rows[:index]]
     if section is None and above and above[-1] is not None:
         section = above[-1]
     current = builders[-1] if builders else None
-    if current is not None and tuple(roles) == current.roles and section is None:
+    same = current is not None and (roles == current.roles or columns == current.columns)
+    if current is not None and same and section is None:
         if current.last_part is not None:
             body = _stitch(current, current.last_part, body)
         return body
@@ -307,6 +345,28 @@ def _empty_tables(builders: Sequence[_Builder]) -> list[ParseWarning]:
         for builder in builders
         if not builder.rows
     ]
+
+
+def _stray_page_top(current: _Builder | None, block: RawTable,
+                    found: tuple[int, list[Role]] | None,
+                    pending: list[TextLine]) -> list[TextLine]:
+    """Text printed at the top of a page above a table part whose first row continues the row
+    broken at the end of the page before (a stamp, a reference number): it is no section and
+    no footnote, since nothing is printed between the two halves of a row."""
+    if current is None or not current.rows or current.last_part is None or block.page is None:
+        return []
+    if block.page == current.last_part.page:
+        return []
+    top = [line for line in pending if line.page == block.page]
+    if not top:
+        return []
+    if found is not None and tuple(found[1]) != current.roles:
+        return []
+    body = block.rows[found[0] + 1:] if found is not None else block.rows
+    rows = [row for row in body if not all(cell.is_empty for cell in row.cells)]
+    if not rows or not _continues(current.roles, current.rows[-1], rows[0], current.last_part):
+        return []
+    return top
 
 
 def _two_level_header(
@@ -402,6 +462,8 @@ def _footnotes(lines: list[TextLine]) -> list[str]:
 
 
 def _is_repeat_header(row: RawRow, builder: _Builder) -> bool:
+    if any(row.texts) and row.texts == builder.columns:
+        return True
     roles = header_roles(list(row.texts))
     return roles is not None and tuple(roles) == builder.roles
 
@@ -426,12 +488,7 @@ def _add_row(builder: _Builder, row: RawRow) -> None:
         cells = cells[:width]
     elif len(cells) < width:
         if len(row.cells) < width and any(not c.is_empty for c in row.cells):
-            missing = width - len(cells)
-            warnings.append(warn(
-                WarningCode.ROW_MISSING_CELLS,
-                f"row has {len(cells)} cells for {width} columns; cells were mapped left to "
-                f"right and {missing} left empty",
-                page=row.page, line=row.line, cells=tuple(cell.text for cell in row.cells)))
+            cells = _realigned(builder, row, warnings)
         cells.extend(RawCell() for _ in range(width - len(cells)))
     if builder.group_region is not None:
         region = builder.roles.index("region")
@@ -440,6 +497,26 @@ def _add_row(builder: _Builder, row: RawRow) -> None:
         builder.group_region = None
     builder.rows.append(LaidOutRow(tuple(cells), row.page, row.line, row.bbox, overflow=overflow,
                                    warnings=tuple(warnings)))
+
+
+def _realigned(builder: _Builder, row: RawRow, warnings: list[ParseWarning]) -> list[RawCell]:
+    """A row printed short, its cells placed in the columns their content fits (see
+    :func:`~aap_parser.layout.content.realign`); the columns left out are named in a warning."""
+    width = len(builder.columns)
+    kept = realign([cell.text for cell in row.cells], builder.roles, has_above=bool(builder.rows))
+    cells = [RawCell() for _ in range(width)]
+    for cell, column in zip(row.cells, kept, strict=True):
+        cells[column] = cell
+    left_out = [i for i in range(width) if i not in kept]
+    names = ", ".join(
+        f"{builder.columns[i] or f'column {i + 1}'} ({builder.roles[i]})" for i in left_out)
+    how = "left to right" if list(kept) == list(range(len(kept))) else "by their content"
+    warnings.append(warn(
+        WarningCode.ROW_MISSING_CELLS,
+        f"row has {len(row.cells)} cells for {width} columns; cells were placed {how} and "
+        f"{names} left empty",
+        page=row.page, line=row.line, cells=tuple(cell.text for cell in row.cells)))
+    return cells
 
 
 def _stitch(builder: _Builder, previous: RawTable, body: Sequence[RawRow]) -> Sequence[RawRow]:
@@ -522,17 +599,25 @@ def _left_open(text: str) -> bool:
 
 
 def _carry_over(table: LaidOutTable) -> LaidOutTable:
-    """Fill blank region and lead cells, and any vertically merged cell, from the row above."""
+    """Fill blank region, lead and country cells, and any vertically merged cell (also one
+    merged across a page break), from the row above."""
     rows: list[LaidOutRow] = []
     previous: tuple[RawCell, ...] | None = None
+    # A column merged down a group somewhere: at a page top, a blank cell of it is the rest
+    # of a group merged across the page break (the producer prints the text on one page).
+    merged = {i for row in table.rows for i, cell in enumerate(row.cells) if cell.merged_from_above}
+    page: int | None = None
     for row in table.rows:
         cells = list(row.cells)
         carried: set[int] = set()
+        page_top = row.page is not None and page is not None and row.page != page
+        page = row.page if row.page is not None else page
         for i, cell in enumerate(cells):
             role = table.roles[i]
             if previous is None or not cell.is_empty:
                 continue
-            if (role in CARRIED_ROLES or cell.merged_from_above) and not previous[i].is_empty:
+            merged_here = cell.merged_from_above or (page_top and i in merged)
+            if (role in CARRIED_ROLES or merged_here) and not previous[i].is_empty:
                 cells[i] = RawCell(lines=previous[i].lines, bbox=cell.bbox, merged_from_above=True)
                 carried.add(i)
         previous = tuple(cells)

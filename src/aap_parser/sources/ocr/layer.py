@@ -14,6 +14,7 @@ from typing import Any
 
 from aap_parser.errors import NoTextLayerError
 from aap_parser.grid import Doubt
+from aap_parser.sources.ocr.events import page_starting
 from aap_parser.sources.ocr.mode import OcrMode
 from aap_parser.sources.ocr.tesseract import INSTALL_HINT, tesseract_path
 from aap_parser.sources.pdf.ink import PageInk
@@ -53,6 +54,7 @@ class OcrLayer:
         """Page ``index`` (0-based) read by OCR."""
         if not self.can_read:
             raise NoTextLayerError(f"OCR needs Tesseract: {INSTALL_HINT}")
+        page_starting()
         if self._scanner is None:
             from aap_parser.sources.ocr.page import scanner
 

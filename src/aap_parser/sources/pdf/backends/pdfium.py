@@ -11,8 +11,9 @@ brought to pdfminer's conventions, so that both backends give the same ink:
    the character matrix's vertical scale. A glyph's box runs from its origin and advance
    (PDFium's loose box) horizontally, and from the font's descent to descent + size
    vertically, as pdfminer boxes it.
-4. PDFium gives coordinates in user space, unrotated: the page's /Rotate and media box
-   origin are applied here as pdfminer applies them.
+4. PDFium gives coordinates in user space, unrotated: the media box origin is applied
+   here as pdfminer applies it, and the page's /Rotate flag is not (the page as drawn:
+   page assembly turns a page whose text runs sideways, whichever backend read it).
 5. Rules are path objects, their points taken through the path's matrix and those of
    the forms (XObjects) holding it; each subpath is a line, a rectangle or a polyline
    as pdfminer classifies it (only the end point of a curve segment counts).
@@ -29,12 +30,16 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as c
 
-from aap_parser.sources.pdf.ink import Glyph, PageInk, Segment, font_style, rule_segments
+from aap_parser.sources.pdf.ink import Box, Glyph, PageInk, Segment, font_style, rule_segments
 
 Matrix = tuple[float, float, float, float, float, float]
 
 _LINE_END_HYPHEN = ("\x02", "\ufffe")
 """How PDFium reports a hyphen printed at a line end (per character, in the page's text)."""
+_INVISIBLE = (3, 7)
+"""Text render modes that paint nothing (7 adds the text to the clipping path)."""
+_BOXES = ("mlh", "ml", "mlllh", "mllll")
+"""Subpath shapes pdfminer reads as lines or rectangles (a filled one may be shading)."""
 _MOVE, _LINE, _BEZIER = c.FPDF_SEGMENT_MOVETO, c.FPDF_SEGMENT_LINETO, c.FPDF_SEGMENT_BEZIERTO
 
 
@@ -56,15 +61,9 @@ def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
     return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
 
 
-def _page_matrix(rotate: int, box: tuple[float, float, float, float]) -> Matrix:
-    """pdfminer's page matrix: the media box origin moved to 0, the page turned by /Rotate."""
-    x0, y0, x1, y1 = box
-    if rotate == 90:
-        return (0, -1, 1, 0, -y0, x1)
-    if rotate == 180:
-        return (-1, 0, 0, -1, x1, y1)
-    if rotate == 270:
-        return (0, 1, -1, 0, y1, -x0)
+def _page_matrix(box: tuple[float, float, float, float]) -> Matrix:
+    """pdfminer's page matrix for a page read as drawn: the media box origin moved to 0."""
+    x0, y0, _, _ = box
     return (1, 0, 0, 1, -x0, -y0)
 
 
@@ -104,21 +103,41 @@ class _Page:
         media = (left.value, bottom.value, right.value, top.value)
         x0, x1 = sorted(media[0::2])
         y0, y1 = sorted(media[1::2])
-        rotate = (c.FPDFPage_GetRotation(raw) * 90) % 360
-        self.matrix = _page_matrix(rotate, media)
+        self.matrix = _page_matrix(media)
         # pdfplumber's page box: x shifted back by the box's left, y flipped at its height.
-        if rotate in (90, 270):
-            x0, y0, x1, y1 = y0, x0, y1, x1
         self.height = y1 - y0
+        self.width = x1 - x0
         self.x_shift = x0
         self.y_shift = -y0
+        self.crop = self._crop(raw, media)
         self._fonts: dict[int, tuple[bool, bool, float]] = {}
+
+    def _crop(self, raw: Any, media: tuple[float, float, float, float]) -> Box | None:
+        """The crop box in page points, when the page has one that hides part of it."""
+        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+        if not c.FPDFPage_GetCropBox(raw, left, bottom, right, top):
+            return None
+        box = (left.value, bottom.value, right.value, top.value)
+        if box == media or not all(math.isfinite(v) for v in box):
+            return None
+        return self._placed(box)
+
+    def _placed(self, box: tuple[float, float, float, float]) -> Box:
+        """A PDF box (x0, y0, x1, y1, bottom-left origin) as ``x0, top, x1, bottom``."""
+        ax, ay = _apply(self.matrix, box[0], box[1])
+        bx, by = _apply(self.matrix, box[2], box[3])
+        return (
+            min(ax, bx) + self.x_shift,
+            self.flip(max(ay, by)),
+            max(ax, bx) + self.x_shift,
+            self.flip(min(ay, by)),
+        )
 
     def flip(self, y: float) -> float:
         return self.height - y + self.y_shift
 
     def ink(self) -> PageInk:
-        ink = PageInk(self.height, [], [])
+        ink = PageInk(self.height, [], [], self.crop, [], self.width)
         textpage = self.page.get_textpage()
         try:
             ink.glyphs = self._glyphs(textpage.raw)
@@ -126,7 +145,7 @@ class _Page:
             textpage.close()
         raw = self.page.raw
         for index in range(c.FPDFPage_CountObjects(raw)):
-            self._rules(c.FPDFPage_GetObject(raw, index), self.matrix, ink.segments)
+            self._rules(c.FPDFPage_GetObject(raw, index), self.matrix, ink)
         return ink
 
     def _font(self, obj: Any) -> tuple[bool, bool, float]:
@@ -156,6 +175,7 @@ class _Page:
         ox, oy = ctypes.c_double(), ctypes.c_double()
         last_obj: int | None = None
         style = (False, False, 0.0)
+        hidden = white = False
         scale = 1.0
         upright = True
         last_origin: tuple[float, float] | None = None
@@ -171,6 +191,8 @@ class _Page:
             if key != last_obj:
                 last_obj = key
                 style = self._font(obj)
+                hidden = c.FPDFTextObj_GetTextRenderMode(obj) in _INVISIBLE
+                white = _white_fill(obj)
                 c.FPDFText_GetMatrix(tp, index, matrix)
                 local: Matrix = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
                 whole = _multiply(local, self.matrix)
@@ -207,12 +229,15 @@ class _Page:
                     size,
                     bold,
                     italic,
+                    hidden,
+                    white,
                 )
             )
         return glyphs
 
-    def _rules(self, obj: Any, outer: Matrix, out: list[Segment]) -> None:
-        """The rules a page object draws (a form: those of its objects, through its matrix)."""
+    def _rules(self, obj: Any, outer: Matrix, ink: PageInk) -> None:
+        """The rules and shaded areas a page object draws (a form: those of its objects,
+        through its matrix)."""
         kind = c.FPDFPageObj_GetType(obj)
         if kind not in (c.FPDF_PAGEOBJ_PATH, c.FPDF_PAGEOBJ_FORM):
             return
@@ -223,13 +248,18 @@ class _Page:
         whole = _multiply(own, outer)
         if kind == c.FPDF_PAGEOBJ_FORM:
             for index in range(c.FPDFFormObj_CountObjects(obj)):
-                self._rules(c.FPDFFormObj_GetObject(obj, index), whole, out)
+                self._rules(c.FPDFFormObj_GetObject(obj, index), whole, ink)
             return
         fill, stroke = ctypes.c_int(), ctypes.c_int()
         if not c.FPDFPath_GetDrawMode(obj, fill, stroke) or not (fill.value or stroke.value):
             return
+        shaded = bool(fill.value) and not _white_fill(obj)
         for shape, points in _subpaths(obj, whole):
-            out.extend(self._subpath_rules(shape, points, bool(stroke.value)))
+            if shaded and shape in _BOXES and all(math.isfinite(x + y) for x, y in points):
+                placed = [(x + self.x_shift, self.flip(y)) for x, y in points]
+                xs, ys = [x for x, _ in placed], [y for _, y in placed]
+                ink.shades.append((min(xs), min(ys), max(xs), max(ys)))
+            ink.segments.extend(self._subpath_rules(shape, points, bool(stroke.value)))
 
     def _subpath_rules(
         self, shape: str, pts: list[tuple[float, float]], stroke: bool
@@ -262,6 +292,14 @@ class _Page:
         xs = [x for x, _ in points]
         ys = [y for _, y in points]
         return rule_segments(min(xs), min(ys), max(xs), max(ys), stroked=stroked)
+
+
+def _white_fill(obj: Any) -> bool:
+    """Whether a page object is filled in white (every channel at its maximum)."""
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not c.FPDFPageObj_GetFillColor(obj, r, g, b, a):
+        return False
+    return min(r.value, g.value, b.value) >= 253
 
 
 def _subpaths(obj: Any, matrix: Matrix) -> Iterator[tuple[str, list[tuple[float, float]]]]:
