@@ -480,7 +480,7 @@ def _reviews(options: Options, paths: Sequence[str], *, several: bool) -> Review
             paths,
             several=several,
             force=options.force,
-            password=options.batch.password,
+            parsing=options.batch,
         )
     except FileExistsError as error:
         raise CliError(str(error)) from None

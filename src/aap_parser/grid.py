@@ -37,6 +37,7 @@ class WarningCode(StrEnum):
     ROW_EXTRA_CELLS = "row-extra-cells"
     ROW_MISSING_CELLS = "row-missing-cells"
     PAGE_STRAY_TEXT = "page-stray-text"
+    WORD_REJOINED = "word-rejoined"
     COLUMN_ROLE_FROM_CELLS = "column-role"
     HEADER_ROW_MISSING = "header-missing"
     # records: regions and leads
@@ -83,6 +84,7 @@ SEVERITY: dict[WarningCode, Severity] = {
     WarningCode.ROW_EXTRA_CELLS: "error",
     WarningCode.ROW_MISSING_CELLS: "error",
     WarningCode.PAGE_STRAY_TEXT: "warning",
+    WarningCode.WORD_REJOINED: "info",
     WarningCode.PRIVATE_USE_DROPPED: "warning",
     WarningCode.COLUMN_ROLE_FROM_CELLS: "warning",
     WarningCode.HEADER_ROW_MISSING: "warning",
