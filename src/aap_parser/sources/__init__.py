@@ -29,9 +29,11 @@ def read_source(
     ocr: OcrMode = "auto",
     ocr_lang: str = "fra",
 ) -> SourceDocument:
-    """Read an announcement's bytes into the raw document, choosing the reader by content
-    (``backend``: the PDF library by name, None for the default; ``ocr`` and ``ocr_lang``:
-    which PDF pages are read by OCR, and in which language)."""
+    """Read an announcement's bytes into the raw document, choosing the reader by content.
+
+    ``backend`` names the PDF library (None for the default); ``ocr`` and ``ocr_lang`` say
+    which PDF pages are read by OCR and in which language.
+    """
     if is_pdf(data):
         from aap_parser.sources.pdf import read_pdf
 

@@ -13,6 +13,7 @@ import statistics
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from aap_parser.errors import (
     AapParseError,
@@ -27,9 +28,10 @@ from aap_parser.sources.ocr.mode import OcrMode
 from aap_parser.sources.pdf.backends import BACKENDS, DEFAULT_BACKEND, PdfBackend
 from aap_parser.sources.pdf.borderless import find_borderless_tables
 from aap_parser.sources.pdf.guard import check_pdf
-from aap_parser.sources.pdf.ink import Glyph, PageInk
+from aap_parser.sources.pdf.ink import Box, Glyph, PageInk
 from aap_parser.sources.pdf.lines import Line, build_lines, split_at_gaps
 from aap_parser.sources.pdf.ruled import find_ruled_tables
+from aap_parser.sources.pdf.turn import upright
 from aap_parser.wording import readable
 
 TEXT_GAP_EM = 3.0
@@ -60,12 +62,16 @@ def _text_lines(line: Line, page: int) -> list[TextLine]:
     ]
 
 
+_readable = lru_cache(maxsize=1024)(readable)
+"""``wording.readable`` remembered per glyph text: a page repeats a few dozen characters."""
+
+
 def _readable_glyphs(glyphs: list[Glyph]) -> list[Glyph]:
     """The glyphs as a reader sees them: compatibility characters spelt out (ligatures,
     full-width forms, odd spaces), zero-width ones dropped; whichever backend read them."""
     out: list[Glyph] = []
     for glyph in glyphs:
-        text = readable(glyph.text)
+        text = _readable(glyph.text)
         if text == glyph.text:
             out.append(glyph)
         elif text:
@@ -73,9 +79,34 @@ def _readable_glyphs(glyphs: list[Glyph]) -> list[Glyph]:
     return out
 
 
+def _printed_glyphs(ink: PageInk) -> list[Glyph]:
+    """The glyphs a reader of the printed page sees, whichever backend read them.
+
+    Text painted invisibly is left out, unless it is all the page's text (the OCR layer of a
+    scanned page); so is text filled in white outside any shaded area (white on the white
+    page), and text outside the crop box (cut off the printed page).
+    """
+    glyphs = ink.glyphs
+    hidden = sum(glyph.hidden for glyph in glyphs)
+    if hidden and hidden < len(glyphs):
+        glyphs = [glyph for glyph in glyphs if not glyph.hidden]
+    if any(glyph.white for glyph in glyphs):
+        glyphs = [glyph for glyph in glyphs if not glyph.white or _shaded(glyph, ink.shades)]
+    if ink.crop is not None:
+        x0, top, x1, bottom = ink.crop
+        glyphs = [g for g in glyphs if x0 <= g.cx <= x1 and top <= g.cy <= bottom]
+    return glyphs
+
+
+def _shaded(glyph: Glyph, shades: list[Box]) -> bool:
+    """Whether a glyph's centre lies on an area shaded in some colour."""
+    return any(x0 <= glyph.cx <= x1 and top <= glyph.cy <= bottom for x0, top, x1, bottom in shades)
+
+
 def _assemble(ink: PageInk, number: int) -> _Page:
     """One page's blocks (tables and text lines, top to bottom)."""
-    glyphs = _readable_glyphs(ink.glyphs)
+    ink = upright(ink)
+    glyphs = _readable_glyphs(_printed_glyphs(ink))
     tables, free = find_ruled_tables(ink.segments, glyphs, number)
     placed: list[tuple[float, Block]] = [(t.bbox.top if t.bbox else 0.0, t) for t in tables]
     rules = [(s.pos, s.lo, s.hi) for s in ink.segments if s.horizontal]
@@ -96,6 +127,12 @@ def _bottom(block: Block) -> float | None:
     return block.bbox.bottom if block.bbox else None
 
 
+def _below_page_top_text(page: _Page) -> list[Block]:
+    """The page's blocks without the text above its first table, after the first page."""
+    first = next((i for i, b in enumerate(page.blocks) if isinstance(b, RawTable)), 0)
+    return page.blocks[first:] if page.number > 1 else page.blocks
+
+
 def _mark_page_bottoms(pages: list[_Page]) -> None:
     """Flag tables whose last row ends at the page's lower text limit (row may continue).
 
@@ -103,12 +140,14 @@ def _mark_page_bottoms(pages: list[_Page]) -> None:
     running header, a line printed alike on several pages, stands above the body); a table
     is cut by the page end when it ends within about one text line of that limit and no
     running text stands between it and the limit. The last page's tables cannot continue.
+    Text above the table on a later page (a stamp, a reference number) does not count: it may
+    stand in the top margin.
     """
     running = running_lines(b for p in pages for b in p.blocks if isinstance(b, TextLine))
     tops = [
         t
         for p in pages
-        for b in p.blocks
+        for b in _below_page_top_text(p)
         if (t := _top(b)) is not None
         and not (isinstance(b, TextLine) and running_key(b) in running)
     ]

@@ -1,28 +1,25 @@
 """The pdfminer backend (through pdfplumber's page objects): characters and rules of each page.
 
 pdfminer's layout tree is walked once per page (not through pdfplumber's per-object
-dictionaries, which cost the most), and each page's cache is flushed once it has been read.
+dictionaries, which cost the most; see :mod:`.pdfminer_layout`), and each page's cache is
+flushed once it has been read. pdfplumber is imported only when this backend is chosen.
 """
 
 from __future__ import annotations
 
 import io
-import itertools
-import math
 from collections.abc import Iterator
 from contextlib import suppress
-from typing import Any
 
-import pdfplumber
-from pdfminer.layout import LTChar, LTContainer, LTCurve, LTLine, LTRect
-
-from aap_parser.sources.pdf.ink import Glyph, PageInk, font_style, rule_segments
+from aap_parser.sources.pdf.ink import PageInk
 
 
 class PdfminerBackend:
     """A PDF read by pdfminer.six (see :class:`~.base.PdfBackend`)."""
 
     def __init__(self, data: bytes, password: str | None) -> None:
+        import pdfplumber  # here: a run with the default backend never loads pdfplumber
+
         self._pdf = pdfplumber.open(io.BytesIO(data), password=password)
 
     def page_count(self) -> int:
@@ -31,9 +28,11 @@ class PdfminerBackend:
 
     def pages(self) -> Iterator[PageInk]:
         """Each page's ink; the page's caches are flushed once it has been read."""
+        from aap_parser.sources.pdf.backends.pdfminer_layout import page_ink
+
         for page in self._pdf.pages:
             try:
-                yield _ink(page)
+                yield page_ink(page)
             finally:
                 with suppress(Exception):
                     page.close()  # only flushes caches: never worth masking the result
@@ -43,64 +42,3 @@ class PdfminerBackend:
         page tree and would mask the typed error already on its way out."""
         with suppress(Exception):
             self._pdf.close()
-
-
-def _ink(page: Any) -> PageInk:
-    """Walk pdfminer's layout of the page once.
-
-    Characters of zero (or negative, or NaN) size are invisible and skipped, as is anything
-    placed at a non-finite position. Coordinates follow pdfplumber's: top-left origin,
-    shifted by the media box origin.
-    """
-    height = float(page.height)
-    mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
-    ink = PageInk(height, [], [])
-
-    def flip(y: float) -> float:
-        return height - y + mb_top
-
-    def walk(objects: Any) -> None:
-        for obj in objects:
-            if isinstance(obj, LTChar):
-                text = obj.get_text()
-                if not text or not obj.size > 0:
-                    continue  # zero-size (invisible) text is not part of the announcement
-                if not math.isfinite(obj.x0 + obj.x1 + obj.y0 + obj.y1 + obj.matrix[5]):
-                    continue  # placed at infinity by a hostile matrix: not on the page
-                bold, italic = font_style(str(obj.fontname))
-                baseline = flip(obj.matrix[5]) if obj.upright else flip(obj.y0)
-                ink.glyphs.append(
-                    Glyph(
-                        text,
-                        obj.x0 + mb_x0,
-                        obj.x1 + mb_x0,
-                        flip(obj.y1),
-                        flip(obj.y0),
-                        baseline,
-                        float(obj.size),
-                        bold,
-                        italic,
-                    )
-                )
-            elif not math.isfinite(obj.x0 + obj.x1 + obj.y0 + obj.y1):
-                continue  # a shape placed at infinity draws nothing on the page
-            elif isinstance(obj, (LTLine, LTRect)):
-                ink.segments += rule_segments(
-                    obj.x0 + mb_x0,
-                    flip(obj.y1),
-                    obj.x1 + mb_x0,
-                    flip(obj.y0),
-                    stroked=isinstance(obj, LTRect) and bool(obj.stroke),
-                )
-            elif isinstance(obj, LTCurve):
-                if obj.stroke:
-                    points = [(x + mb_x0, flip(y)) for x, y in obj.pts]
-                    for (ax, ay), (bx, by) in itertools.pairwise(points):
-                        ink.segments += rule_segments(
-                            min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
-                        )
-            elif isinstance(obj, LTContainer):
-                walk(obj)
-
-    walk(page.layout)
-    return ink
