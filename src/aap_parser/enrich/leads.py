@@ -62,8 +62,13 @@ _BARE_NAMES: dict[str, LeadMatch] = {"paris": LeadMatch("commune", "75056")}
 _FUZZY_CUTOFF = 0.85
 
 
-def classify_lead(name: str, region_code: str | None = None) -> LeadMatch:
-    """Kind and code of a printed lead authority; ``region_code`` (the row's) splits homonyms."""
+def classify_lead(
+    name: str, region_code: str | None = None, *, approximate: bool = True
+) -> LeadMatch:
+    """Kind and code of a printed lead authority; ``region_code`` (the row's) splits homonyms.
+
+    ``approximate=False`` skips the slow approximate commune match (exact names only).
+    """
     printed = " ".join(name.split())
     hint_match = _HINT.search(printed)
     hint = hint_match.group(1) if hint_match else None
@@ -71,10 +76,11 @@ def classify_lead(name: str, region_code: str | None = None) -> LeadMatch:
     folded = key(base)
     if not folded:
         return LeadMatch(None)
-    for step in (_by_prefix, _by_name):
-        found = step(printed, folded, region_code, hint)
-        if found is not None:
-            return _in_row_region(printed, found, region_code)
+    found = _by_prefix(printed, folded, region_code, hint, approximate) or _by_name(
+        printed, folded, region_code, hint
+    )
+    if found is not None:
+        return _in_row_region(printed, found, region_code)
     return _unlisted(printed, folded)
 
 
@@ -124,7 +130,9 @@ def _groupings_by_siren() -> dict[str, Grouping]:
     return {g.siren: g for gs in geo_index().groupings.values() for g in gs}
 
 
-def _by_prefix(printed: str, folded: str, region: str | None, hint: str | None) -> LeadMatch | None:
+def _by_prefix(
+    printed: str, folded: str, region: str | None, hint: str | None, approximate: bool = True
+) -> LeadMatch | None:
     """Classify from a prefix naming the kind of authority, if there is one."""
     if strip_prefix(folded, _NO_CODE_DEPARTEMENTS) is not None:
         return LeadMatch("departement", None, warn(
@@ -146,7 +154,12 @@ def _by_prefix(printed: str, folded: str, region: str | None, hint: str | None) 
         return _departement(printed, drop_preposition(rest), region)
     rest = strip_prefix(folded, COMMUNE_PREFIXES)
     if rest:
-        return _commune(printed, rest, region, hint, fuzzy=True)
+        commune = _commune(printed, rest, region, hint, fuzzy=approximate)
+        if commune is None and not approximate:
+            return LeadMatch("commune", None, warn(
+                WarningCode.LEAD_UNKNOWN, f"commune in {printed!r} not recognised"
+            ))
+        return commune
     return None
 
 
