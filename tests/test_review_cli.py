@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from aap_parser import cli
+from aap_parser.sources.ocr import tesseract
 from tests.conftest import SAMPLES, SEED
 
 PDF = SAMPLES / "seed-000-r1.docx-lo.pdf"
@@ -132,3 +135,17 @@ def test_a_run_without_review_loads_no_renderer(tmp_path: Path) -> None:
     )
     subprocess.run([sys.executable, "-c", code], check=True)
     assert (tmp_path / "o.json").exists()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif("fra" not in tesseract.languages(), reason="Tesseract (fra) not installed")
+def test_the_review_reads_the_input_as_it_was_parsed(tmp_path: Path) -> None:
+    """With --ocr always the review draws what the OCR read, not the text layer."""
+    page = tmp_path / "r.html"
+    result = run(str(PDF), "-o", str(tmp_path / "o.json"), "--ocr", "always", "--review", str(page))
+    assert result.exit_code == 0, result.stderr
+    parsed = json.loads((tmp_path / "o.json").read_text(encoding="utf-8"))
+    assert parsed["source"]["format"] == "pdf-ocr"
+    text = page.read_text(encoding="utf-8")
+    assert '<span class="chip">OCR</span>' in text
+    assert read(page).laureates == [str(n) for n in range(1, len(parsed["laureates"]) + 1)]

@@ -101,6 +101,8 @@ class ReviewWriter:
                     data,
                     password=self.parsing.password,
                     backend=self.parsing.backend,
+                    ocr=self.parsing.ocr,
+                    ocr_lang=self.parsing.ocr_lang,
                     name=result.path,
                 ),
             )
