@@ -8,25 +8,25 @@ process pool; a file over the time limit has its worker killed and the pool is r
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
 import os
 import signal
 import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from multiprocessing.queues import SimpleQueue
 from types import FrameType
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from aap_parser.errors import AapParseError, InputError, TooLargeError
 from aap_parser.inputs import INPUT_SUFFIXES, STDIN, expand_inputs, folder_inputs, read_stdin
 from aap_parser.models import Announcement
 from aap_parser.sources.ocr.events import on_ocr_page
 from aap_parser.sources.ocr.mode import OcrMode
+
+if TYPE_CHECKING:  # the pool's modules load only when a pool runs (-j1 runs none)
+    from concurrent.futures import Future
+    from multiprocessing.queues import SimpleQueue
 
 __all__ = [
     "INPUT_SUFFIXES",
@@ -161,20 +161,20 @@ def parse_many(
     options = _Options(parser, password, strict, max_pages, backend, ocr, ocr_lang)
     _read_stdin_inputs(tasks)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
-    if _in_process(workers, len(tasks), timeout):
+    if _in_process(workers, timeout):
         for task in tasks:
             yield _parse_here(task, options, timeout)
     else:
         yield from _parse_in_pool(tasks, options, workers, timeout)
 
 
-def _in_process(workers: int, count: int, timeout: float | None) -> bool:
-    """Decide to parse in this process: one worker, and a timeout we can enforce here."""
+def _in_process(workers: int, timeout: float | None) -> bool:
+    """Decide to parse in this process: one worker (``-j1`` or a single input) and a
+    timeout we can enforce here, each input timed alone by its own alarm; a pool of one
+    worker would only add its start-up."""
     if workers > 1:
         return False
-    if timeout is None:
-        return True
-    return count == 1 and _alarm_available()
+    return timeout is None or _alarm_available()
 
 
 def _alarm_available() -> bool:
@@ -314,6 +314,9 @@ class _Pool:
     """A spawn-context process pool plus the start queue its workers report on."""
 
     def __init__(self, workers: int) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         context = multiprocessing.get_context("spawn")
         self.started: SimpleQueue[tuple[int, int, float]] = context.SimpleQueue()
         self.executor = ProcessPoolExecutor(
@@ -340,6 +343,8 @@ class _Pool:
     def close(self, *, kill: bool) -> None:
         """Shut the pool down; with ``kill``, end its workers first (abandoned work)."""
         if kill:
+            import multiprocessing
+
             for child in multiprocessing.active_children():
                 if child.pid in self.pids:
                     child.kill()
@@ -384,6 +389,9 @@ def _pool_results(
     tasks resubmitted. A pool broken by a crashing worker is recycled too, and the tasks
     that had started are retried alone so the crash is charged to the right file.
     """
+    from concurrent.futures import FIRST_COMPLETED, wait
+    from concurrent.futures.process import BrokenProcessPool
+
     pending = deque(tasks)
     pool = _Pool(workers)
     running: dict[Future[_Outcome], _Task] = {}

@@ -36,9 +36,10 @@ class WarningCode(StrEnum):
     HEADING_WITHOUT_HEADER = "heading-without-header"
     ROW_EXTRA_CELLS = "row-extra-cells"
     ROW_MISSING_CELLS = "row-missing-cells"
+    PAGE_STRAY_TEXT = "page-stray-text"
+    WORD_REJOINED = "word-rejoined"
     COLUMN_ROLE_FROM_CELLS = "column-role"
     HEADER_ROW_MISSING = "header-missing"
-    PAGE_STRAY_TEXT = "page-stray-text"
     # records: regions and leads
     REGION_UNKNOWN = "region-unknown"
     REGION_APPROXIMATE = "region-approximate"
@@ -66,6 +67,8 @@ class WarningCode(StrEnum):
     AMOUNT_UNREADABLE = "amount-unreadable"
     AMOUNT_ABBREVIATED = "amount-abbreviated"
     AMOUNT_THOUSANDS = "amount-thousands"
+    # batches
+    DUPLICATE_ANNOUNCEMENT = "duplicate-announcement"
     # OCR (image-only pages)
     OCR_LOW_CONFIDENCE = "ocr-low-confidence"
     OCR_NAME_CORRECTED = "ocr-name-corrected"
@@ -80,10 +83,11 @@ SEVERITY: dict[WarningCode, Severity] = {
     WarningCode.HEADING_WITHOUT_HEADER: "warning",
     WarningCode.ROW_EXTRA_CELLS: "error",
     WarningCode.ROW_MISSING_CELLS: "error",
+    WarningCode.PAGE_STRAY_TEXT: "warning",
+    WarningCode.WORD_REJOINED: "info",
+    WarningCode.PRIVATE_USE_DROPPED: "warning",
     WarningCode.COLUMN_ROLE_FROM_CELLS: "warning",
     WarningCode.HEADER_ROW_MISSING: "warning",
-    WarningCode.PAGE_STRAY_TEXT: "warning",
-    WarningCode.PRIVATE_USE_DROPPED: "warning",
     WarningCode.REGION_UNKNOWN: "warning",
     WarningCode.REGION_APPROXIMATE: "warning",
     WarningCode.LEAD_COMMA_KEPT: "warning",
@@ -106,6 +110,7 @@ SEVERITY: dict[WarningCode, Severity] = {
     WarningCode.AMOUNT_UNREADABLE: "error",
     WarningCode.AMOUNT_ABBREVIATED: "warning",
     WarningCode.AMOUNT_THOUSANDS: "warning",
+    WarningCode.DUPLICATE_ANNOUNCEMENT: "warning",
     WarningCode.OCR_LOW_CONFIDENCE: "warning",
     WarningCode.OCR_NAME_CORRECTED: "info",
 }

@@ -13,6 +13,7 @@ import statistics
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from aap_parser.errors import (
     AapParseError,
@@ -61,12 +62,16 @@ def _text_lines(line: Line, page: int) -> list[TextLine]:
     ]
 
 
+_readable = lru_cache(maxsize=1024)(readable)
+"""``wording.readable`` remembered per glyph text: a page repeats a few dozen characters."""
+
+
 def _readable_glyphs(glyphs: list[Glyph]) -> list[Glyph]:
     """The glyphs as a reader sees them: compatibility characters spelt out (ligatures,
     full-width forms, odd spaces), zero-width ones dropped; whichever backend read them."""
     out: list[Glyph] = []
     for glyph in glyphs:
-        text = readable(glyph.text)
+        text = _readable(glyph.text)
         if text == glyph.text:
             out.append(glyph)
         elif text:

@@ -11,8 +11,11 @@ brought to pdfminer's conventions, so that both backends give the same ink:
    the character matrix's vertical scale. A glyph's box runs from its origin and advance
    (PDFium's loose box) horizontally, and from the font's descent to descent + size
    vertically, as pdfminer boxes it.
-4. PDFium gives coordinates in user space, unrotated: the page's /Rotate and media box
-   origin are applied here as pdfminer applies them.
+4. PDFium gives coordinates in user space, unrotated: the media box origin is applied
+   here as pdfminer applies it, and the page's /Rotate flag is not (the page as drawn:
+   page assembly turns a page whose text runs sideways, whichever backend read it).
+   What page assembly needs to leave unprinted text out is reported too: text painted
+   invisibly (render mode 3 or 7), filled in white, the crop box and shaded areas.
 5. Rules are path objects, their points taken through the path's matrix and those of
    the forms (XObjects) holding it; each subpath is a line, a rectangle or a polyline
    as pdfminer classifies it (only the end point of a curve segment counts).
@@ -29,12 +32,39 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as c
 
-from aap_parser.sources.pdf.ink import Glyph, PageInk, Segment, font_style, rule_segments
+from aap_parser.sources.pdf.ink import Box, Glyph, PageInk, Segment, font_style, rule_segments
 
 Matrix = tuple[float, float, float, float, float, float]
 
 _LINE_END_HYPHEN = ("\x02", "\ufffe")
 """How PDFium reports a hyphen printed at a line end (per character, in the page's text)."""
+_INVISIBLE = (3, 7)
+"""Text render modes that paint nothing (7 adds the text to the clipping path)."""
+_BOXES = ("mlh", "ml", "mlllh", "mllll")
+"""Subpath shapes pdfminer reads as lines or rectangles (a filled one may be shading)."""
+_MAYBE_GENERATED = frozenset(" \r\n")
+"""The characters PDFium may have generated (it never generates others)."""
+
+
+def _binding(name: str, *, handles: int, returns_handle: bool) -> Any:
+    """A private binding of a PDFium function whose first ``handles`` arguments (and result,
+    if ``returns_handle``) are handles passed as plain ints, so that handles compare and
+    hash cheaply (pypdfium2's own bindings wrap each in a new pointer object)."""
+    public = getattr(c, name)
+    prototype = ctypes.CFUNCTYPE(
+        ctypes.c_void_p if returns_handle else public.restype,
+        *([ctypes.c_void_p] * handles + list(public.argtypes[handles:])),
+    )
+    return prototype(ctypes.cast(public, ctypes.c_void_p).value or 0)
+
+
+_render_mode = _binding("FPDFTextObj_GetTextRenderMode", handles=1, returns_handle=False)
+_fill_colour = _binding("FPDFPageObj_GetFillColor", handles=1, returns_handle=False)
+_text_object = _binding("FPDFText_GetTextObject", handles=0, returns_handle=True)
+_text_object_font = _binding("FPDFTextObj_GetFont", handles=1, returns_handle=True)
+_font_name = _binding("FPDFFont_GetBaseFontName", handles=1, returns_handle=False)
+_font_descent = _binding("FPDFFont_GetDescent", handles=1, returns_handle=False)
+
 _MOVE, _LINE, _BEZIER = c.FPDF_SEGMENT_MOVETO, c.FPDF_SEGMENT_LINETO, c.FPDF_SEGMENT_BEZIERTO
 
 
@@ -56,15 +86,9 @@ def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
     return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
 
 
-def _page_matrix(rotate: int, box: tuple[float, float, float, float]) -> Matrix:
-    """pdfminer's page matrix: the media box origin moved to 0, the page turned by /Rotate."""
-    x0, y0, x1, y1 = box
-    if rotate == 90:
-        return (0, -1, 1, 0, -y0, x1)
-    if rotate == 180:
-        return (-1, 0, 0, -1, x1, y1)
-    if rotate == 270:
-        return (0, 1, -1, 0, y1, -x0)
+def _page_matrix(box: tuple[float, float, float, float]) -> Matrix:
+    """pdfminer's page matrix for a page read as drawn: the media box origin moved to 0."""
+    x0, y0, _, _ = box
     return (1, 0, 0, 1, -x0, -y0)
 
 
@@ -104,21 +128,37 @@ class _Page:
         media = (left.value, bottom.value, right.value, top.value)
         x0, x1 = sorted(media[0::2])
         y0, y1 = sorted(media[1::2])
-        rotate = (c.FPDFPage_GetRotation(raw) * 90) % 360
-        self.matrix = _page_matrix(rotate, media)
+        self.matrix = _page_matrix(media)
         # pdfplumber's page box: x shifted back by the box's left, y flipped at its height.
-        if rotate in (90, 270):
-            x0, y0, x1, y1 = y0, x0, y1, x1
         self.height = y1 - y0
+        self.width = x1 - x0
         self.x_shift = x0
         self.y_shift = -y0
+        self.crop = self._crop(raw, media)
         self._fonts: dict[int, tuple[bool, bool, float]] = {}
+
+    def _crop(self, raw: Any, media: tuple[float, float, float, float]) -> Box | None:
+        """The crop box in page points, when the page has one that hides part of it."""
+        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+        if not c.FPDFPage_GetCropBox(raw, left, bottom, right, top):
+            return None
+        box = (left.value, bottom.value, right.value, top.value)
+        if box == media or not all(math.isfinite(v) for v in box):
+            return None
+        ax, ay = _apply(self.matrix, box[0], box[1])
+        bx, by = _apply(self.matrix, box[2], box[3])
+        return (
+            min(ax, bx) + self.x_shift,
+            self.flip(max(ay, by)),
+            max(ax, bx) + self.x_shift,
+            self.flip(min(ay, by)),
+        )
 
     def flip(self, y: float) -> float:
         return self.height - y + self.y_shift
 
     def ink(self) -> PageInk:
-        ink = PageInk(self.height, [], [])
+        ink = PageInk(self.height, [], [], self.crop, [], self.width)
         textpage = self.page.get_textpage()
         try:
             ink.glyphs = self._glyphs(textpage.raw)
@@ -126,26 +166,28 @@ class _Page:
             textpage.close()
         raw = self.page.raw
         for index in range(c.FPDFPage_CountObjects(raw)):
-            self._rules(c.FPDFPage_GetObject(raw, index), self.matrix, ink.segments)
+            self._rules(c.FPDFPage_GetObject(raw, index), self.matrix, ink)
         return ink
 
-    def _font(self, obj: Any) -> tuple[bool, bool, float]:
+    def _font(self, obj: int) -> tuple[bool, bool, float]:
         """Bold, italic and descent (per unit of size) of a text object's font."""
-        font = c.FPDFTextObj_GetFont(obj)
-        key = ctypes.cast(font, ctypes.c_void_p).value or 0
-        known = self._fonts.get(key)
+        font = _text_object_font(obj)
+        known = self._fonts.get(font)
         if known is None:
-            size = c.FPDFFont_GetBaseFontName(font, None, 0)
+            size = _font_name(font, None, 0)
             buffer = ctypes.create_string_buffer(max(size, 1))
-            c.FPDFFont_GetBaseFontName(font, buffer, size)
+            _font_name(font, buffer, size)
             name = buffer.value.decode("utf-8", "replace")
             descent = ctypes.c_float()
-            c.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), descent)
+            _font_descent(font, 1000.0, descent)
             known = (*font_style(name), descent.value / 1000.0)
-            self._fonts[key] = known
+            self._fonts[font] = known
         return known
 
     def _glyphs(self, tp: Any) -> list[Glyph]:
+        """The page's glyphs in PDFium's order (the content stream's), per points 1-3 of
+        the module docstring. PDFium is asked once per text object for what holds for all
+        its characters (font, size, matrix), and once or twice per character."""
         count = c.FPDFText_CountChars(tp)
         glyphs: list[Glyph] = []
         if count <= 0:
@@ -154,65 +196,65 @@ class _Page:
         loose = c.FS_RECTF()
         matrix = c.FS_MATRIX()
         ox, oy = ctypes.c_double(), ctypes.c_double()
+        # From PDFium's user space to top-left page points: pdfminer's page matrix, then
+        # pdfplumber's shift and flip.
+        a, b, c_, d, e, f = self.matrix
+        e += self.x_shift
+        f = -f + self.height + self.y_shift
+        b, d = -b, -d
         last_obj: int | None = None
-        style = (False, False, 0.0)
-        scale = 1.0
-        upright = True
-        last_origin: tuple[float, float] | None = None
+        bold = italic = upright = hidden = white = False
+        descent = size = 0.0
+        last_x = last_y = math.nan  # the last glyph's origin (NaN equals nothing)
+        origin_of, loose_box = c.FPDFText_GetCharOrigin, c.FPDFText_GetLooseCharBox
+        new = tuple.__new__  # a Glyph without NamedTuple's keyword wrapper
         for index in range(count):
-            if c.FPDFText_IsGenerated(tp, index) == 1:
-                last_origin = None
-                continue
             char = text[index] if text is not None else chr(c.FPDFText_GetUnicode(tp, index))
+            if char in _MAYBE_GENERATED and c.FPDFText_IsGenerated(tp, index) == 1:
+                last_x = math.nan
+                continue
             if char in _LINE_END_HYPHEN:
                 char = "-"
-            obj = c.FPDFText_GetTextObject(tp, index)
-            key = ctypes.cast(obj, ctypes.c_void_p).value
-            if key != last_obj:
-                last_obj = key
-                style = self._font(obj)
+            obj = _text_object(tp, index)
+            if obj != last_obj:
+                last_obj = obj
+                bold, italic, descent = self._font(obj) if obj else (False, False, 0.0)
+                hidden = bool(obj) and _render_mode(obj) in _INVISIBLE
+                white = bool(obj) and _white(_fill_colour, obj)
                 c.FPDFText_GetMatrix(tp, index, matrix)
                 local: Matrix = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
                 whole = _multiply(local, self.matrix)
-                scale = math.hypot(whole[2], whole[3])
+                size = c.FPDFText_GetFontSize(tp, index) * math.hypot(whole[2], whole[3])
                 upright = whole[0] * whole[3] > 0 and whole[1] * whole[2] <= 0
-            size = c.FPDFText_GetFontSize(tp, index) * scale
-            c.FPDFText_GetCharOrigin(tp, index, ox, oy)
-            origin = (ox.value, oy.value)
-            if last_origin == origin and glyphs:
+            origin_of(tp, index, ox, oy)
+            x, y = ox.value, oy.value
+            if x == last_x and y == last_y and glyphs:
                 # One glyph printed as several letters (a ligature): one glyph again.
                 prev = glyphs[-1]
                 glyphs[-1] = prev._replace(text=prev.text + char)
                 continue
-            last_origin = origin
+            last_x, last_y = x, y
             if not size > 0 or not char:
                 continue
-            c.FPDFText_GetLooseCharBox(tp, index, loose)
-            bx0, by0 = _apply(self.matrix, loose.left, loose.bottom)
-            bx1, by1 = _apply(self.matrix, loose.right, loose.top)
-            px, py = _apply(self.matrix, *origin)
-            if not math.isfinite(bx0 + bx1 + by0 + by1 + px + py):
+            loose_box(tp, index, loose)
+            x0 = a * loose.left + c_ * loose.bottom + e
+            x1 = a * loose.right + c_ * loose.top + e
+            baseline = b * x + d * y + f
+            bottom = baseline - descent * size  # top-left origin: the descent goes down
+            if not math.isfinite(x0 + x1 + baseline + size):
                 continue
-            bold, italic, descent = style
-            bottom = py + descent * size
-            x0, x1 = min(bx0, bx1), max(bx0, bx1)
+            if x1 < x0:
+                x0, x1 = x1, x0
+            line = baseline if upright else bottom
+            top = bottom - size
             glyphs.append(
-                Glyph(
-                    char,
-                    x0 + self.x_shift,
-                    x1 + self.x_shift,
-                    self.flip(bottom + size),
-                    self.flip(bottom),
-                    self.flip(py) if upright else self.flip(bottom),
-                    size,
-                    bold,
-                    italic,
-                )
+                new(Glyph, (char, x0, x1, top, bottom, line, size, bold, italic, hidden, white))
             )
         return glyphs
 
-    def _rules(self, obj: Any, outer: Matrix, out: list[Segment]) -> None:
-        """The rules a page object draws (a form: those of its objects, through its matrix)."""
+    def _rules(self, obj: Any, outer: Matrix, ink: PageInk) -> None:
+        """The rules and shaded areas a page object draws (a form: those of its objects,
+        through its matrix)."""
         kind = c.FPDFPageObj_GetType(obj)
         if kind not in (c.FPDF_PAGEOBJ_PATH, c.FPDF_PAGEOBJ_FORM):
             return
@@ -223,13 +265,18 @@ class _Page:
         whole = _multiply(own, outer)
         if kind == c.FPDF_PAGEOBJ_FORM:
             for index in range(c.FPDFFormObj_CountObjects(obj)):
-                self._rules(c.FPDFFormObj_GetObject(obj, index), whole, out)
+                self._rules(c.FPDFFormObj_GetObject(obj, index), whole, ink)
             return
         fill, stroke = ctypes.c_int(), ctypes.c_int()
         if not c.FPDFPath_GetDrawMode(obj, fill, stroke) or not (fill.value or stroke.value):
             return
+        shaded = bool(fill.value) and not _white(c.FPDFPageObj_GetFillColor, obj)
         for shape, points in _subpaths(obj, whole):
-            out.extend(self._subpath_rules(shape, points, bool(stroke.value)))
+            if shaded and shape in _BOXES and all(math.isfinite(x + y) for x, y in points):
+                placed = [(x + self.x_shift, self.flip(y)) for x, y in points]
+                xs, ys = [x for x, _ in placed], [y for _, y in placed]
+                ink.shades.append((min(xs), min(ys), max(xs), max(ys)))
+            ink.segments.extend(self._subpath_rules(shape, points, bool(stroke.value)))
 
     def _subpath_rules(
         self, shape: str, pts: list[tuple[float, float]], stroke: bool
@@ -262,6 +309,15 @@ class _Page:
         xs = [x for x, _ in points]
         ys = [y for _, y in points]
         return rule_segments(min(xs), min(ys), max(xs), max(ys), stroked=stroked)
+
+
+def _white(fill_colour: Any, obj: Any) -> bool:
+    """Whether a page object is filled in white (every channel at its maximum), its colour
+    read by ``fill_colour`` (PDFium's FPDFPageObj_GetFillColor, through either binding)."""
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not fill_colour(obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)):
+        return False
+    return min(r.value, g.value, b.value) >= 253
 
 
 def _subpaths(obj: Any, matrix: Matrix) -> Iterator[tuple[str, list[tuple[float, float]]]]:
