@@ -246,6 +246,7 @@ def test_options_reach_the_batch(folder: Path, monkeypatch: pytest.MonkeyPatch) 
         "max_pages": 3,
         "timeout": None,
         "jobs": 2,
+        "max_memory": 2**30,
     }
     run("announcement.txt")
     assert (seen["max_pages"], seen["timeout"], seen["jobs"], seen["strict"]) == (

@@ -20,7 +20,6 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from pdfminer.ascii85 import ascii85decode, asciihexdecode
-from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import (
     LITERALS_ASCII85_DECODE,
@@ -32,6 +31,7 @@ from pdfminer.pdftypes import (
 from pdfminer.psparser import LIT
 
 from aap_parser.errors import TooLargeError
+from aap_parser.sources.pdf.backends.pdfminer import AcyclicDocument
 
 MAX_STREAM_BYTES = 64 * 2**20
 """Largest inflated stream accepted (64 MB): one announcement page is a few dozen KB."""
@@ -125,7 +125,7 @@ def check_pdf(data: bytes, password: str | None = None) -> None:
     """Open the PDF's object structure (no page is read) and run :func:`check_streams` on it,
     whichever backend reads the pages afterwards. pdfminer's errors on a file that cannot be
     opened (corrupt, encrypted) pass through for the reader to type."""
-    document = PDFDocument(PDFParser(io.BytesIO(data)), password=password or "")
+    document = AcyclicDocument(PDFParser(io.BytesIO(data)), password=password or "")
     check_streams(document)
 
 

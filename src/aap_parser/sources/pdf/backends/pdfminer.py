@@ -2,28 +2,67 @@
 
 pdfminer's layout tree is walked once per page (not through pdfplumber's per-object
 dictionaries, which cost the most), and each page's cache is flushed once it has been read.
+The document is an :class:`AcyclicDocument`, so a reference cycle cannot hang the reading.
 """
 
 from __future__ import annotations
 
 import io
 import itertools
+import logging
 import math
 from collections.abc import Iterator
 from contextlib import suppress
 from typing import Any
 
 import pdfplumber
+import pdfplumber.pdf
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTLine, LTRect
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdftypes import PDFObjRef
 
 from aap_parser.sources.pdf.ink import Glyph, PageInk, font_style, rule_segments
+
+_log = logging.getLogger(__name__)
+
+
+class AcyclicDocument(PDFDocument):
+    """A pdfminer document whose objects never resolve in a circle.
+
+    pdfminer resolves a reference by looking objects up until one is not a reference, so an
+    object that is a reference to itself (``6 0 obj 6 0 R endobj``), or a ring of them, makes
+    it loop forever. Here looking an object up follows such a chain itself, keeping the
+    objects it is following (as qpdf and pdf.js do), and a chain that comes back to one of
+    them resolves to null, with a logged warning.
+    """
+
+    def getobj(self, objid: int) -> object:
+        """The object numbered ``objid``, with any chain of bare references followed."""
+        obj = super().getobj(objid)
+        following = {objid}
+        while isinstance(obj, PDFObjRef):
+            if obj.objid in following:
+                _log.warning("PDF object %d refers back to itself: read as null", objid)
+                return None
+            following.add(obj.objid)
+            obj = super().getobj(obj.objid)
+        return obj
 
 
 class PdfminerBackend:
     """A PDF read by pdfminer.six (see :class:`~.base.PdfBackend`)."""
 
     def __init__(self, data: bytes, password: str | None) -> None:
-        self._pdf = pdfplumber.open(io.BytesIO(data), password=password)
+        # pdfplumber builds its pdfminer document itself and resolves the catalogue and the
+        # document information at once: it is lent the cycle-safe class for that moment
+        # (a plain PDFDocument otherwise; the two differ only on a cycle).
+        names = vars(pdfplumber.pdf)
+        plain = names["PDFDocument"]
+        names["PDFDocument"] = AcyclicDocument
+        try:
+            self._pdf = pdfplumber.open(io.BytesIO(data), password=password)
+        finally:
+            names["PDFDocument"] = plain
 
     def page_count(self) -> int:
         """How many pages the page tree lists."""
