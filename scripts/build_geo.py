@@ -3,10 +3,18 @@
 Run by hand when a new vintage of the official geographic code is wanted:
 
     npm pack @etalab/decoupage-administratif && tar xzf etalab-decoupage-administratif-*.tgz
-    python scripts/build_geo.py package/
+    python scripts/build_geo.py package/ --history OLD/package ...
 
 It reads the package's data/*.json (COG regions, départements, communes; DGCL EPCI list;
 INSEE EPT list) and writes src/aap_parser/data/geo.json.gz with only what lookups need.
+
+Each ``--history`` folder is an older version of the same package, unpacked: its
+``historique-communes.json`` (the COG's history of every commune since 1943: renamings,
+mergers, communes nouvelles; version 0.7.0 ships it) and its EPCI list give the former names
+of today's communes and EPCI, so that an announcement of 2015 naming « Évry » (now
+Évry-Courcouronnes) or an EPCI since merged finds today's code. The announcements run from
+2013 on: the history of 0.7.0 (COG 2019) and the EPCI lists of 0.3.0 (2018), 0.7.0, 1.1.1,
+2.3.1, 3.1.1, 4.1.0 and 5.3.0 cover them.
 """
 
 from __future__ import annotations
@@ -52,7 +60,68 @@ def _main_region(grouping: dict[str, Any], region_of: dict[str, str]) -> str:
     return counts.most_common(1)[0][0] if counts else ""
 
 
-def build(package: Path, cog_year: int | None) -> dict[str, Any]:
+def _resolver(package: Path, current: dict[str, str]) -> dict[str, str]:
+    """Old commune code -> today's code: today's own codes and their ``anciensCodes``."""
+    resolve = {code: code for code in current}
+    for row in _load(package, "communes"):
+        if row["type"] == "commune-actuelle":
+            for old in row.get("anciensCodes", []):
+                resolve.setdefault(old, row["code"])
+    return resolve
+
+
+def _history_names(
+    history: Path, resolve: dict[str, str], current: dict[str, str]
+) -> set[tuple[str, str]]:
+    """(former name, today's code) for every commune name in the COG history that is not
+    today's name: follow each entry's successor (or, for a delegated or associated commune,
+    the commune it belongs to) to its last code, and that code to today's."""
+    path = history / "data" / "historique-communes.json"
+    if not path.exists():
+        return set()
+    entries = {row["id"]: row for row in json.loads(path.read_text(encoding="utf-8"))}
+    names: set[tuple[str, str]] = set()
+    for row in entries.values():
+        last, seen = row, {row["id"]}
+        while True:
+            step = last.get("successeur") or last.get("pole")
+            if not step or step in seen or step not in entries:
+                break
+            seen.add(step)
+            last = entries[step]
+        today = resolve.get(last["code"])
+        if today is not None and row["nom"] != current[today]:
+            names.add((row["nom"], today))
+    return names
+
+
+def _history_groupings(
+    history: Path, resolve: dict[str, str], members_of: dict[str, set[str]], names: dict[str, str]
+) -> set[tuple[str, str]]:
+    """(former name, today's SIREN) for the EPCI of an older list: the same SIREN renamed, or,
+    for one merged since, today's EPCI that holds most of its member communes."""
+    path = history / "data" / "epci.json"
+    if not path.exists():
+        return set()
+    epci_of: dict[str, str] = {m: siren for siren, ms in members_of.items() for m in ms}
+    out: set[tuple[str, str]] = set()
+    for row in json.loads(path.read_text(encoding="utf-8")):
+        siren = row["code"]
+        if siren not in names:
+            counts = Counter(
+                epci_of[today]
+                for member in row.get("membres", [])
+                if (today := resolve.get(member["code"])) in epci_of
+            )
+            if not counts:
+                continue
+            siren = counts.most_common(1)[0][0]
+        if row["nom"] != names[siren]:
+            out.add((row["nom"], siren))
+    return out
+
+
+def build(package: Path, cog_year: int | None, history: list[Path] | None = None) -> dict[str, Any]:
     """Reduce the package's JSON files to the compact table."""
     meta = json.loads((package / "package.json").read_text(encoding="utf-8"))
     version = str(meta["version"])
@@ -83,6 +152,19 @@ def build(package: Path, cog_year: int | None) -> dict[str, Any]:
         for name in ("epci", "ept")
         for e in _load(package, name)
     ]
+    resolve = _resolver(package, current_names)
+    known = {(name, code) for name, code in former}
+    members_of = {
+        e["code"]: {m["code"] for m in e["membres"]}
+        for name in ("epci", "ept")
+        for e in _load(package, name)
+    }
+    grouping_names = {siren: name for siren, name, _, _ in groupings}
+    former_groupings: set[tuple[str, str]] = set()
+    for folder in history or []:
+        known |= _history_names(folder, resolve, current_names)
+        former_groupings |= _history_groupings(folder, resolve, members_of, grouping_names)
+    former = [list(pair) for pair in sorted(known)]
     return {
         "source": {
             "package": PACKAGE_NAME,
@@ -95,6 +177,7 @@ def build(package: Path, cog_year: int | None) -> dict[str, Any]:
         "communes": communes,
         "former_communes": former,
         "epci": groupings,
+        "former_epci": [list(pair) for pair in sorted(former_groupings)],
     }
 
 
@@ -104,8 +187,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("package", type=Path, help="unpacked npm package folder (has data/)")
     parser.add_argument("--cog-year", type=int, default=None, help="override the vintage")
     parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument(
+        "--history", type=Path, action="append", default=[],
+        help="an older version of the package, unpacked (repeatable): former names",
+    )
     args = parser.parse_args(argv)
-    table = build(args.package, args.cog_year)
+    table = build(args.package, args.cog_year, args.history)
     payload = json.dumps(table, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     args.output.parent.mkdir(parents=True, exist_ok=True)
     # mtime=0 keeps the committed file byte-identical across rebuilds of the same data.
@@ -116,7 +203,8 @@ def main(argv: list[str] | None = None) -> int:
         handle.write(payload)
     print(
         f"{args.output.name}: {len(table['communes'])} communes, "
-        f"{len(table['former_communes'])} former, {len(table['epci'])} EPCI/EPT; "
+        f"{len(table['former_communes'])} former, {len(table['epci'])} EPCI/EPT, "
+        f"{len(table['former_epci'])} former EPCI names; "
         f"{len(payload)} bytes raw, {args.output.stat().st_size} gzip'd; "
         f"{table['source']['package']} {table['source']['version']} "
         f"(COG {table['source']['cog_year']})"

@@ -27,10 +27,18 @@ from aap_parser.errors import (
     NoTextLayerError,
 )
 from aap_parser.models import Announcement
+from aap_parser.sources.pdf import reader
+from aap_parser.sources.pdf.backends import BACKENDS
 from tests.fixtures_gen import bad_inputs as bad
 
 BAD = bad.BAD_DIR
 AAP_PARSE = Path(sys.executable).with_name("aap-parse")
+
+
+@pytest.fixture(autouse=True, params=sorted(BACKENDS))
+def _each_backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every case with each PDF backend (the CLI's subprocesses use the default one)."""
+    monkeypatch.setattr(reader, "DEFAULT_BACKEND", request.param)
 
 
 @pytest.fixture(autouse=True)

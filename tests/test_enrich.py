@@ -173,7 +173,6 @@ def test_lead_examples(name: str, region: str | None, kind: str, code: str) -> N
     ("name", "region", "kind", "code"),
     [
         ("Conseil départemental de la Vienne", None, "departement", "86"),
-        ("Conseil départemental de la Vienne", "84", "departement", "86"),
         ("Ville de Vienne", None, "commune", "38544"),
         ("Vienne", "84", "commune", "38544"),
         ("Vienne", "75", "departement", "86"),
@@ -189,6 +188,15 @@ def test_homonyms_resolved_by_prefix_and_region(
 ) -> None:
     found = classify_lead(name, region)
     assert (found.kind, found.code, found.warning) == (kind, code, None)
+
+
+def test_departement_named_exactly_keeps_its_code_against_the_row_with_an_error() -> None:
+    """The prefix settles the homonym (not the commune of Vienne in the row's region), and a
+    département named exactly has one code: the conflict with the row is an error to check."""
+    found = classify_lead("Conseil départemental de la Vienne", "84")
+    assert (found.kind, found.code) == ("departement", "86")
+    assert found.warning is not None
+    assert (found.warning.code, found.warning.severity) == ("lead-region-conflict", "error")
 
 
 @pytest.mark.parametrize(
@@ -267,12 +275,13 @@ def test_unknown_name_with_kind_prefix_has_no_code(name: str, kind: str) -> None
     assert found.warning is not None
 
 
-def test_unique_commune_outside_the_rows_region_is_kept_with_warning() -> None:
+def test_unique_commune_outside_the_rows_region_gets_no_code_and_a_warning() -> None:
     found = classify_lead("Metz", "11")
-    assert (found.kind, found.code) == ("commune", "57463")
+    assert (found.kind, found.code) == ("commune", None)
     assert found.warning is not None
-    assert (found.warning.code, found.warning.severity) == ("lead-outside-region", "error")
-    assert "11" in found.warning.message
+    assert (found.warning.code, found.warning.severity) == ("lead-outside-region", "warning")
+    assert "57463" in found.warning.message
+    assert "Île-de-France" in found.warning.message
 
 
 @pytest.mark.slow

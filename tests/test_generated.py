@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from aap_parser import parse
+from aap_parser import Announcement, parse
+from aap_parser.enrich.checks import disproved_codes
 from tests.fixtures_gen.golden import GENERATED_DIR, expected_for, load_manifest
 
 FIXTURES = sorted(load_manifest(GENERATED_DIR)["files"])
@@ -70,3 +71,8 @@ def test_every_fixture_region_gets_a_code(parsed: dict[str, dict[str, Any]]) -> 
 def test_fixture_files_are_those_of_the_manifest() -> None:
     on_disk = {p.name for p in Path(GENERATED_DIR).iterdir() if p.suffix in (".pdf", ".txt")}
     assert on_disk == set(FIXTURES)
+
+
+def test_no_lead_code_lies_outside_its_row_region(parsed: dict[str, dict[str, Any]]) -> None:
+    for name, data in parsed.items():
+        assert disproved_codes(Announcement.model_validate(data)) == [], name

@@ -27,9 +27,6 @@ _KNOWN_BAD = {
     "2018_long_generaliste.html.layout.txt": (
         "pdftotext shifts some rows' columns by several characters (cells collide): no table found"
     ),
-    "2022_franco_palestinien.html.layout.txt": (
-        "a sub-heading printed right under the title (no blank line) joins the title"
-    ),
 }
 
 

@@ -186,7 +186,7 @@ def test_a_file_name_that_is_not_utf8_is_escaped(
 
     rows = [json.loads(line) for line in Path("all.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 16
-    assert rows[0]["source"] == "in/caf\\xe9.txt"
+    assert rows[0]["source_path"] == "in/caf\\xe9.txt"
     assert result.stderr.startswith("aap-parse: error: in/\\377\\033[2J.txt: ")
     assert "\x1b" not in result.stderr
 
@@ -268,8 +268,8 @@ def test_control_characters_from_a_document_are_quoted(tmp_path: Path) -> None:
 
 
 def test_pdfminer_warnings_come_under_our_prefix_and_go_with_quiet() -> None:
-    loud = run(str(BAD / "pdfminer-warnings.pdf"))
-    quiet = run(str(BAD / "pdfminer-warnings.pdf"), "-q")
+    loud = run(str(BAD / "pdfminer-warnings.pdf"), "--backend", "pdfminer")
+    quiet = run(str(BAD / "pdfminer-warnings.pdf"), "--backend", "pdfminer", "-q")
     name = str(BAD / "pdfminer-warnings.pdf")
 
     notes = [line for line in loud.stderr.splitlines() if "pdfminer" in line]

@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 import pytest
+import regex
 
 from aap_parser import parse_text
 from aap_parser.grid import TextLine, join_lines
@@ -23,6 +24,7 @@ from aap_parser.wording import (
     separators,
     split_at,
     stops_mid_phrase,
+    words_pattern,
 )
 
 # --- compatibility characters ----------------------------------------------------------------
@@ -175,3 +177,11 @@ def test_the_wording_module_imports_no_stage() -> None:
     source = (Path(__file__).parents[1] / "src" / "aap_parser" / "wording.py").read_text("utf-8")
     assert "from aap_parser" not in source
     assert "import aap_parser" not in source
+
+
+def test_words_pattern_names_elided_words_with_their_apostrophe() -> None:
+    pattern = regex.compile(words_pattern(frozenset({"de", "des", "l"})) + "$")
+    assert pattern.match("des")
+    assert pattern.match("l’")
+    assert pattern.match("l'")
+    assert not pattern.match("l")

@@ -1,7 +1,8 @@
 """aap-parser: the French foreign ministry's decentralised-cooperation laureate lists as data.
 
 ``parse(path)`` reads an announcement (PDF or text) and returns a validated
-:class:`Announcement`; ``parse_text(text)`` does the same for a string. The pipeline's
+:class:`Announcement`; ``parse_text(text)`` does the same for a string; ``review(announcement,
+data)`` draws it over its pages as one HTML page. The pipeline's
 modules are imported on first use, so that ``import aap_parser`` stays fast.
 """
 
@@ -24,11 +25,13 @@ from aap_parser.models import Announcement, Laureate, Lead, Partner
 if TYPE_CHECKING:
     from aap_parser.api import parse, parse_text
     from aap_parser.batch import parse_many
+    from aap_parser.visual import review
 
 __all__ = [
     "AapParseError", "Announcement", "EncryptedPdfError", "InputError", "Laureate", "Lead",
     "NoTableError", "NoTextLayerError", "ParseWarning", "Partner", "StrictModeError",
     "TooLargeError", "WarningCode", "parse", "parse_many", "parse_text",
+    "review",
 ]
 __version__ = "0.1.0"
 
@@ -36,11 +39,12 @@ _LAZY = {
     "parse": "aap_parser.api",
     "parse_text": "aap_parser.api",
     "parse_many": "aap_parser.batch",
+    "review": "aap_parser.visual",
 }
 
 
 def __getattr__(name: str) -> Any:
-    """Import the pipeline on first use of ``parse``, ``parse_text`` or ``parse_many``."""
+    """Import a module on first use of a function listed in ``_LAZY`` (``parse``, ``review``...)."""
     module_name = _LAZY.get(name)
     if module_name is None:
         raise AttributeError(f"module 'aap_parser' has no attribute {name!r}")

@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from aap_parser.build import build_records
+from aap_parser.enrich.snap import snap_names
 from aap_parser.errors import AapParseError, InputError, StrictModeError
 from aap_parser.grid import SourceDocument
 from aap_parser.inputs import text_name
 from aap_parser.layout import lay_out
+from aap_parser.layout.doubts import place_doubts
 from aap_parser.layout.roles import LAUREATES_HEADER
 from aap_parser.models import Announcement, Source
 from aap_parser.sources import read_source, read_text
+from aap_parser.sources.ocr.mode import OcrMode
 
 PathLike = str | os.PathLike[str]
 
@@ -29,11 +33,17 @@ def parse(
     password: str | None = None,
     strict: bool = False,
     max_pages: int | None = None,
+    backend: str | None = None,
+    ocr: OcrMode = "auto",
+    ocr_lang: str = "fra",
 ) -> Announcement:
     """Parse an announcement file (PDF or text, told apart by content) or its bytes.
 
     ``password`` opens an encrypted PDF; ``max_pages`` refuses longer PDFs; ``strict``
-    turns any warning into a :class:`StrictModeError`.
+    turns any warning into a :class:`StrictModeError`; ``backend`` names the library that
+    reads a PDF's characters and rules (see ``aap_parser.sources.pdf.backends.BACKENDS``).
+    ``ocr`` reads PDF pages by OCR: those without a text layer (``"auto"``), all
+    (``"always"``) or none (``"never"``), in the Tesseract language ``ocr_lang``.
     """
     name: str | None = None
     if isinstance(source, bytes):
@@ -43,7 +53,13 @@ def parse(
         data = _read_file(Path(name))
     try:
         document = read_source(
-            data, headers=LAUREATES_HEADER, password=password, max_pages=max_pages
+            data,
+            headers=LAUREATES_HEADER,
+            password=password,
+            max_pages=max_pages,
+            backend=backend,
+            ocr=ocr,
+            ocr_lang=ocr_lang,
         )
         return _finish(document, data, name, strict)
     except AapParseError as error:
@@ -77,6 +93,9 @@ def _read_file(path: Path) -> bytes:
 def _finish(document: SourceDocument, data: bytes, name: str | None, strict: bool) -> Announcement:
     """Lay out, build records and assemble the announcement."""
     layout = lay_out(document)
+    if document.format == "pdf-ocr":
+        tables, unplaced = place_doubts(snap_names(layout.tables), document.doubts)
+        layout = replace(layout, tables=tables, warnings=(*layout.warnings, *unplaced))
     header = layout.header
     records = build_records(layout.tables, header.call)
     warnings = [*document.warnings, *layout.warnings, *records.warnings]

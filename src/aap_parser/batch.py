@@ -2,9 +2,9 @@
 
 ``parse_many`` never raises for one bad input: every input gives a ``BatchResult`` holding
 either its announcement or its ``AapParseError``, in input order. Work runs in a process
-pool (spawn-safe), one file too whenever a limit is set (a process is the one place where work
-that hangs can be killed): a file over the time limit has its worker killed and the pool is
-recycled; a worker cannot allocate past the memory limit, and dies with its parent.
+pool, one file too whenever a limit is set (a process is the one place where work that
+hangs can be killed): a file over the time limit has its worker killed and the pool is
+recycled; a worker cannot hold more than the memory limit, and dies with its parent.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import logging
-import multiprocessing
 import os
 import signal
 import sys
@@ -20,16 +19,19 @@ import threading
 import time
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from multiprocessing.queues import SimpleQueue
 from types import FrameType
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from aap_parser.errors import AapParseError, InputError, TooLargeError
 from aap_parser.inputs import INPUT_SUFFIXES, STDIN, expand_inputs, folder_inputs, read_stdin
 from aap_parser.models import Announcement
+from aap_parser.sources.ocr.events import on_ocr_page
+from aap_parser.sources.ocr.mode import OcrMode
+
+if TYPE_CHECKING:  # the pool's modules load only when a pool runs (-j1 runs none)
+    from concurrent.futures import Future
+    from multiprocessing.queues import SimpleQueue
 
 __all__ = [
     "INPUT_SUFFIXES",
@@ -45,14 +47,22 @@ __all__ = [
 
 _POLL_SECONDS = 0.05
 
+OCR_PAGE_SECONDS = 30.0
+"""Time a file is given, beyond the per-file limit, for each page read by OCR (a page takes
+3 to 8 s on one core: the limit must not cut a normal OCR run short)."""
+
 _Outcome = tuple[Announcement | None, AapParseError | None, tuple[str, ...]]
-"""What parsing one input gave: its announcement or error, and the library's log notes."""
+"""What parsing one input gave: its announcement or error, and the libraries' log notes."""
 
 LOGGED_LIBRARIES = ("pdfminer", "pdfplumber", "aap_parser")
 """Loggers whose warnings while a file is parsed become that file's ``notes``."""
 
 MAX_NOTES = 20
 """At most this many distinct notes are kept per file (pdfminer may repeat one per glyph)."""
+
+BACKSTOP = 1.5
+"""A worker may allocate this many times ``max_memory`` before allocations fail: the
+parent's watch on its resident memory stops it first, with a clear message."""
 
 
 class ParseFunction(Protocol):
@@ -66,6 +76,7 @@ class ParseFunction(Protocol):
         password: str | None,
         strict: bool,
         max_pages: int | None,
+        backend: str | None = None,
     ) -> Announcement: ...
 
 
@@ -81,11 +92,19 @@ class BatchOptions:
     jobs: int | None = None
     """Worker processes; None for the CPU count (never more)."""
     max_memory: int | None = None
-    """Bytes of memory each worker may allocate; None for no limit."""
+    """Bytes of memory each file may hold; None for no limit."""
+    backend: str | None = None
+    """The PDF backend's name; None for the default."""
+    ocr: OcrMode = "auto"
+    ocr_lang: str = "fra"
 
     def keywords(self) -> dict[str, Any]:
-        """Return the options as ``parse_many`` keyword arguments."""
-        return dataclasses.asdict(self)
+        """Return the options as ``parse_many`` keyword arguments (no backend when none is
+        chosen: the parser's default then applies)."""
+        words = dataclasses.asdict(self)
+        if self.backend is None:
+            del words["backend"]
+        return words
 
 
 @dataclass(frozen=True)
@@ -113,6 +132,9 @@ class _Options:
     password: str | None
     strict: bool
     max_pages: int | None
+    backend: str | None = None
+    ocr: OcrMode = "auto"
+    ocr_lang: str = "fra"
     max_memory: int | None = None
 
 
@@ -127,6 +149,8 @@ class _Task:
     solo: bool = False
     started: float | None = None
     pid: int | None = None
+    allowance: float = 0.0
+    """Seconds added to the time limit (pages read by OCR)."""
 
 
 class _Timeout(BaseException):
@@ -142,17 +166,24 @@ def parse_many(
     max_pages: int | None = None,
     strict: bool = False,
     parser: ParseFunction | None = None,
+    backend: str | None = None,
+    ocr: OcrMode = "auto",
+    ocr_lang: str = "fra",
     max_memory: int | None = None,
 ) -> Generator[BatchResult, None, None]:
     """Parse each input and yield its ``BatchResult``, in input order, never raising for one.
 
     ``jobs`` worker processes (default and most: the CPU count) parse in parallel;
-    ``timeout`` (seconds) and ``max_memory`` (bytes) limit each file, which then runs in a
-    worker even alone. ``-`` reads standard input once, in this process. ``parser`` replaces
-    ``aap_parser.parse`` (it must be a module-level function for the process pool).
+    ``timeout`` (seconds) limits each file, plus ``OCR_PAGE_SECONDS`` per page read by OCR,
+    and ``max_memory`` (bytes) the memory it may hold; with either, a file runs in a worker
+    even alone. ``-`` reads standard
+    input once, in this process. ``parser`` replaces ``aap_parser.parse`` (it must be a
+    module-level function for the process pool); ``backend`` names the PDF reader, passed on
+    to it only when given; ``ocr`` and ``ocr_lang`` (see ``aap_parser.parse``) are passed to
+    ``aap_parser.parse`` only.
     """
     tasks = [_Task(i, name, name) for i, name in enumerate(os.fspath(p) for p in paths)]
-    options = _Options(parser, password, strict, max_pages, max_memory)
+    options = _Options(parser, password, strict, max_pages, backend, ocr, ocr_lang, max_memory)
     _read_stdin_inputs(tasks)
     workers = max(1, min(jobs or cpu_count(), cpu_count(), len(tasks)))
     if workers == 1 and timeout is None and max_memory is None:
@@ -199,13 +230,21 @@ def _parse_here(task: _Task, options: _Options, timeout: float | None) -> BatchR
     previous = signal.signal(signal.SIGALRM, _raise_timeout)
     signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        outcome = _run(task.source, options)
+        with on_ocr_page(_extend_alarm):
+            outcome = _run(task.source, options)
     except _Timeout:
         outcome = (None, _timeout_error(timeout), ())
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
     return _result(task, *outcome)
+
+
+def _extend_alarm() -> None:
+    """Give the file being parsed ``OCR_PAGE_SECONDS`` more (a page is about to be OCR'd)."""
+    left = signal.getitimer(signal.ITIMER_REAL)[0]
+    if left > 0:
+        signal.setitimer(signal.ITIMER_REAL, left + OCR_PAGE_SECONDS)
 
 
 def _raise_timeout(signum: int, frame: FrameType | None) -> None:
@@ -233,6 +272,8 @@ def _result(
 def _run(source: str | bytes, options: _Options) -> _Outcome:
     """Parse one source, turning every exception into an ``AapParseError`` value."""
     parser = options.parser or _default_parser()
+    ocr = {} if options.parser else {"ocr": options.ocr, "ocr_lang": options.ocr_lang}
+    chosen = {"backend": options.backend} if options.backend else {}
     with _logged_notes() as notes:
         try:
             announcement = parser(
@@ -240,6 +281,8 @@ def _run(source: str | bytes, options: _Options) -> _Outcome:
                 password=options.password,
                 strict=options.strict,
                 max_pages=options.max_pages,
+                **chosen,
+                **ocr,
             )
         except AapParseError as error:
             return None, error, tuple(notes)
@@ -259,7 +302,7 @@ class _NoteTaker(logging.Handler):
         self.notes: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        """Record ``library: message`` once."""
+        """Record ``library: message`` once (our own messages without the prefix)."""
         try:
             message = " ".join(record.getMessage().split())
         except Exception:  # a library's badly formatted message: keep its template
@@ -309,10 +352,10 @@ def _default_parser() -> ParseFunction:
 
 # -- process pool -------------------------------------------------------------------------
 
-_started: SimpleQueue[tuple[int, int]] | None = None
+_started: SimpleQueue[tuple[int, int, float]] | None = None
 
 
-def _init_worker(started: SimpleQueue[tuple[int, int]], max_memory: int | None) -> None:
+def _init_worker(started: SimpleQueue[tuple[int, int, float]], max_memory: int | None) -> None:
     """Pool initializer: keep the queue on which tasks announce that they have started,
     bound this worker's memory, and tie its life to the parent's."""
     global _started
@@ -355,6 +398,7 @@ def _die_with_parent() -> None:
     if not sys.platform.startswith("linux"):
         return
     import ctypes
+    import multiprocessing
 
     with contextlib.suppress(OSError, AttributeError):
         libc = ctypes.CDLL(None, use_errno=True)
@@ -371,14 +415,21 @@ def _pool_task(index: int, source: str | bytes, options: _Options) -> _Outcome:
     """Worker side of one task: announce the start (for the timeout), then parse."""
     if _started is not None:
         # A SimpleQueue writes before returning: the parent sees the start even if we crash.
-        _started.put((index, os.getpid()))
-    return _run(source, options)
+        _started.put((index, os.getpid(), 0.0))
+    with on_ocr_page(lambda: _more_time(index)):
+        return _run(source, options)
+
+
+def _more_time(index: int) -> None:
+    """Worker side: ask for ``OCR_PAGE_SECONDS`` more for task ``index`` (a page to OCR)."""
+    if _started is not None:
+        _started.put((index, os.getpid(), OCR_PAGE_SECONDS))
 
 
 def _start_method() -> str:
     """How workers start: forked on Linux when this process runs a single thread (a worker
-    is then ready at once, the parser already imported: a single file pays almost nothing
-    for its bounds), else spawned (a fresh interpreter: safe beside other threads)."""
+    is then ready at once, the parser already imported: a single file pays little for its
+    bounds), else spawned (a fresh interpreter: safe beside other threads)."""
     if sys.platform.startswith("linux") and threading.active_count() == 1:
         return "fork"
     return "spawn"
@@ -392,8 +443,11 @@ class _Pool:
     """A process pool plus the start queue its workers report on."""
 
     def __init__(self, workers: int, max_memory: int | None) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         context = multiprocessing.get_context(_start_method())
-        self.started: SimpleQueue[tuple[int, int]] = context.SimpleQueue()
+        self.started: SimpleQueue[tuple[int, int, float]] = context.SimpleQueue()
         self.executor = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=context,
@@ -407,10 +461,12 @@ class _Pool:
         by_index = {task.index: task for task in running.values()}
         now = time.monotonic()
         while not self.started.empty():
-            index, pid = self.started.get()
+            index, pid, more = self.started.get()
             self.pids.add(pid)
             task = by_index.get(index)
-            if task is not None and task.started is None:
+            if task is not None and more:
+                task.allowance += more
+            elif task is not None and task.started is None:
                 task.started, task.pid = now, pid
 
     def close(self, *, kill: bool) -> None:
@@ -464,6 +520,9 @@ def _pool_results(
     crashing worker is recycled too, and the tasks that had started are retried alone so
     the crash is charged to the right file.
     """
+    from concurrent.futures import FIRST_COMPLETED, wait
+    from concurrent.futures.process import BrokenProcessPool
+
     pending = deque(tasks)
     pool = _Pool(workers, options.max_memory)
     running: dict[Future[_Outcome], _Task] = {}
@@ -532,15 +591,15 @@ def _over_limits(
     running: dict[Future[_Outcome], _Task], timeout: float | None, max_memory: int | None
 ) -> dict[_Task, AapParseError]:
     """Return the running tasks past a limit, with their error: started more than
-    ``timeout`` seconds ago, or whose worker holds more than ``max_memory`` bytes (the
-    worker's own allocation limit is set higher, as a backstop: this way the file gets a
-    clear message rather than a crash)."""
+    ``timeout`` seconds ago (plus their OCR allowance), or whose worker holds more than
+    ``max_memory`` bytes (the worker's own allocation limit is set higher, as a backstop:
+    this way the file gets a clear message rather than a crash)."""
     now = time.monotonic()
     over: dict[_Task, AapParseError] = {}
     for task in running.values():
         if task.started is None:
             continue
-        if timeout is not None and now - task.started > timeout:
+        if timeout is not None and now - task.started > timeout + task.allowance:
             over[task] = _timeout_error(timeout)
         elif max_memory is not None and task.pid is not None and _over(task.pid, max_memory):
             over[task] = _memory_error(max_memory)
@@ -558,7 +617,3 @@ def _over(pid: int, max_memory: int) -> bool:
 
 
 _PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
-
-BACKSTOP = 1.5
-"""A worker may allocate this many times ``max_memory`` before allocations fail: the
-parent's watch on its resident memory stops it first, with a clear message."""

@@ -2,9 +2,10 @@
 
 Each row's cells are read by their column's role: the lead cell is split into French
 authorities, the partner cell into foreign partners with their countries (from the cell,
-a country column, or a bilateral call), the amount cell into euros; every name gets its
-official code where one can be found. Whatever needed a guess leaves a warning, and every
-warning about a row (the layout stage's and this stage's) names the laureate it became.
+a country column, a per-row programme naming a bilateral call, or the document's bilateral
+call), the amount cell into euros; every name gets its official code where one can be found.
+Whatever needed a guess leaves a warning, and every warning about a row (the layout stage's and
+this stage's) names the laureate it became.
 """
 
 from __future__ import annotations
@@ -13,12 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from aap_parser.enrich import classify_lead, match_region
-from aap_parser.grid import ParseWarning, RawCell
+from aap_parser.grid import ParseWarning, RawCell, WarningCode, warn
 from aap_parser.layout import LaidOutRow, LaidOutTable
 from aap_parser.models import Call, Laureate, Lead, Partner, Provenance, TableInfo
 from aap_parser.records.amounts import parse_amount
+from aap_parser.records.calls import bilateral_country
 from aap_parser.records.leads import split_leads
 from aap_parser.records.partners import pair_countries, split_partners
+from aap_parser.wording import private_use
 
 
 @dataclass
@@ -96,7 +99,9 @@ def _laureate(
     country_cell: RawCell | None = None
     partners_cell: RawCell | None = None
     lead_cell: RawCell | None = None
-    for i, (role, cell) in enumerate(zip(table.roles, row.cells, strict=True)):
+    programme_country: tuple[str, str] | None = None
+    for i, (role, printed) in enumerate(zip(table.roles, row.cells, strict=True)):
+        cell = _printable(printed, warnings)
         text = cell.text
         if role == "region":
             laureate.region = text or None
@@ -114,6 +119,8 @@ def _laureate(
             _amount(laureate, text, warnings)
         elif role in ("theme", "programme", "number"):
             setattr(laureate, role, text or None)
+            if role == "programme":
+                programme_country = bilateral_country(text)
         elif text:
             laureate.extra[_extra_key(table, i, laureate.extra)] = text
     for n, text in enumerate(row.overflow, start=len(table.columns) + 1):
@@ -125,8 +132,29 @@ def _laureate(
         warnings.extend([region.warning])
     if lead_cell is not None:
         laureate.leads = _leads(lead_cell, laureate.region_code, warnings)
-    laureate.partners = _partners(partners_cell, country_cell, default_country, warnings)
+    laureate.partners = _partners(
+        partners_cell, country_cell, programme_country or default_country, warnings
+    )
+    if programme_country is not None:
+        laureate.partners = [
+            p.model_copy(update={"country_from": "row"}) if p.country_from == "call" else p
+            for p in laureate.partners
+        ]
     return laureate
+
+
+def _printable(cell: RawCell, warnings: _RowWarnings) -> RawCell:
+    """The cell without private-use characters: glyphs of a symbol font that name no letter
+    (known list markers were read as such where the text entered)."""
+    cleaned = [private_use(line) for line in cell.lines]
+    dropped = "".join(gone for _, gone in cleaned)
+    if not dropped:
+        return cell
+    codes = " ".join(f"U+{ord(ch):04X}" for ch in dict.fromkeys(dropped))
+    warnings.extend([warn(
+        WarningCode.PRIVATE_USE_DROPPED, f"symbol character(s) {codes} dropped from {cell.text!r}"
+    )])
+    return replace(cell, lines=tuple(line for line, _ in cleaned))
 
 
 def _leads(

@@ -17,7 +17,7 @@ import regex
 
 from aap_parser.wording import SOFT_HYPHEN
 
-SourceFormat = Literal["pdf", "text"]
+SourceFormat = Literal["pdf", "pdf-ocr", "text"]
 Severity = Literal["info", "warning", "error"]
 """How much a warning matters: ``error`` = something was lost or may be wrong in the data;
 ``warning`` = a guess that is probably right; ``info`` = a normalisation worth knowing."""
@@ -36,6 +36,10 @@ class WarningCode(StrEnum):
     HEADING_WITHOUT_HEADER = "heading-without-header"
     ROW_EXTRA_CELLS = "row-extra-cells"
     ROW_MISSING_CELLS = "row-missing-cells"
+    PAGE_STRAY_TEXT = "page-stray-text"
+    WORD_REJOINED = "word-rejoined"
+    COLUMN_ROLE_FROM_CELLS = "column-role"
+    HEADER_ROW_MISSING = "header-missing"
     # records: regions and leads
     REGION_UNKNOWN = "region-unknown"
     REGION_APPROXIMATE = "region-approximate"
@@ -46,6 +50,7 @@ class WarningCode(StrEnum):
     LEAD_AMBIGUOUS = "lead-ambiguous"
     LEAD_LARGER_AUTHORITY = "lead-larger-authority"
     LEAD_OUTSIDE_REGION = "lead-outside-region"
+    LEAD_REGION_CONFLICT = "lead-region-conflict"
     LEAD_FORMER_NAME = "lead-former-name"
     LEAD_KIND_GUESSED = "lead-kind-guessed"
     LEAD_WITHOUT_CODE = "lead-without-code"
@@ -56,10 +61,17 @@ class WarningCode(StrEnum):
     PARTNER_NOTE_DROPPED = "partner-note-dropped"
     PARTNER_SPLIT_GUESSED = "partner-split-guessed"
     PARTNER_JOIN_GUESSED = "partner-join-guessed"
+    # records: any cell
+    PRIVATE_USE_DROPPED = "private-use-dropped"
     # records: amounts
     AMOUNT_UNREADABLE = "amount-unreadable"
     AMOUNT_ABBREVIATED = "amount-abbreviated"
     AMOUNT_THOUSANDS = "amount-thousands"
+    # batches
+    DUPLICATE_ANNOUNCEMENT = "duplicate-announcement"
+    # OCR (image-only pages)
+    OCR_LOW_CONFIDENCE = "ocr-low-confidence"
+    OCR_NAME_CORRECTED = "ocr-name-corrected"
 
 
 SEVERITY: dict[WarningCode, Severity] = {
@@ -71,6 +83,11 @@ SEVERITY: dict[WarningCode, Severity] = {
     WarningCode.HEADING_WITHOUT_HEADER: "warning",
     WarningCode.ROW_EXTRA_CELLS: "error",
     WarningCode.ROW_MISSING_CELLS: "error",
+    WarningCode.PAGE_STRAY_TEXT: "warning",
+    WarningCode.WORD_REJOINED: "info",
+    WarningCode.PRIVATE_USE_DROPPED: "warning",
+    WarningCode.COLUMN_ROLE_FROM_CELLS: "warning",
+    WarningCode.HEADER_ROW_MISSING: "warning",
     WarningCode.REGION_UNKNOWN: "warning",
     WarningCode.REGION_APPROXIMATE: "warning",
     WarningCode.LEAD_COMMA_KEPT: "warning",
@@ -79,7 +96,8 @@ SEVERITY: dict[WarningCode, Severity] = {
     WarningCode.LEAD_APPROXIMATE: "warning",
     WarningCode.LEAD_AMBIGUOUS: "warning",
     WarningCode.LEAD_LARGER_AUTHORITY: "warning",
-    WarningCode.LEAD_OUTSIDE_REGION: "error",
+    WarningCode.LEAD_OUTSIDE_REGION: "warning",
+    WarningCode.LEAD_REGION_CONFLICT: "error",
     WarningCode.LEAD_FORMER_NAME: "info",
     WarningCode.LEAD_KIND_GUESSED: "warning",
     WarningCode.LEAD_WITHOUT_CODE: "info",
@@ -92,11 +110,14 @@ SEVERITY: dict[WarningCode, Severity] = {
     WarningCode.AMOUNT_UNREADABLE: "error",
     WarningCode.AMOUNT_ABBREVIATED: "warning",
     WarningCode.AMOUNT_THOUSANDS: "warning",
+    WarningCode.DUPLICATE_ANNOUNCEMENT: "warning",
+    WarningCode.OCR_LOW_CONFIDENCE: "warning",
+    WarningCode.OCR_NAME_CORRECTED: "info",
 }
 """Each code's severity: a code always means the same thing, so it always weighs the same."""
 
 _SPACES = regex.compile(r"[\s\u00a0\u202f\u2007]+")
-_HYPHEN_END = regex.compile(r"\p{L}[-\u2010\u2011]$")
+_HYPHEN_END = regex.compile(r"[\p{L}\p{N}][-\u2010\u2011/]$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +176,11 @@ class BBox:
 
 @dataclass(frozen=True, slots=True)
 class TextLine:
-    """One line of running text outside any table (header, sub-heading, footnote, page number)."""
+    """One line of running text outside any table (header, sub-heading, footnote, page number).
+
+    ``stands_alone`` says the reader saw the line start a paragraph of its own though no gap
+    parts it from the line above (a sub-heading printed right over a table's header row).
+    """
 
     text: str
     page: int | None = None
@@ -164,6 +189,7 @@ class TextLine:
     bold: bool = False
     italic: bool = False
     size: float | None = None
+    stands_alone: bool = False
 
 
 _DIGIT_RUN = regex.compile(r"\d+")
@@ -245,6 +271,17 @@ Block = TextLine | RawTable
 
 
 @dataclass(frozen=True, slots=True)
+class Doubt:
+    """A word a reader is unsure of (OCR below its confidence threshold), and where it stands."""
+
+    text: str
+    confidence: float
+    """0-100."""
+    page: int
+    bbox: BBox
+
+
+@dataclass(frozen=True, slots=True)
 class SourceDocument:
     """Everything a reader found, in reading order: running text and tables."""
 
@@ -252,6 +289,7 @@ class SourceDocument:
     format: SourceFormat
     pages: int | None = None
     warnings: tuple[ParseWarning, ...] = field(default=())
+    doubts: tuple[Doubt, ...] = field(default=())
 
 
 def collapse_spaces(text: str) -> str:
@@ -262,10 +300,11 @@ def collapse_spaces(text: str) -> str:
 def join_lines(lines: tuple[str, ...] | list[str]) -> str:
     """Join a cell's wrapped lines into one string.
 
-    A line ending in a hyphen right after a letter was broken at the hyphen of a compound
-    ("Auvergne-Rhône-" + "Alpes"): it is joined without a space. A line ending in a soft
-    hyphen broke a word ("fi" + "lière"): the halves are joined and the soft hyphen goes. Any
-    other break is one space. Whitespace runs are collapsed.
+    A line ending in a hyphen or a slash right after a letter or digit was broken inside a
+    compound ("Auvergne-Rhône-" + "Alpes", "2022-" + "2024", "Nouvelle-Aquitaine/" +
+    "Hubei"): it is joined without a space; a dash printed after a space keeps its space. A
+    line ending in a soft hyphen broke a word ("fi" + "lière"): the halves are joined and the
+    soft hyphen goes. Any other break is one space. Whitespace runs are collapsed.
     """
     out = ""
     for raw in lines:

@@ -17,6 +17,7 @@ import regex
 from aap_parser.grid import TextLine, collapse_spaces, join_lines
 from aap_parser.models import Call, Header
 from aap_parser.records.calls import bilateral_country
+from aap_parser.wording import ARTICLES, PREPOSITIONS, words_pattern
 
 MONTHS = {
     "janvier": 1, "fevrier": 2, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
@@ -43,7 +44,7 @@ _TITLE_WORDS = regex.compile(
 )
 _LETTERHEAD = regex.compile(
     r"^(?:r[ée]publique\s+fran[çc]aise|libert[ée]\s*[,.]?\s*[ée]galit[ée]|fraternit[ée]$|"
-    r"page\s+\d{1,4}(?:\s*(?:/|sur)\s*\d{1,4})?$|[-–—]?\s*\d{1,3}\s*[-–—]?$|"
+    r"page\s+\d{1,4}(?:\s*(?:/|sur|de)\s*\d{1,4})?$|[-–—]?\s*\d{1,3}\s*[-–—]?$|"
     r"\d{1,3}\s*(?:/|sur)\s*\d{1,3}$)",
     regex.IGNORECASE,
 )
@@ -65,8 +66,9 @@ _CALL_STOP = regex.compile(
     r"\s*(?::|\(|\s[-–]\s|\bliste\b|\blaur[ée]ats?\b|\bprojets?\s+retenus\b)",
     regex.IGNORECASE,
 )
-_LEADING_WORDS = regex.compile(r"^(?:(?:du|de|des|la|le|les|l[’']|d[’']|intitul[ée]e?)\s*)+",
-                               regex.IGNORECASE)
+_LEADING_WORDS = regex.compile(
+    rf"^(?:(?:{words_pattern(ARTICLES | PREPOSITIONS)}|intitul[ée]e?)\s*)+", regex.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +110,8 @@ def _starts_paragraph(previous: TextLine, line: TextLine) -> bool:
     ):
         return True
     if previous.page != line.page or (previous.bold, previous.italic) != (line.bold, line.italic):
+        return True
+    if line.stands_alone:
         return True
     if previous.line is not None and line.line is not None:
         return line.line - previous.line > 1

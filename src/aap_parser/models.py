@@ -22,7 +22,7 @@ Role = Literal[
 """What a table column holds. ``extra`` columns keep their values under their printed header."""
 
 LeadKind = Literal["region", "departement", "commune", "epci", "syndicat", "other"]
-CountrySource = Literal["cell", "column", "call"]
+CountrySource = Literal["cell", "column", "row", "call"]
 
 
 def _decimal_to_json(value: Decimal) -> int | float:
@@ -43,7 +43,9 @@ class Source(_Model):
     """Where the announcement came from."""
 
     path: str | None = Field(None, description="The input's path as given, or None for a string.")
-    format: Literal["pdf", "text"]
+    format: Literal["pdf", "pdf-ocr", "text"] = Field(
+        description="pdf, text, or pdf-ocr when pages were read by OCR."
+    )
     sha256: str | None = Field(None, description="SHA-256 of the input bytes (hex).")
     pages: int | None = Field(None, description="Page count for a PDF.")
 
@@ -59,6 +61,23 @@ class Call(_Model):
         None, description="For a bilateral call (e.g. franco-sénégalais), the partner country."
     )
     bilateral_country_code: str | None = None
+
+    @property
+    def id(self) -> str | None:
+        """The call as an ASCII slug for joining years: its name folded to lower-case ASCII
+        words joined by ``-``, then its first year, then its last when different
+        (``generaliste-2020-2021``, ``jeunesse-vi-2019-2020``, ``franco-senegalais-2018``).
+        None when neither name nor year is known. The printed ``name`` is kept as it is."""
+        from aap_parser.wording import fold
+
+        words = "".join(c if c.isascii() and c.isalnum() else " " for c in fold(self.name or ""))
+        parts = [*words.split()]
+        years = [self.start_year, self.end_year]
+        if years[0] is not None:
+            parts.append(str(years[0]))
+        if years[1] is not None and years[1] != years[0]:
+            parts.append(str(years[1]))
+        return "-".join(parts) or None
 
 
 class Header(_Model):
@@ -99,7 +118,9 @@ class Partner(_Model):
     country: str | None = Field(None, description="The country as printed (or implied).")
     country_code: str | None = Field(None, description="ISO 3166-1 alpha-2.")
     country_from: CountrySource | None = Field(
-        None, description="Where the country came from: the cell, a country column, or the call."
+        None,
+        description="Where the country came from: the cell, a country column, a per-row "
+        "programme naming a bilateral call, or the call.",
     )
 
 

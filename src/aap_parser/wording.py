@@ -45,6 +45,20 @@ SPACE_CHARS = "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u200
 SOFT_HYPHEN = "\u00ad"
 """Printed only where a word is broken at a line end; elsewhere it prints nothing."""
 
+# List markers: the marks a bulleted cell prints before each item (a partner, a co-lead).
+# Word prints them in the Symbol or Wingdings font, whose glyphs reach the text layer as
+# private-use characters: those are read as the mark they show.
+LIST_MARKERS = (
+    "•", "◦", "▪", "▫", "‣", "⁃", "∙", "●", "○", "■", "□", "◆", "◇", "❖", "➢", "➤", "►", "▸",
+    "▶", "✓", "✔", "❑", "➔", "→", "·", "*", "-", "–", "—", "o",
+)
+PRIVATE_USE_MARKERS: dict[str, str] = {
+    "\uf0b7": "•", "\uf09f": "•", "\uf06c": "●", "\uf0a7": "▪", "\uf06e": "■", "\uf0a8": "□",
+    "\uf071": "❑", "\uf076": "❖", "\uf075": "◆", "\uf0d8": "➢", "\uf0e0": "➔", "\uf0e8": "➔",
+    "\uf0f0": "➔", "\uf0fc": "✓", "\uf0b0": "◦", "\uf02d": "-", "\uf02a": "*",
+}
+"""Private-use code points of the Symbol and Wingdings bullets -> the mark a reader sees."""
+
 # Letters that compatibility decomposition leaves whole but a name's key spells out.
 LETTER_FOLDS: dict[str, str] = {
     "œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l",
@@ -114,8 +128,8 @@ _FOREIGN_TYPES = (
     "Woreda", "Cité", "Délégation", "Intendance", "Intendencia", "Capitale", "Réseau",
     "Fédération",
 )
-_TRAILING_TYPES = ("Métropole", "Agglomération")
-"""Types printed after the place too (« Rennes Métropole »)."""
+_TRAILING_TYPES = ("Métropole", "Agglomération", "Communauté")
+"""Types printed after the place too (« Rennes Métropole », « Lannion-Trégor Communauté »)."""
 
 # Folded prefixes that name an authority's kind (enrichment), and EPCI and syndicat words.
 REGION_PREFIXES = ("conseil regional", "region", "cr")
@@ -145,14 +159,19 @@ SYNDICAT_PHRASES = ("pole d equilibre territorial", "parc naturel regional", "sy
 
 # --- characters ------------------------------------------------------------------------------
 
-_SPACES_TABLE = str.maketrans(dict.fromkeys(SPACE_CHARS, " ") | dict.fromkeys(INVISIBLE_CHARS, ""))
+_SPACES_TABLE = str.maketrans(
+    dict.fromkeys(SPACE_CHARS, " ") | dict.fromkeys(INVISIBLE_CHARS, "") | PRIVATE_USE_MARKERS
+)
 _LETTER_TABLE = str.maketrans(LETTER_FOLDS)
 _COMPATIBLE = regex.compile(r"[\uFB00-\uFB06\uFF01-\uFF5E]+")
 _SOFT_INSIDE = regex.compile(SOFT_HYPHEN + r"+(?![ \t]*(?:\n|$))")
 _SOFT_RUN = regex.compile(SOFT_HYPHEN + "+")
 _NEEDS_WORK = regex.compile(
-    "[" + regex.escape(INVISIBLE_CHARS + SPACE_CHARS + SOFT_HYPHEN) + r"\uFB00-\uFB06\uFF01-\uFF5E]"
+    "["
+    + regex.escape(INVISIBLE_CHARS + SPACE_CHARS + SOFT_HYPHEN + "".join(PRIVATE_USE_MARKERS))
+    + r"\uFB00-\uFB06\uFF01-\uFF5E]"
 )
+_PRIVATE_USE = regex.compile(r"[\uE000-\uF8FF]")
 
 
 def readable(text: str) -> str:
@@ -163,7 +182,7 @@ def readable(text: str) -> str:
     dropped; at a line's end (or alone, a glyph of its own) it stays, for ``join_lines`` to
     join the word's halves.
     """
-    if not _NEEDS_WORK.search(text):
+    if text.isascii() or not _NEEDS_WORK.search(text):
         return text
     text = text.translate(_SPACES_TABLE)
     text = _COMPATIBLE.sub(lambda found: unicodedata.normalize("NFKC", found.group()), text)
@@ -171,6 +190,13 @@ def readable(text: str) -> str:
         text = _SOFT_INSIDE.sub("", text)
         text = _SOFT_RUN.sub(SOFT_HYPHEN, text)
     return text
+
+
+def private_use(text: str) -> tuple[str, str]:
+    """``text`` without private-use characters (glyphs of a symbol font that name no letter),
+    and those removed, for a warning. Known list markers were made plain by ``readable``."""
+    found = "".join(_PRIVATE_USE.findall(text))
+    return (_PRIVATE_USE.sub("", text), found) if found else (text, "")
 
 
 def strip_accents(text: str) -> str:
@@ -205,6 +231,17 @@ LEAD_AUTHORITY_WORDS = frozenset(fold(w) for w in _SHARED_TYPES + _FRENCH_TYPES)
 
 TRAILING_AUTHORITY_WORDS = frozenset(fold(w) for w in _TRAILING_TYPES)
 """Folded type words also printed after the place (« Rennes Métropole »)."""
+
+
+ELIDED = frozenset({"l", "d"})
+"""Folded words printed with an apostrophe before a vowel (« l’ », « d’ »)."""
+
+
+def words_pattern(words: frozenset[str]) -> str:
+    """A regex alternation of printed ``words``, longest first, elided ones with their
+    apostrophe (« l’ », « d' »): for patterns that must name linking words."""
+    forms = [f"{w}[’']" if w in ELIDED else regex.escape(w) for w in words]
+    return "(?:" + "|".join(sorted(forms, key=lambda form: (-len(form), form))) + ")"
 
 
 def first_word(text: str) -> str:
@@ -293,3 +330,36 @@ def split_at(text: str, kinds: frozenset[SepKind]) -> list[str]:
         start = found.end
     pieces.append(text[start:])
     return pieces
+
+
+# --- list items ------------------------------------------------------------------------------
+
+_MARKED = regex.compile(
+    r"^\s*(?P<marker>" + "|".join(regex.escape(m) for m in LIST_MARKERS) + r"|\d{1,2}[.)])\s+"
+)
+
+
+def list_marker(line: str) -> str | None:
+    """The list marker a printed line starts with (« • », « - », « o », « 1. »), if any."""
+    found = _MARKED.match(line)
+    return found.group("marker") if found else None
+
+
+def strip_marker(line: str) -> str:
+    """``line`` without the list marker it starts with."""
+    return _MARKED.sub("", line, count=1)
+
+
+def list_items(lines: list[str] | tuple[str, ...]) -> list[list[str]] | None:
+    """A bulleted cell's items: its printed lines grouped at each line that starts with a
+    marker, markers removed; None unless the first line starts with one (a line starting
+    with a dash under an unmarked line is a dashed country, not an item)."""
+    if not lines or list_marker(lines[0]) is None:
+        return None
+    items: list[list[str]] = []
+    for line in lines:
+        if list_marker(line) is not None or not items:
+            items.append([strip_marker(line)])
+        else:
+            items[-1].append(line)
+    return items

@@ -5,6 +5,10 @@
   broken across the page boundary, the header row repeated on each page, ``1/3`` page numbers.
 * ``grid``: a reportlab ``Table`` with spans for merged cells, top-aligned (another producer).
 * ``borderless``: no ruling, columns from whitespace only, a blank cell where a value carries over.
+* ``office``: ``word`` as office tools also print it: a cell of several partners or co-leads as a
+  bulleted list (one item per paragraph, markers ``•``, ``–``, ``o``...), lines broken after a
+  letter or digit followed by ``-`` or ``/`` (``2022-`` / ``2024``), any column merged down its
+  group (a country column too) and, with ``stamp``, a stray line at the top of page 2.
 
 Only reportlab's base-14 fonts and the Vera TTF it ships are used, so rendering runs anywhere;
 ``invariant=1`` makes the bytes reproducible.
@@ -35,7 +39,7 @@ from reportlab.platypus.frames import Frame
 
 from aap_parser.grid import join_lines
 
-from .spec import AnnouncementSpec, PdfStyle, Role, SpecError, TableSpec
+from .spec import AnnouncementSpec, PdfStyle, Role, RowSpec, SpecError, TableSpec
 
 PAD_X = 3.0
 PAD_Y = 2.5
@@ -52,6 +56,11 @@ ROLE_WEIGHT: dict[str, float] = {
     "extra": 0.9,
 }
 _HYPHEN_BREAK = regex.compile(r"(?<=\p{L}-)")
+_COMPOUND_BREAK = regex.compile(r"(?<=[\p{L}\p{N}][-/])")
+MARKERS = ("•", "–", "o", "·", "-")
+"""List markers of the ``office`` style, taken in turn by the bulleted cells."""
+Breaks = bool | regex.Pattern[str]
+"""Where a word may break besides spaces: after letter-hyphens (True), nowhere, or a pattern."""
 
 
 @dataclass(frozen=True)
@@ -84,22 +93,33 @@ def _width(text: str, font: str, size: float) -> float:
     return float(pdfmetrics.stringWidth(text, font, size))
 
 
-def _pieces(text: str, hyphen_breaks: bool) -> list[tuple[str, str]]:
+def _pieces(text: str, hyphen_breaks: Breaks) -> list[tuple[str, str]]:
     """Break opportunities: ``(separator, piece)`` at spaces and, optionally, after hyphens."""
     out: list[tuple[str, str]] = []
+    pattern = _HYPHEN_BREAK if hyphen_breaks is True else hyphen_breaks or None
     for wi, word in enumerate(text.split(" ")):
-        parts = [p for p in _HYPHEN_BREAK.split(word) if p] if hyphen_breaks else [word]
+        parts = [p for p in pattern.split(word) if p] if pattern else [word]
         for pi, part in enumerate(parts):
             out.append((" " if wi and not pi else "", part))
     return out
 
 
-def wrap(text: str, font: str, size: float, width: float, hyphen_breaks: bool) -> list[str]:
-    """Greedy word wrap at spaces (and after letter-hyphens) that ``join_lines`` undoes exactly."""
+def wrap(
+    text: str,
+    font: str,
+    size: float,
+    width: float,
+    hyphen_breaks: Breaks,
+    break_words: bool = False,
+) -> list[str]:
+    """Greedy word wrap at spaces (and after letter-hyphens) that ``join_lines`` undoes exactly;
+    with ``break_words``, a word wider than the column is broken anywhere, with no hyphen
+    (as a very narrow column prints it: only the parser's word rejoining undoes that)."""
     if not text:
         return []
     lines: list[str] = []
     line = ""
+    broken = False
     for sep, piece in _pieces(text, hyphen_breaks):
         candidate = line + sep + piece if line else piece
         if not line or _width(candidate, font, size) <= width:
@@ -107,28 +127,45 @@ def wrap(text: str, font: str, size: float, width: float, hyphen_breaks: bool) -
         else:
             lines.append(line)
             line = piece
+        while break_words and _width(line, font, size) > width and len(line) > 1:
+            cut = max(
+                [k for k in range(1, len(line)) if _width(line[:k], font, size) <= width] or [1]
+            )
+            lines.append(line[:cut])
+            line = line[cut:]
+            broken = True
     lines.append(line)
-    if join_lines(lines) != text:
+    if not broken and join_lines(lines) != text:
         raise SpecError(f"wrapping {text!r} would not read back the same: {lines}")
     return lines
 
 
-def _min_width(text: str, font: str, size: float, hyphen_breaks: bool) -> float:
+def _min_width(text: str, font: str, size: float, hyphen_breaks: Breaks) -> float:
     return max((_width(p, font, size) for _, p in _pieces(text, hyphen_breaks)), default=0.0)
 
 
 def column_widths(
-    t: TableSpec, fonts: Fonts, size: float, usable: float, hyphen_breaks: bool
+    t: TableSpec,
+    fonts: Fonts,
+    size: float,
+    usable: float,
+    hyphen_breaks: Breaks,
+    indent: float = 0.0,
+    narrow: float = 0.0,
 ) -> list[float]:
-    """Share ``usable`` by role weight, never narrower than a cell's longest unbreakable piece."""
+    """Share ``usable`` by role weight, never narrower than a cell's longest unbreakable piece
+    (plus ``indent`` in the lead and partners columns, for bulleted lists); with ``narrow``,
+    the lead column is that wide whatever it holds."""
     mins = []
     for ci in range(len(t.columns)):
         m = _min_width(t.columns[ci], fonts.bold, size, hyphen_breaks)
         for row in t.rows:
-            m = max(m, _min_width(row.cells[ci], fonts.regular, size, hyphen_breaks))
-        mins.append(m + 2 * PAD_X + 0.5)
+            texts = [row.cells[ci], *((_list_items(t, row, ci) or ()) if indent else ())]
+            m = max(m, *(_min_width(x, fonts.regular, size, hyphen_breaks) for x in texts))
+        bulleted = t.roles[ci] in ("lead", "partners")
+        mins.append(m + 2 * PAD_X + 0.5 + (indent if bulleted else 0.0))
     weights = [ROLE_WEIGHT[r] for r in t.roles]
-    fixed: dict[int, float] = {}
+    fixed: dict[int, float] = {t.roles.index("lead"): narrow} if narrow else {}
     while True:
         free = usable - sum(fixed.values())
         total_w = sum(w for i, w in enumerate(weights) if i not in fixed)
@@ -145,6 +182,52 @@ def column_widths(
     return widths
 
 
+def _list_items(t: TableSpec, row: RowSpec, col: int) -> list[str] | None:
+    """The items an office tool prints as a bulleted list in this cell: two partners or more
+    (each with the country printed in the cell), or two co-leads or more; else None."""
+    role = t.roles[col]
+    if role == "partners" and len(row.partners) > 1:
+        return [
+            f"{p.name} ({p.country})" if p.country_from == "cell" and p.country else p.name
+            for p in row.partners
+        ]
+    if role == "lead" and row.leads is not None and len(row.leads) > 1:
+        return list(row.leads)
+    return None
+
+
+Piece = tuple[float, str]
+"""A run of text on a cell line and its offset from the cell's text start."""
+
+
+def _cell_lines(
+    t: TableSpec,
+    row: RowSpec,
+    col: int,
+    marker: str | None,
+    fonts: Fonts,
+    size: float,
+    width: float,
+    breaks: Breaks,
+    break_words: bool = False,
+) -> list[list[Piece]]:
+    """A cell's printed lines; with a ``marker``, a bulleted list with a hanging indent;
+    with ``break_words``, words wider than the column broken anywhere."""
+    items = _list_items(t, row, col) if marker else None
+    if not items or marker is None:
+        return [
+            [(0.0, line)]
+            for line in wrap(row.cells[col], fonts.regular, size, width, breaks, break_words)
+        ]
+    indent = size * 1.6
+    lines: list[list[Piece]] = []
+    for item in items:
+        wrapped = wrap(item, fonts.regular, size, width - indent, breaks, break_words)
+        lines.append([(0.0, marker), (indent, wrapped[0])])
+        lines += [[(indent, line)] for line in wrapped[1:]]
+    return lines
+
+
 # ---------------------------------------------------------------- a page-by-page canvas layout
 
 Op = tuple[Any, ...]
@@ -159,6 +242,10 @@ class _Flow:
     margin: float
     pages: list[list[Op]] = field(default_factory=lambda: [[]])
     y: float = 0.0
+    crop: float = 0.0
+    """A crop box this far inside the page on every side (0: none)."""
+    rotate: int = 0
+    """The /Rotate flag of every page (the content is drawn upright all the same)."""
 
     def __post_init__(self) -> None:
         self.y = self.margin
@@ -176,12 +263,22 @@ class _Flow:
         self.y = self.margin
 
     def text(
-        self, x: float, top: float, s: str, font: str, size: float, align: str = "left"
+        self,
+        x: float,
+        top: float,
+        s: str,
+        font: str,
+        size: float,
+        align: str = "left",
+        paint: str = "black",
     ) -> None:
-        """Queue one line whose line box starts at ``top``."""
-        self.pages[-1].append(("text", x, top + size * 1.2 * 0.78, s, font, size, align))
+        """Queue one line whose line box starts at ``top``; ``paint`` is ``black``, ``white``
+        or ``hidden`` (text render mode 3: in the text layer, not on paper)."""
+        base = top + size * 1.2 * 0.78
+        self.pages[-1].append(("text", x, base, s, font, size, align, paint))
 
-    def rect(self, x: float, top: float, w: float, h: float, fill: bool = False) -> None:
+    def rect(self, x: float, top: float, w: float, h: float, fill: float | None = None) -> None:
+        """Queue a ruled box, filled in ``fill`` grey if given."""
         self.pages[-1].append(("rect", x, top, w, h, fill))
 
 
@@ -190,30 +287,56 @@ def _draw(
 ) -> bytes:
     """Write the queued operations to a PDF (``invariant=1``) and return its bytes."""
     buf = io.BytesIO()
-    c = Canvas(buf, pagesize=(flow.width, flow.height), invariant=1)
+    # reportlab swaps the media box of a page whose /Rotate is 90 or 270; a printer or
+    # ``qpdf --rotate`` keeps it: hand reportlab the swapped size so the page stays as drawn.
+    turned = flow.rotate % 180 == 90
+    media = (flow.height, flow.width) if turned else (flow.width, flow.height)
+    c = Canvas(buf, pagesize=media, invariant=1)
     c.setTitle("")
     n = len(flow.pages)
     for pi, ops in enumerate(flow.pages, start=1):
         c.setLineWidth(0.5)
+        if flow.rotate:
+            c.setPageRotation(flow.rotate)
+        if flow.crop:
+            c.setCropBox((flow.crop, flow.crop, flow.width - flow.crop, flow.height - flow.crop))
         for op in ops:
-            if op[0] == "rect":
+            if op[0] == "rule":
+                _, x, top, w = op
+                c.line(x, flow.height - top, x + w, flow.height - top)
+            elif op[0] == "vrule":
+                _, x, top, length = op
+                c.line(x, flow.height - top, x, flow.height - top - length)
+            elif op[0] == "rect":
                 _, x, top, w, h, fill = op
-                if fill:
-                    c.setFillGray(0.88)
+                if fill is not None:
+                    c.setFillGray(fill)
                     c.rect(x, flow.height - top - h, w, h, stroke=1, fill=1)
                     c.setFillGray(0)
                 else:
                     c.rect(x, flow.height - top - h, w, h, stroke=1, fill=0)
             else:
-                _, x, base, s, f, sz, align = op
-                c.setFont(f, sz)
+                _, x, base, s, f, sz, align, paint = op
                 y = flow.height - base
+                if paint == "hidden":
+                    hidden = c.beginText(x, y)
+                    hidden.setFont(f, sz)
+                    hidden.setTextRenderMode(3)
+                    hidden.textOut(s)
+                    hidden.setTextRenderMode(0)
+                    c.drawText(hidden)
+                    continue
+                c.setFont(f, sz)
+                if paint == "white":
+                    c.setFillGray(1)
                 if align == "right":
                     c.drawRightString(x, y, s)
                 elif align == "centre":
                     c.drawCentredString(x, y, s)
                 else:
                     c.drawString(x, y, s)
+                if paint == "white":
+                    c.setFillGray(0)
         if page_number is not None:
             c.setFont(font, size - 1)
             c.drawCentredString(flow.width / 2, flow.margin / 2, page_number(pi, n))
@@ -288,24 +411,43 @@ def _table(
     row_pages: list[int | None],
     pages: set[int],
     broken_rows: list[int],
+    gutter: float = 6.0,
+    rules: bool = False,
 ) -> None:
-    """Lay out one table (word or borderless) with its heading and footnotes."""
-    ruled = style == "word"
+    """Lay out one table (word, office or borderless) with its heading and footnotes.
+
+    Borderless: ``gutter`` points between two columns' padded cells; ``rules`` draws the
+    horizontal rules of a rules-only table (above and under the header, under the table)."""
+    ruled = style in ("word", "office")
+    office = style == "office"
+    breaks: Breaks = _COMPOUND_BREAK if office else ruled
     lead = size * 1.2
     gap = 0.0 if ruled else lead * 0.6
     x0 = flow.margin
     usable = flow.width - 2 * flow.margin
     widths = column_widths(
-        t, fonts, size, usable if ruled else usable - 6 * len(t.columns), hyphen_breaks=ruled
+        t,
+        fonts,
+        size,
+        usable if ruled else usable - gutter * len(t.columns),
+        hyphen_breaks=breaks,
+        indent=size * 1.6 if office else 0.0,
     )
-    col_gap = 0.0 if ruled else 6.0
+    col_gap = 0.0 if ruled else gutter
+    table_width = sum(widths) + col_gap * (len(widths) - 1)
     xs = [x0 + sum(widths[:i]) + col_gap * i for i in range(len(widths))]
     inner = [w - 2 * PAD_X for w in widths]
-    head = [wrap(c, fonts.bold, size, inner[i], ruled) for i, c in enumerate(t.columns)]
+    head = [wrap(c, fonts.bold, size, inner[i], breaks) for i, c in enumerate(t.columns)]
     head_h = max(len(h) for h in head) * lead + 2 * PAD_Y
     cells = [
-        [wrap(c, fonts.regular, size, inner[i], ruled) for i, c in enumerate(row.cells)]
-        for row in t.rows
+        [
+            _cell_lines(
+                t, row, i, MARKERS[ri % len(MARKERS)] if office else None,
+                fonts, size, inner[i], breaks,
+            )
+            for i in range(len(row.cells))
+        ]
+        for ri, row in enumerate(t.rows)
     ]
     merged = [t.roles.index(m) for m in t.merge] if ruled else []
     blocks = {m: _blocks(t, m) for m in merged}
@@ -325,11 +467,15 @@ def _table(
 
     def header_row() -> None:
         pages.add(flow.page)
+        if rules and not ruled:
+            flow.pages[-1].append(("rule", x0, flow.y, table_width))
+            flow.pages[-1].append(("rule", x0, flow.y + head_h, table_width))
         for i, lines in enumerate(head):
             if ruled:
-                flow.rect(xs[i], flow.y, widths[i], head_h, fill=True)
+                flow.rect(xs[i], flow.y, widths[i], head_h, fill=0.3 if office else 0.88)
             for li, line in enumerate(lines):
-                flow.text(xs[i] + PAD_X, flow.y + PAD_Y + li * lead, line, fonts.bold, size)
+                flow.text(xs[i] + PAD_X, flow.y + PAD_Y + li * lead, line, fonts.bold, size,
+                          paint="white" if office else "black")
         flow.y += head_h + gap
 
     def next_page() -> None:
@@ -370,6 +516,10 @@ def _table(
             elif flow.y <= flow.margin + head_h + gap + 0.01:
                 raise SpecError(f"row {r} of table {t.columns} is taller than a page")
             next_page()
+    if rules and not ruled:
+        for page in sorted({s.page for s in slices}):
+            bottom = max(s.top + s.height for s in slices if s.page == page)
+            flow.pages[page - 1].append(("rule", x0, bottom, table_width))
     offset = len(row_pages) - len(t.rows)
     for s in slices:
         if row_pages[offset + s.row] is None:
@@ -381,10 +531,14 @@ def _table(
             if c in merged:
                 continue
             if ruled:
-                page_ops.append(("rect", xs[c], s.top, widths[c], s.height, False))
+                page_ops.append(("rect", xs[c], s.top, widths[c], s.height, None))
             for li, line in enumerate(cells[s.row][c][s.l0 : s.l1]):
                 base = s.top + PAD_Y + li * lead + lead * 0.78
-                page_ops.append(("text", xs[c] + PAD_X, base, line, fonts.regular, size, "left"))
+                for dx, text in line:
+                    page_ops.append(
+                        ("text", xs[c] + PAD_X + dx, base, text, fonts.regular, size, "left",
+                         "black")
+                    )
     for m in merged:
         for r0, r1 in blocks[m]:
             portions: list[list[_Slice]] = []
@@ -398,16 +552,18 @@ def _table(
                 top = portion[0].top
                 height = portion[-1].top + portion[-1].height - top
                 page_ops = flow.pages[portion[0].page - 1]
-                page_ops.append(("rect", xs[m], top, widths[m], height, False))
+                page_ops.append(("rect", xs[m], top, widths[m], height, None))
                 if pi:
                     continue
                 lines = cells[r0][m]
                 y = top + max(PAD_Y, (height - len(lines) * lead) / 2)
                 for li, line in enumerate(lines):
                     base = y + li * lead + lead * 0.78
-                    page_ops.append(
-                        ("text", xs[m] + PAD_X, base, line, fonts.regular, size, "left")
-                    )
+                    for dx, text in line:
+                        page_ops.append(
+                            ("text", xs[m] + PAD_X + dx, base, text, fonts.regular, size,
+                             "left", "black")
+                        )
     flow.y += lead * 0.5
     fsize = size - 1
     for note in t.footnotes:
@@ -419,11 +575,31 @@ def _table(
     flow.y += lead
 
 
+def _unprinted(flow: _Flow, fonts: Fonts, size: float) -> None:
+    """Text in the text layer that no reader sees: an older date painted invisibly above the
+    heading, a white word on the white page beside the first table row, a line outside the
+    crop box."""
+    flow.crop = 14.0
+    first = flow.pages[0]
+    right = flow.width - flow.margin
+    first.append(("text", right, flow.margin - size, "Paris, le 1er janvier 2019",
+                  fonts.regular, size, "right", "hidden"))
+    cells = [
+        op for op in first
+        if op[0] == "text" and op[7] == "black" and op[4] == fonts.regular and op[6] == "left"
+    ]
+    last = min(cells, key=lambda op: (-op[1], op[2]))  # the first line of the rightmost column
+    first.append(("text", last[1], last[2] + size * 1.2, "BROUILLON", fonts.regular, size,
+                  "left", "white"))
+    first.append(("text", 4.0, flow.height - 4.0, "Imprimé le 03/03/2025 à 10:12",
+                  fonts.regular, size - 2, "left", "black"))
+
+
 def _canvas_pdf(spec: AnnouncementSpec, style: PdfStyle) -> RenderedPdf:
     r = spec.render
     fonts = fonts_for(r.font)
     w, h = landscape(A4) if r.landscape else A4
-    flow = _Flow(float(w), float(h), r.margin if style == "word" else r.margin * 0.8)
+    flow = _Flow(float(w), float(h), r.margin if style != "borderless" else r.margin * 0.8)
     _header_block(flow, spec, fonts, r.size)
     table_pages: list[list[int]] = []
     row_pages: list[int | None] = []
@@ -431,10 +607,20 @@ def _canvas_pdf(spec: AnnouncementSpec, style: PdfStyle) -> RenderedPdf:
     for t in spec.tables:
         pages: set[int] = set()
         row_pages.extend([None] * len(t.rows))
-        _table(flow, t, fonts, r.size, style, r.split_rows, row_pages, pages, broken)
+        _table(flow, t, fonts, r.size, style, r.split_rows, row_pages, pages, broken,
+               r.gutter, r.rules)
         table_pages.append(sorted(pages))
+    if style == "office" and r.stamp and len(flow.pages) > 1:
+        # A stamp on one page only (not a running header): above the table, in the margin.
+        top = flow.margin - r.size * 1.6
+        flow.pages[1].append(("text", flow.width - flow.margin, top, r.stamp, fonts.regular,
+                              r.size - 1, "right", "black"))
+    if style == "office" and r.unprinted:
+        _unprinted(flow, fonts, r.size)
+    if style == "office":
+        flow.rotate = r.rotate
     numbering: Callable[[int, int], str] = (
-        (lambda i, n: f"{i}/{n}") if style == "word" else (lambda i, n: f"- {i} -")
+        (lambda i, n: f"{i}/{n}") if style in ("word", "office") else (lambda i, n: f"- {i} -")
     )
     data = _draw(flow, numbering, r.size, fonts.regular)
     return RenderedPdf(data, len(flow.pages), table_pages, row_pages, broken)
@@ -527,10 +713,102 @@ def _grid_pdf(spec: AnnouncementSpec) -> RenderedPdf:
     return RenderedPdf(buf.getvalue(), doc.page, table_pages, [None] * n_rows)
 
 
+# ---------------------------------------------------------------- the spreadsheet export
+
+
+def _sheet_pdf(spec: AnnouncementSpec) -> RenderedPdf:
+    """A sheet printed with gridlines: the letterhead, date and title sit in grid rows above
+    the table, one text per row, overflowing into the empty cells to their right (the
+    gridlines run through them); the title row is merged across all columns. Region and
+    lead are printed on their group's first row; the header row repeats on every page."""
+    r = spec.render
+    fonts = fonts_for(r.font)
+    size = r.size
+    lead = size * 1.2
+    w, h = landscape(A4) if r.landscape else A4
+    flow = _Flow(float(w), float(h), r.margin * 0.7)
+    usable = flow.width - 2 * flow.margin
+    if len(spec.tables) != 1:
+        raise SpecError(f"{spec.name}: the sheet style prints one table")
+    t = spec.tables[0]
+    widths = column_widths(t, fonts, size, usable, hyphen_breaks=False, narrow=r.narrow)
+    xs = [flow.margin + sum(widths[:i]) for i in range(len(widths) + 1)]
+    row_h = lead + 2 * PAD_Y
+
+    def grid_row(top: float, height: float, merged: bool = False) -> None:
+        ops = flow.pages[-1]
+        ops.append(("rule", xs[0], top, xs[-1] - xs[0]))
+        ops.append(("rule", xs[0], top + height, xs[-1] - xs[0]))
+        for x in xs if not merged else (xs[0], xs[-1]):
+            ops.append(("vrule", x, top, height))
+
+    hd = spec.header
+    heading: list[tuple[str, str, str]] = []  # (text, font, where)
+    if hd.ministry:
+        heading += [(hd.ministry, fonts.bold, "left"), ("", fonts.regular, "left")]
+    heading += [(line, fonts.bold, "left") for line in hd.direction]
+    heading += [(line, fonts.italic, "left") for line in hd.delegation]
+    heading += [("", fonts.regular, "left"), (hd.date_line, fonts.regular, "right")]
+    heading += [("", fonts.regular, "left"), (hd.title, fonts.bold, "title")]
+    heading += [("", fonts.regular, "left")]
+    for text, font, where in heading:
+        grid_row(flow.y, row_h, merged=where == "title")
+        base = flow.y + PAD_Y + lead * 0.78
+        if where == "right":
+            flow.pages[-1].append(("text", xs[-1] - PAD_X, base, text, font, size, "right",
+                                   "black"))
+        elif where == "title":
+            flow.pages[-1].append(("text", (xs[0] + xs[-1]) / 2, base, text, font, size,
+                                   "centre", "black"))
+        elif text:
+            flow.pages[-1].append(("text", xs[0] + PAD_X, base, text, font, size, "left",
+                                   "black"))
+        flow.y += row_h
+    head = [wrap(c, fonts.bold, size, widths[i] - 2 * PAD_X, False) for i, c in
+            enumerate(t.columns)]
+    head_h = max(len(x) for x in head) * lead + 2 * PAD_Y
+    pages: set[int] = set()
+    row_pages: list[int | None] = []
+
+    def header_row() -> None:
+        pages.add(flow.page)
+        grid_row(flow.y, head_h)
+        for i, lines in enumerate(head):
+            for li, line in enumerate(lines):
+                base = flow.y + PAD_Y + li * lead + lead * 0.78
+                flow.pages[-1].append(("text", xs[i] + PAD_X, base, line, fonts.bold, size,
+                                       "left", "black"))
+        flow.y += head_h
+
+    header_row()
+    for row in t.rows:
+        cells = [
+            wrap(c, fonts.regular, size, widths[i] - 2 * PAD_X, False,
+                 bool(r.narrow) and t.roles[i] == "lead")
+            for i, c in enumerate(row.cells)
+        ]
+        height = max(1, *(len(c) for c in cells)) * lead + 2 * PAD_Y
+        if flow.y + height > flow.bottom:
+            flow.new_page()
+            header_row()
+        row_pages.append(flow.page)
+        grid_row(flow.y, height)
+        for i, lines in enumerate(cells):
+            for li, line in enumerate(lines):
+                base = flow.y + PAD_Y + li * lead + lead * 0.78
+                flow.pages[-1].append(("text", xs[i] + PAD_X, base, line, fonts.regular,
+                                       size, "left", "black"))
+        flow.y += height
+    data = _draw(flow, lambda i, n: f"Page {i} de {n}", size, fonts.regular)
+    return RenderedPdf(data, len(flow.pages), [sorted(pages)], row_pages)
+
+
 def render_pdf_info(spec: AnnouncementSpec, style: PdfStyle) -> RenderedPdf:
     """Render ``spec`` in ``style`` and report its page count and where tables/rows landed."""
     if style == "grid":
         return _grid_pdf(spec)
+    if style == "sheet":
+        return _sheet_pdf(spec)
     return _canvas_pdf(spec, style)
 
 

@@ -25,15 +25,15 @@ Role = Literal[
     "number",
     "extra",
 ]
-PdfStyle = Literal["word", "grid", "borderless"]
+PdfStyle = Literal["word", "grid", "borderless", "office", "sheet"]
 PipeArtefact = Literal["empty_header", "generic_header"]
 Periodicity = Literal["annuel", "biennal", "triennal"]
-CountryFrom = Literal["cell", "column", "call"]
+CountryFrom = Literal["cell", "column", "row", "call"]
 
 ROLES: tuple[str, ...] = get_args(Role)
 PDF_STYLES: tuple[str, ...] = get_args(PdfStyle)
 FONTS = ("Helvetica", "Times-Roman", "Vera")
-MERGEABLE = ("region", "lead")
+MERGEABLE = ("region", "lead", "country")
 
 
 class SpecError(ValueError):
@@ -117,6 +117,21 @@ class RenderSpec:
     split_rows: bool = True
     letterhead: bool = False
     """docx-lo only: "RÉPUBLIQUE FRANÇAISE" letterhead and the ministry in the page header."""
+    stamp: str | None = None
+    """office only: a stray line (a stamp, a reference) printed at the top of page 2 only."""
+    narrow: float = 0.0
+    """sheet only: the lead column this many points wide, words too long for it broken
+    anywhere with no hyphen (a very narrow column)."""
+    gutter: float = 6.0
+    """borderless only: points between two columns, beyond each cell's 3 pt padding."""
+    rules: bool = False
+    """borderless only: horizontal rules above and under the header and under the table."""
+    rotate: int = 0
+    """office only: the /Rotate flag every page carries, its content drawn upright all the
+    same (as a printer or ``qpdf --rotate`` leaves it; a viewer shows it sideways)."""
+    unprinted: bool = False
+    """office only: text in the text layer a reader does not see (invisible, white on white,
+    outside the crop box), and the header row printed white on dark grey."""
 
 
 @dataclass(frozen=True)
@@ -262,6 +277,12 @@ def spec_from_dict(data: dict[str, Any]) -> AnnouncementSpec:
         pipe_artefact=r.get("pipe_artefact"),
         split_rows=bool(r.get("split_rows", True)),
         letterhead=bool(r.get("letterhead", False)),
+        stamp=r.get("stamp"),
+        unprinted=bool(r.get("unprinted", False)),
+        rotate=int(r.get("rotate", 0)),
+        gutter=float(r.get("gutter", 6.0)),
+        narrow=float(r.get("narrow", 0.0)),
+        rules=bool(r.get("rules", False)),
     )
     spec = AnnouncementSpec(name, header, tuple(tables), render, str(data.get("description", "")))
     check_spec(spec)

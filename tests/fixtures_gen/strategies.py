@@ -172,15 +172,36 @@ DATES = [
 ]
 
 
+FRENCH_LEADS = [
+    "Ville de Besançon",
+    "Commune d'Annecy",
+    "Conseil départemental de la Gironde",
+    "Région Bretagne",
+    "Conseil régional d'Occitanie",
+    "Métropole de Lyon",
+    "Eurométropole de Strasbourg",
+    "Communauté de communes du Val de Ligne",
+    "Ville de Nîmes",
+    "Syndicat mixte du bassin de la Sèvre",
+]
+"""Real French authorities, for specs whose leads and partners must be told apart by content."""
+FOREIGN_PLACES = [p for p in PLACES if p in (
+    "Mbour", "Ségou", "Thiès", "Kpalimé", "Hué", "Jacmel", "Fès", "Tyr", "Ziguinchor",
+    "Aïn Draham", "Erevan", "Bobo Dioulasso",
+)]
+
+
 def _place() -> st.SearchStrategy[str]:
     return st.sampled_from(PLACES)
 
 
 @st.composite
-def _lead_cell(draw: st.DrawFn) -> tuple[str, tuple[str, ...]]:
+def _lead_cell(draw: st.DrawFn, realistic: bool = False) -> tuple[str, tuple[str, ...]]:
     """A lead cell and the leads it names (one, or two joined by ', ' / ' et ')."""
     names = [
-        f"{draw(st.sampled_from(LEAD_KINDS))} {draw(_place())}"
+        draw(st.sampled_from(FRENCH_LEADS))
+        if realistic
+        else f"{draw(st.sampled_from(LEAD_KINDS))} {draw(_place())}"
         for _ in range(draw(st.integers(1, 2)))
     ]
     if len(names) == 1:
@@ -191,12 +212,13 @@ def _lead_cell(draw: st.DrawFn) -> tuple[str, tuple[str, ...]]:
 
 @st.composite
 def _partner_cell(
-    draw: st.DrawFn, bilateral: CallSpec | None
+    draw: st.DrawFn, bilateral: CallSpec | None, realistic: bool = False
 ) -> tuple[str, tuple[PartnerSpec, ...]]:
     """A partner cell and the partners it names (see the module's constraints)."""
     with_country = bilateral is None and draw(st.booleans())
     n = draw(st.integers(1, 3)) if with_country else 1
-    names = [f"{draw(st.sampled_from(PARTNER_KINDS))} {draw(_place())}" for _ in range(n)]
+    places = st.sampled_from(FOREIGN_PLACES) if realistic else _place()
+    names = [f"{draw(st.sampled_from(PARTNER_KINDS))} {draw(places)}" for _ in range(n)]
     if with_country:
         countries = [draw(st.sampled_from(COUNTRIES)) for _ in range(n)]
         cell = ", ".join(f"{nm} ({c})" for nm, (c, _) in zip(names, countries, strict=True))
@@ -228,7 +250,7 @@ def _amount(draw: st.DrawFn) -> tuple[str, Decimal]:
 
 
 @st.composite
-def _table(draw: st.DrawFn, call: CallSpec) -> TableSpec:
+def _table(draw: st.DrawFn, call: CallSpec, realistic: bool = False) -> TableSpec:
     bilateral = call if call.bilateral_country else None
     has_region = draw(st.booleans())
     has_amount = draw(st.booleans())
@@ -258,8 +280,8 @@ def _table(draw: st.DrawFn, call: CallSpec) -> TableSpec:
         previous_region = region
         for gi in range(draw(st.integers(1, 4))):
             carry_lead = merge_lead and gi > 0 and draw(st.booleans())
-            lead_cell, leads = ("", None) if carry_lead else draw(_lead_cell())
-            partner_cell, partners = draw(_partner_cell(bilateral))
+            lead_cell, leads = ("", None) if carry_lead else draw(_lead_cell(realistic))
+            partner_cell, partners = draw(_partner_cell(bilateral, realistic))
             cells: dict[str, str] = {
                 "number": str(len(rows) + 1),
                 "region": region if gi == 0 else "",
@@ -287,8 +309,12 @@ def _table(draw: st.DrawFn, call: CallSpec) -> TableSpec:
 
 
 @st.composite
-def announcement_specs(draw: st.DrawFn) -> AnnouncementSpec:
-    """A random, unambiguous announcement spec (constraints in the module docstring)."""
+def announcement_specs(draw: st.DrawFn, realistic: bool = False) -> AnnouncementSpec:
+    """A random, unambiguous announcement spec (constraints in the module docstring).
+
+    ``realistic`` draws leads among real French authorities and partners among foreign places,
+    so that a reader can tell the two columns apart from their cells alone.
+    """
     ministry, direction, delegation = draw(st.sampled_from(HEADERS))
     title, call = draw(st.sampled_from(CALLS))
     date_line, date = draw(st.sampled_from(DATES))
@@ -302,7 +328,7 @@ def announcement_specs(draw: st.DrawFn) -> AnnouncementSpec:
         call=call,
         ministry=ministry,
     )
-    table = draw(_table(call))
+    table = draw(_table(call, realistic))
     render = RenderSpec(
         styles=("word", "grid", "borderless"),
         font=draw(st.sampled_from(["Helvetica", "Times-Roman", "Vera"])),

@@ -1,12 +1,15 @@
 """The official geographic table (COG + EPCI list), loaded once on first use and indexed by key.
 
 The data file is built by ``scripts/build_geo.py`` from the Etalab package
-``@etalab/decoupage-administratif`` (Licence Ouverte 2.0); see ``docs/data.md``.
+``@etalab/decoupage-administratif`` (Licence Ouverte 2.0); see ``docs/data.md``. The
+comparison keys of its names ship prebuilt beside it (:mod:`aap_parser.prebuilt`), as
+folding them all costs more than parsing an announcement.
 """
 
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -14,11 +17,13 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from aap_parser import prebuilt
 from aap_parser.enrich.normalise import drop_article, key
 from aap_parser.errors import AapParseError
 from aap_parser.wording import GROUPING_FILLER
 
 DATA_FILE = "geo.json.gz"
+KEYS_FILE = "geo-keys.json.gz"
 
 
 @dataclass(frozen=True)
@@ -58,11 +63,16 @@ class GeoIndex:
     """full name key -> commune codes"""
     communes_no_article: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     former: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
-    """former (délégué/associé) commune key -> (its printed name, current commune code)"""
+    """former name key (a délégué or associé commune, a name the COG history gives before a
+    renaming or a merger) -> (that name, the current commune code)"""
     groupings: dict[str, list[Grouping]] = field(default_factory=lambda: defaultdict(list))
     """EPCI full name key -> groupings"""
     groupings_core: dict[str, list[Grouping]] = field(default_factory=lambda: defaultdict(list))
     """EPCI distinctive words (``grouping_core``) -> groupings"""
+    groupings_former: dict[str, list[tuple[str, str]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    """former EPCI name key (full, then ``grouping_core``) -> (that name, current SIREN)"""
 
     def commune_region(self, code: str) -> str:
         """The current region code of a commune, from its département."""
@@ -83,53 +93,77 @@ def grouping_core(folded: str) -> str:
     return " ".join(sorted(set(folded.split(" ")) - GROUPING_FILLER))
 
 
-def _read_table() -> dict[str, Any]:
-    """Read and decompress the packaged JSON table."""
+def _read_table() -> tuple[dict[str, Any], str]:
+    """Read and decompress the packaged JSON table; also the fingerprint its keys need."""
     try:
         raw = resources.files("aap_parser").joinpath("data", DATA_FILE).read_bytes()
         table: dict[str, Any] = json.loads(gzip.decompress(raw))
     except (OSError, ValueError) as exc:
         message = f"geographic table aap_parser/data/{DATA_FILE} unreadable: {exc}"
         raise AapParseError(message) from exc
-    return table
+    return table, prebuilt.fingerprint(key, [hashlib.sha256(raw).hexdigest()])
 
 
-def _index(table: dict[str, Any]) -> GeoIndex:
-    """Build the name-keyed indexes from the raw table."""
+def name_keys(table: dict[str, Any]) -> dict[str, list[str]]:
+    """The comparison key of every name the index files, list by list of the table."""
+    return {
+        "departements": [key(name) for _, name, _ in table["departements"]],
+        "communes": [key(name) for _, name in table["communes"]],
+        "former_communes": [key(name) for name, _ in table["former_communes"]],
+        "epci": [key(name) for _, name, _, _ in table["epci"]],
+    }
+
+
+def _index(table: dict[str, Any], keys: dict[str, list[str]]) -> GeoIndex:
+    """Build the name-keyed indexes from the raw table and its names' keys."""
     source = table["source"]
     index = GeoIndex(
         DataVintage(source["package"], source["version"], source["cog_year"], source["licence"])
     )
     for code, name in table["regions"]:
         index.region_names[code] = name
-    for code, name, region in table["departements"]:
+    for (code, name, region), folded in zip(
+        table["departements"], keys["departements"], strict=True
+    ):
         index.departement_names[code] = name
         index.departement_region[code] = region
-        folded = key(name)
         index.departements.setdefault(folded, code)
         index.departements.setdefault(drop_article(folded), code)
-    for code, name in table["communes"]:
+    for (code, name), folded in zip(table["communes"], keys["communes"], strict=True):
         index.commune_names[code] = name
-        folded = key(name)
         index.communes[folded].append(code)
         index.communes_no_article[drop_article(folded)].append(code)
-    for name, current in table["former_communes"]:
-        folded = key(name)
+    for (name, current), folded in zip(
+        table["former_communes"], keys["former_communes"], strict=True
+    ):
         for variant in {folded, drop_article(folded)}:
             if (name, current) not in index.former[variant]:
                 index.former[variant].append((name, current))
-    for siren, name, kind, region in table["epci"]:
+    for (siren, name, kind, region), folded in zip(table["epci"], keys["epci"], strict=True):
         grouping = Grouping(siren, name, kind, region)
-        folded = key(name)
         index.groupings[folded].append(grouping)
         index.groupings_core[grouping_core(folded)].append(grouping)
+    for name, siren in table.get("former_epci", []):
+        folded = key(name)
+        for variant in dict.fromkeys((folded, grouping_core(folded))):
+            if variant and (name, siren) not in index.groupings_former[variant]:
+                index.groupings_former[variant].append((name, siren))
     return index
 
 
 @cache
 def geo_index() -> GeoIndex:
-    """The indexed geographic table, loaded on the first call only."""
-    return _index(_read_table())
+    """The indexed geographic table, loaded on the first call only (the names' keys from
+    the prebuilt file when it matches this table and these folding rules)."""
+    table, expected = _read_table()
+    keys = prebuilt.load(KEYS_FILE, expected)
+    return _index(table, keys if keys is not None else name_keys(table))
+
+
+def build_keys() -> tuple[str, dict[str, list[str]]]:
+    """The prebuilt keys file's fingerprint and content, for ``scripts/build_lookups.py``."""
+    table, expected = _read_table()
+    return expected, name_keys(table)
 
 
 def data_vintage() -> DataVintage:

@@ -23,10 +23,12 @@ from aap_parser.enrich.regions import exact_region, match_region
 from aap_parser.grid import ParseWarning, WarningCode, warn
 from aap_parser.models import LeadKind
 from aap_parser.wording import (
+    ARTICLES,
     COMMUNE_PREFIXES,
     DEPARTEMENT_PREFIXES,
     GROUPING_LONG_FORMS,
     GROUPING_WORDS,
+    PREPOSITIONS,
     REGION_PREFIXES,
     SYNDICAT_PHRASES,
     SYNDICAT_WORDS,
@@ -60,8 +62,13 @@ _BARE_NAMES: dict[str, LeadMatch] = {"paris": LeadMatch("commune", "75056")}
 _FUZZY_CUTOFF = 0.85
 
 
-def classify_lead(name: str, region_code: str | None = None) -> LeadMatch:
-    """Kind and code of a printed lead authority; ``region_code`` (the row's) splits homonyms."""
+def classify_lead(
+    name: str, region_code: str | None = None, *, approximate: bool = True
+) -> LeadMatch:
+    """Kind and code of a printed lead authority; ``region_code`` (the row's) splits homonyms.
+
+    ``approximate=False`` skips the slow approximate commune match (exact names only).
+    """
     printed = " ".join(name.split())
     hint_match = _HINT.search(printed)
     hint = hint_match.group(1) if hint_match else None
@@ -69,14 +76,63 @@ def classify_lead(name: str, region_code: str | None = None) -> LeadMatch:
     folded = key(base)
     if not folded:
         return LeadMatch(None)
-    for step in (_by_prefix, _by_name):
-        found = step(printed, folded, region_code, hint)
-        if found is not None:
-            return found
+    found = _by_prefix(printed, folded, region_code, hint, approximate) or _by_name(
+        printed, folded, region_code, hint
+    )
+    if found is not None:
+        return _in_row_region(printed, found, region_code)
     return _unlisted(printed, folded)
 
 
-def _by_prefix(printed: str, folded: str, region: str | None, hint: str | None) -> LeadMatch | None:
+def _in_row_region(printed: str, found: LeadMatch, region: str | None) -> LeadMatch:
+    """No code that the row disproves: a commune or EPCI code outside the row's region is
+    dropped, warned (a homonym or a guess went wrong). A région or département named exactly
+    has one code whatever the row says: it is kept, and the conflict is an error to check."""
+    if region is None or found.code is None:
+        return found
+    where = code_region(found.kind, found.code)
+    if where is None or where == region:
+        return found
+    index = geo_index()
+    if found.kind in ("region", "departement") and found.warning is None:
+        return LeadMatch(found.kind, found.code, warn(
+            WarningCode.LEAD_REGION_CONFLICT,
+            f"{printed!r} is {found.kind} {found.code}, in "
+            f"{index.region_names.get(where, where)}, but the row's region is "
+            f"{index.region_names.get(region, region)}",
+        ))
+    return LeadMatch(found.kind, None, warn(
+        WarningCode.LEAD_OUTSIDE_REGION,
+        f"{printed!r} would be {found.kind} {found.code}, which lies in "
+        f"{index.region_names.get(where, where)}, not in the row's region "
+        f"{index.region_names.get(region, region)}: no code",
+    ))
+
+
+def code_region(kind: Kind | None, code: str) -> str | None:
+    """The region code an authority's official code lies in (None if it cannot be told)."""
+    index = geo_index()
+    if kind == "region":
+        return code
+    if kind == "departement":
+        return index.departement_region.get(code)
+    if kind == "commune" and commune_departement(code) in index.departement_region:
+        return index.commune_region(code)
+    if kind == "epci":
+        grouping = _groupings_by_siren().get(code)
+        return grouping.region if grouping is not None else None
+    return None
+
+
+@cache
+def _groupings_by_siren() -> dict[str, Grouping]:
+    """Every EPCI and EPT of the table by SIREN."""
+    return {g.siren: g for gs in geo_index().groupings.values() for g in gs}
+
+
+def _by_prefix(
+    printed: str, folded: str, region: str | None, hint: str | None, approximate: bool = True
+) -> LeadMatch | None:
     """Classify from a prefix naming the kind of authority, if there is one."""
     if strip_prefix(folded, _NO_CODE_DEPARTEMENTS) is not None:
         return LeadMatch("departement", None, warn(
@@ -98,7 +154,12 @@ def _by_prefix(printed: str, folded: str, region: str | None, hint: str | None) 
         return _departement(printed, drop_preposition(rest), region)
     rest = strip_prefix(folded, COMMUNE_PREFIXES)
     if rest:
-        return _commune(printed, rest, region, hint, fuzzy=True)
+        commune = _commune(printed, rest, region, hint, fuzzy=approximate)
+        if commune is None and not approximate:
+            return LeadMatch("commune", None, warn(
+                WarningCode.LEAD_UNKNOWN, f"commune in {printed!r} not recognised"
+            ))
+        return commune
     return None
 
 
@@ -205,14 +266,27 @@ def _commune(
     hint_departement, hint_region = _hint_filter(hint)
     region = hint_region or region
     stripped = drop_preposition(rest)
-    codes = list(index.communes.get(rest, [])) or list(index.communes.get(stripped, []))
-    if not codes:
-        codes = list(index.communes_no_article.get(drop_article(stripped), []))
+    forms = [
+        index.communes.get(_with_article(rest), []),
+        index.communes.get(rest, []),
+        index.communes.get(stripped, []),
+        index.communes_no_article.get(drop_article(stripped), []),
+    ]
     if hint_departement is not None:
-        codes = [c for c in codes if commune_departement(c) == hint_departement]
+        forms = [[c for c in form if commune_departement(c) == hint_departement] for form in forms]
+    codes = next((list(codes) for codes in forms if codes), [])
+    former = index.former.get(stripped, []) or index.former.get(drop_article(stripped), [])
+    if region is not None and codes and all(index.commune_region(c) != region for c in codes):
+        # A homonym elsewhere: the row's region may hold the name with or without its
+        # article (« Ville du Port » is Le Port, not Port in the Ain), or as a former name
+        # (« Évry », since merged into Évry-Courcouronnes, and not Évry in the Yonne).
+        near = sorted({c for form in forms for c in form if index.commune_region(c) == region})
+        if near:
+            codes = near
+        elif any(index.commune_region(current) == region for _, current in former):
+            codes = []
     if codes:
         return _pick_commune(printed, codes, region, strict_region)
-    former = index.former.get(stripped, []) or index.former.get(drop_article(stripped), [])
     if former:
         currents = sorted({current for _, current in former})
         in_region = [c for c in currents if region is None or index.commune_region(c) == region]
@@ -237,6 +311,19 @@ def _commune(
     return _fuzzy_commune(printed, stripped, region)
 
 
+def _with_article(rest: str) -> str:
+    """A commune name after « Ville du / des / de la », with its article: « du port » ->
+    « le port », « des abymes » -> « les abymes », « de la rochelle » -> « la rochelle »."""
+    words = rest.split(" ")
+    if len(words) > 1 and words[0] == "du":
+        return " ".join(["le", *words[1:]])
+    if len(words) > 1 and words[0] == "des":
+        return " ".join(["les", *words[1:]])
+    if len(words) > 2 and words[0] in PREPOSITIONS and words[1] in ARTICLES:
+        return " ".join(words[1:])
+    return rest
+
+
 def _pick_commune(
     printed: str, codes: list[str], region: str | None, strict_region: bool
 ) -> LeadMatch | None:
@@ -250,9 +337,10 @@ def _pick_commune(
             if len(codes) == 1:
                 outside = warn(
                     WarningCode.LEAD_OUTSIDE_REGION,
-                    f"commune {printed!r} ({codes[0]}) lies outside region {region}",
+                    f"commune {printed!r} ({codes[0]}) lies outside the row's region "
+                    f"{index.region_names.get(region, region)}: no code",
                 )
-                return LeadMatch("commune", codes[0], outside)
+                return LeadMatch("commune", None, outside)
         else:
             codes = in_region
     if len(codes) == 1:
@@ -326,6 +414,9 @@ def _grouping(printed: str, folded: str, region: str | None) -> LeadMatch:
     core = grouping_core(normal)
     groupings = index.groupings.get(normal) or (index.groupings_core.get(core) if core else None)
     if not groupings:
+        renamed = _former_grouping(printed, normal, core, region)
+        if renamed is not None:
+            return renamed
         return LeadMatch(
             "epci",
             None,
@@ -342,6 +433,27 @@ def _grouping(printed: str, folded: str, region: str | None) -> LeadMatch:
             WarningCode.LEAD_FORMER_NAME, f"{printed!r} read as its successor {successor}"
         ))
     return found
+
+
+def _former_grouping(
+    printed: str, normal: str, core: str, region: str | None
+) -> LeadMatch | None:
+    """An EPCI by a name it bore in an older list (renamed, or merged into today's)."""
+    index = geo_index()
+    former = index.groupings_former.get(normal) or (
+        index.groupings_former.get(core, []) if core else []
+    )
+    by_siren = _groupings_by_siren()
+    groupings = [by_siren[siren] for siren in dict.fromkeys(s for _, s in former)]
+    if not groupings:
+        return None
+    found = _pick_grouping(printed, groupings, region)
+    if found.code is None:
+        return found
+    name = by_siren[found.code].name
+    return LeadMatch("epci", found.code, warn(
+        WarningCode.LEAD_FORMER_NAME, f"{printed!r} read as {name} ({found.code}), its name today"
+    ))
 
 
 def _pick_grouping(printed: str, groupings: list[Grouping], region: str | None) -> LeadMatch:

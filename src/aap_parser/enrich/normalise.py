@@ -31,10 +31,8 @@ def key(text: str) -> str:
 
 def drop_article(folded: str) -> str:
     """Remove one leading article ('le', 'la', 'les', "l'") from a folded key."""
-    words = folded.split(" ")
-    if len(words) > 1 and words[0] in ARTICLES:
-        return " ".join(words[1:])
-    return folded
+    head, space, rest = folded.partition(" ")
+    return rest if space and head in ARTICLES else folded
 
 
 def drop_preposition(folded: str) -> str:

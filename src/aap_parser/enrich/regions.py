@@ -73,6 +73,11 @@ class RegionMatch:
     warning: ParseWarning | None = None
 
 
+def printed_region_names() -> list[str]:
+    """Every region name as printed: official, former, interim and short forms."""
+    return [*geo_index().region_names.values(), *_ALIASES]
+
+
 @cache
 def region_keys() -> dict[str, str]:
     """Every known region name key (official, former, interim, short) -> current INSEE code."""

@@ -44,7 +44,7 @@ _RULES: tuple[tuple[Role, regex.Pattern[str]], ...] = (
 )
 
 KEY_ROLES: frozenset[Role] = frozenset({"region", "lead", "partners", "title"})
-CARRIED_ROLES: frozenset[Role] = frozenset({"region", "lead"})
+CARRIED_ROLES: frozenset[Role] = frozenset({"region", "lead", "country"})
 """Roles whose cells a word processor merges down a group of rows, carried to each row."""
 _MAX_HEADER_WORDS = 10
 
@@ -108,7 +108,7 @@ class LaureatesHeader:
         return header_roles(list(cells)) is not None
 
     def merges_down(self, text: str) -> bool:
-        """True for the region and lead columns, whose cells Word tables merge over rows."""
+        """True for the region, lead and country columns, which Word tables merge over rows."""
         return header_role(text) in CARRIED_ROLES
 
 LAUREATES_HEADER = LaureatesHeader()

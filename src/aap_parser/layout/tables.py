@@ -9,6 +9,7 @@ continue a row broken at a page end).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -32,6 +33,8 @@ from aap_parser.grid import (
     warn,
 )
 from aap_parser.header import is_page_furniture, paragraphs, read_header
+from aap_parser.layout.broken_words import Vocabulary, rejoin, vocabulary
+from aap_parser.layout.content import ContentHead, head_from_content, realign, settle_roles
 from aap_parser.layout.roles import CARRIED_ROLES, header_role, header_roles
 from aap_parser.models import Header, Role
 from aap_parser.wording import stops_mid_phrase
@@ -106,23 +109,56 @@ class _Builder:
 
 
 def find_header_row(rows: Sequence[RawRow], limit: int = 4) -> tuple[int, list[Role]] | None:
-    """Index and roles of the first row among the first ``limit`` that reads as a header."""
-    for index, row in enumerate(rows[:limit]):
+    """Index and roles of the first row among the first ``limit`` that reads as a header;
+    rows of one text each (a heading printed in a spreadsheet's grid) do not count."""
+    counted = 0
+    for index, row in enumerate(rows):
         roles = header_roles(list(row.texts))
         if roles is not None:
             return index, roles
+        if not _one_text(row):
+            counted += 1
+            if counted >= limit:
+                return None
     return None
+
+
+def _one_text(row: RawRow) -> bool:
+    """A row with one non-empty cell at most."""
+    return sum(not cell.is_empty for cell in row.cells) <= 1
+
+
+def _grid_heading(blocks: Sequence[Block]) -> tuple[Block, ...]:
+    """A table whose header row comes under two rows of one text each or more (a sheet
+    printed with gridlines, its letterhead, date and title in the grid): those rows are
+    running text, the table starts at its header row."""
+    out: list[Block] = []
+    for block in blocks:
+        found = find_header_row(block.rows) if isinstance(block, RawTable) else None
+        if not isinstance(block, RawTable) or found is None or found[0] < 2:
+            out.append(block)
+            continue
+        above = block.rows[:found[0]]
+        if not all(_one_text(row) for row in above):
+            out.append(block)
+            continue
+        for row in above:
+            cell = next((cell for cell in row.cells if not cell.is_empty), None)
+            if cell is not None:
+                out.append(TextLine(cell.text, page=row.page, line=row.line, bbox=cell.bbox))
+        out.append(replace(block, rows=block.rows[found[0]:]))
+    return tuple(out)
 
 
 def lay_out(document: SourceDocument) -> Layout:
     """Turn the raw document into laid-out tables (see the module docstring).
 
-    A chain of small steps, each a function of the one before:
+    A chain of small steps, each a function of the one before: :func:`_grid_heading` ->
     :func:`_skip_headerless_tables` -> :func:`_drop_running_text` -> :func:`_table_parts`
     -> :func:`_take_heading` -> :func:`_assemble` (tables joined across pages, rows placed)
     -> :func:`_empty_tables` -> :func:`_carry_over`.
     """
-    blocks, skipped = _skip_headerless_tables(document.blocks)
+    blocks, skipped = _skip_headerless_tables(_grid_heading(document.blocks))
     blocks = _drop_running_text(blocks, _repeated_page_text(document))
     parts, tail = _table_parts(blocks)
     if not parts:
@@ -134,8 +170,31 @@ def lay_out(document: SourceDocument) -> Layout:
     builders, footnotes, joined = _assemble(parts)
     footnotes.extend(_footnotes(list(tail)))
     warnings = [*skipped, *joined, *_empty_tables(builders)]
-    tables = tuple(_carry_over(builder.freeze()) for builder in builders)
+    words = vocabulary(
+        itertools.chain((line.text for line in heading), footnotes),
+        (cell.lines for builder in builders for row in builder.rows for cell in row.cells),
+    )
+    tables = tuple(_carry_over(_rejoin_words(builder.freeze(), words)) for builder in builders)
     return Layout(tuple(heading), tables, tuple(footnotes), tuple(warnings), header)
+
+
+def _rejoin_words(table: LaidOutTable, words: Vocabulary) -> LaidOutTable:
+    """Join the words a narrow column broke without a hyphen (:mod:`.broken_words`), each
+    with an ``info`` warning on its row."""
+    rows: list[LaidOutRow] = []
+    for row in table.rows:
+        cells: list[RawCell] = []
+        notes: list[ParseWarning] = []
+        for cell in row.cells:
+            lines, joined = rejoin(cell.lines, words)
+            cells.append(replace(cell, lines=lines) if joined else cell)
+            notes += [warn(
+                WarningCode.WORD_REJOINED,
+                f"{word!r} read as one word broken at the line end (printed whole elsewhere)",
+                page=row.page, line=row.line) for word in joined]
+        rows.append(replace(row, cells=tuple(cells), warnings=(*row.warnings, *notes))
+                    if notes else row)
+    return replace(table, rows=tuple(rows))
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,15 +208,16 @@ class _Part:
 def _skip_headerless_tables(
     blocks: Sequence[Block],
 ) -> tuple[tuple[Block, ...], list[ParseWarning]]:
-    """Leave out the tables printed before the first one with a header row (nothing tells
-    what their columns mean), with a warning for each that holds text. A headerless table
-    after it is the same table going on and is kept."""
+    """Leave out the tables printed before the first one with a header row or cells that read
+    as a laureates table (nothing tells what their columns mean), with a warning for each that
+    holds text. A headerless table after it is the same table going on, or a new one read from
+    its cells (see :func:`_assemble`), and is kept."""
     kept: list[Block] = []
     warnings: list[ParseWarning] = []
     opened = False
     for block in blocks:
         if isinstance(block, RawTable) and not opened:
-            opened = find_header_row(block.rows) is not None
+            opened = find_header_row(block.rows) is not None or _content_head(block) is not None
             if not opened:
                 if any(not cell.is_empty for row in block.rows for cell in row.cells):
                     warnings.append(warn(
@@ -213,37 +273,80 @@ def _assemble(parts: Sequence[_Part]) -> tuple[list[_Builder], list[str], list[P
     footnotes: list[str] = []
     warnings: list[ParseWarning] = []
     for part in parts:
-        notes, section = _split_between(list(part.above))
-        footnotes.extend(notes)
         found = find_header_row(part.table.rows)
+        above = list(part.above)
+        stray = _stray_page_top(builders[-1] if builders else None, part.table, found, above)
+        if stray:
+            above = [line for line in above if all(line is not s for s in stray)]
+            printed = " / ".join(line.text for line in stray)
+            warnings.append(warn(
+                WarningCode.PAGE_STRAY_TEXT,
+                f"text {printed!r} at the top of page {part.table.page}, inside a row that "
+                "goes on from the page before, was ignored", page=part.table.page))
+        notes, section = _split_between(above)
+        footnotes.extend(notes)
+        fresh = None
         if found is None:
+            fresh = _content_head(part.table)
+            if fresh is not None and builders and _next_part(fresh, part.table, section,
+                                                              builders[-1]):
+                fresh = None
+        head = found or fresh
+        if head is None:
             body = _continue_table(builders[-1], part.table, section, footnotes, warnings)
         else:
-            body = _open_table(builders, part.table, found, section)
+            body = _open_table(builders, part.table, head, section, warnings)
         _place_rows(builders, part.table, body, footnotes)
     return builders, footnotes, warnings
+
+
+def _content_head(table: RawTable) -> ContentHead | None:
+    """The head of a table no header row of the vocabulary opens, read from its cells."""
+    return head_from_content([row.texts for row in table.rows])
+
+
+def _next_part(head: ContentHead, table: RawTable, section: str | None, current: _Builder) -> bool:
+    """Whether a part the cells read as a laureates table goes on with the table above: it has
+    no header row of its own (a header row fills every column; the rest of a row cut by the
+    page end does not) and as many columns, and it is on a new page (text printed between is
+    then a footnote) or no section is printed between. A part under a header row is opened as
+    a table, which goes on with the one above if the header repeats."""
+    if head.index is not None and all(not cell.is_empty for cell in table.rows[head.index].cells):
+        return False
+    return len(head.roles) == len(current.columns) and (section is None or table.page is not None)
 
 
 def _open_table(
     builders: list[_Builder],
     table: RawTable,
-    found: tuple[int, list[Role]],
+    head: tuple[int, list[Role]] | ContentHead,
     section: str | None,
+    warnings: list[ParseWarning],
 ) -> Sequence[RawRow]:
-    """A part with a header row: a new table, or the last one going on (same roles, no
-    section between) when it repeats its header. Returns the rows under the header."""
-    index, roles = found
-    columns = tuple(table.rows[index].texts)
-    two_level = _two_level_header(table.rows, index)
-    if two_level is not None:
-        columns, roles = two_level
-        index += 1
+    """A part with a header row (or cells read as a laureates table): a new table, or the
+    last one going on (same roles or columns, no section between) when it repeats its header.
+    The cells weigh in the roles (see :mod:`aap_parser.layout.content`); a role they decided
+    is warned. Returns the rows under the header."""
+    if isinstance(head, ContentHead):
+        index = -1 if head.index is None else head.index
+        columns, roles, notes = head.columns, head.roles, head.notes
+    else:
+        index = head[0]
+        columns = tuple(table.rows[index].texts)
+        two_level = _two_level_header(table.rows, index)
+        if two_level is not None:
+            columns = two_level[0]
+            index += 1
+        roles, notes = settle_roles(columns, [row.texts for row in table.rows[index + 1:]])
+    line = table.rows[max(index, 0)].line if table.rows else None
+    warnings.extend(warn(code, message, page=table.page, line=line) for code, message in notes)
     body: Sequence[RawRow] = table.rows[index + 1:]
     above = [_spanning_text(row) for row in table.rows[:index]]
     if section is None and above and above[-1] is not None:
         section = above[-1]
     current = builders[-1] if builders else None
-    if current is not None and tuple(roles) == current.roles and section is None:
+    same = current is not None and (roles == current.roles or columns == current.columns)
+    if current is not None and same and section is None:
         if current.last_part is not None:
             body = _stitch(current, current.last_part, body)
         return body
@@ -307,6 +410,28 @@ def _empty_tables(builders: Sequence[_Builder]) -> list[ParseWarning]:
         for builder in builders
         if not builder.rows
     ]
+
+
+def _stray_page_top(current: _Builder | None, block: RawTable,
+                    found: tuple[int, list[Role]] | None,
+                    pending: list[TextLine]) -> list[TextLine]:
+    """Text printed at the top of a page above a table part whose first row continues the row
+    broken at the end of the page before (a stamp, a reference number): it is no section and
+    no footnote, since nothing is printed between the two halves of a row."""
+    if current is None or not current.rows or current.last_part is None or block.page is None:
+        return []
+    if block.page == current.last_part.page:
+        return []
+    top = [line for line in pending if line.page == block.page]
+    if not top:
+        return []
+    if found is not None and tuple(found[1]) != current.roles:
+        return []
+    body = block.rows[found[0] + 1:] if found is not None else block.rows
+    rows = [row for row in body if not all(cell.is_empty for cell in row.cells)]
+    if not rows or not _continues(current.roles, current.rows[-1], rows[0], current.last_part):
+        return []
+    return top
 
 
 def _two_level_header(
@@ -402,6 +527,8 @@ def _footnotes(lines: list[TextLine]) -> list[str]:
 
 
 def _is_repeat_header(row: RawRow, builder: _Builder) -> bool:
+    if any(row.texts) and row.texts == builder.columns:
+        return True
     roles = header_roles(list(row.texts))
     return roles is not None and tuple(roles) == builder.roles
 
@@ -426,12 +553,7 @@ def _add_row(builder: _Builder, row: RawRow) -> None:
         cells = cells[:width]
     elif len(cells) < width:
         if len(row.cells) < width and any(not c.is_empty for c in row.cells):
-            missing = width - len(cells)
-            warnings.append(warn(
-                WarningCode.ROW_MISSING_CELLS,
-                f"row has {len(cells)} cells for {width} columns; cells were mapped left to "
-                f"right and {missing} left empty",
-                page=row.page, line=row.line, cells=tuple(cell.text for cell in row.cells)))
+            cells = _realigned(builder, row, warnings)
         cells.extend(RawCell() for _ in range(width - len(cells)))
     if builder.group_region is not None:
         region = builder.roles.index("region")
@@ -440,6 +562,26 @@ def _add_row(builder: _Builder, row: RawRow) -> None:
         builder.group_region = None
     builder.rows.append(LaidOutRow(tuple(cells), row.page, row.line, row.bbox, overflow=overflow,
                                    warnings=tuple(warnings)))
+
+
+def _realigned(builder: _Builder, row: RawRow, warnings: list[ParseWarning]) -> list[RawCell]:
+    """A row printed short, its cells placed in the columns their content fits (see
+    :func:`~aap_parser.layout.content.realign`); the columns left out are named in a warning."""
+    width = len(builder.columns)
+    kept = realign([cell.text for cell in row.cells], builder.roles, has_above=bool(builder.rows))
+    cells = [RawCell() for _ in range(width)]
+    for cell, column in zip(row.cells, kept, strict=True):
+        cells[column] = cell
+    left_out = [i for i in range(width) if i not in kept]
+    names = ", ".join(
+        f"{builder.columns[i] or f'column {i + 1}'} ({builder.roles[i]})" for i in left_out)
+    how = "left to right" if list(kept) == list(range(len(kept))) else "by their content"
+    warnings.append(warn(
+        WarningCode.ROW_MISSING_CELLS,
+        f"row has {len(row.cells)} cells for {width} columns; cells were placed {how} and "
+        f"{names} left empty",
+        page=row.page, line=row.line, cells=tuple(cell.text for cell in row.cells)))
+    return cells
 
 
 def _stitch(builder: _Builder, previous: RawTable, body: Sequence[RawRow]) -> Sequence[RawRow]:
@@ -522,17 +664,25 @@ def _left_open(text: str) -> bool:
 
 
 def _carry_over(table: LaidOutTable) -> LaidOutTable:
-    """Fill blank region and lead cells, and any vertically merged cell, from the row above."""
+    """Fill blank region, lead and country cells, and any vertically merged cell (also one
+    merged across a page break), from the row above."""
     rows: list[LaidOutRow] = []
     previous: tuple[RawCell, ...] | None = None
+    # A column merged down a group somewhere: at a page top, a blank cell of it is the rest
+    # of a group merged across the page break (the producer prints the text on one page).
+    merged = {i for row in table.rows for i, cell in enumerate(row.cells) if cell.merged_from_above}
+    page: int | None = None
     for row in table.rows:
         cells = list(row.cells)
         carried: set[int] = set()
+        page_top = row.page is not None and page is not None and row.page != page
+        page = row.page if row.page is not None else page
         for i, cell in enumerate(cells):
             role = table.roles[i]
             if previous is None or not cell.is_empty:
                 continue
-            if (role in CARRIED_ROLES or cell.merged_from_above) and not previous[i].is_empty:
+            merged_here = cell.merged_from_above or (page_top and i in merged)
+            if (role in CARRIED_ROLES or merged_here) and not previous[i].is_empty:
                 cells[i] = RawCell(lines=previous[i].lines, bbox=cell.bbox, merged_from_above=True)
                 carried.add(i)
         previous = tuple(cells)

@@ -1,9 +1,10 @@
 """The partner country of a bilateral call, read from its name (« franco-sénégalais »).
 
 A bilateral call is named by the compound adjective « franco-X » in any gender and number
-(-ais/-aise/-aises, -ien/-ienne/-iens, -ain/-aine ...), capitalised or not. A trilateral
-compound (« franco-germano-polonais ») or an adjective naming no single country
-(« franco-africain ») gives no country.
+(-ais/-aise/-aises, -ien/-ienne/-iens, -ain/-aine ...), capitalised or not, or by the one
+foreign country it names after « au », « aux », « en », « à » (« coopération décentralisée au
+Liban »). A trilateral compound (« franco-germano-polonais »), an adjective naming no single
+country (« franco-africain ») or two countries named give no country.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from functools import cache
 
 import regex
 
-from aap_parser.records.countries import country_name_fr
+from aap_parser.records.countries import country_code, country_name_fr
 from aap_parser.wording import fold
 
 # Masculine singular adjective -> ISO code; an irregular feminine follows after a slash.
@@ -158,6 +159,9 @@ _DEMONYMS: dict[str, str] = {
 
 _PRINTED_NAMES: dict[str, str] = {"québécois": "Québec"}
 
+_IN_COUNTRY = regex.compile(
+    r"\b(?:au|aux|en|à)\s+(\p{Lu}[\p{L}’'-]*(?:\s+[\p{L}’'-]+){0,3})"
+)
 _FRANCO = regex.compile(r"\bfranco\s*[-‐‑–]\s*((?:\p{L}+\s*[-‐‑–]\s*)*\p{L}+)", regex.IGNORECASE)
 
 
@@ -201,4 +205,18 @@ def bilateral_country(text: str) -> tuple[str, str] | None:
                 hit = table.get(parts[0])
         if hit is not None:
             found.add(hit)
+    for match in _IN_COUNTRY.finditer(text, overlapped=True):
+        named = _named_country(match.group(1))
+        if named is not None:
+            found.add(named)
     return found.pop() if len(found) == 1 else None
+
+
+def _named_country(words: str) -> tuple[str, str] | None:
+    """The foreign country the longest run of ``words`` from their start names, if any."""
+    parts = words.split()
+    for end in range(len(parts), 0, -1):
+        code = country_code(" ".join(parts[:end]))
+        if code is not None and code != "FR":
+            return country_name_fr(code) or code, code
+    return None

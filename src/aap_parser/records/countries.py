@@ -4,7 +4,9 @@ Names come from pycountry's French gettext catalogue (official, short and common
 inverted forms such as « Moldova, République de » read both ways), then pycountry's English
 names, then an alias table for the forms French announcements print that pycountry writes
 differently or lacks (Vietnam, Territoires palestiniens, Kosovo, Québec ...). Matching folds
-accents, case, apostrophes, hyphens and spaces. The index is built once, on first use.
+accents, case, apostrophes, hyphens and spaces. The lookups (folded names, French short
+names, subdivisions) ship prebuilt in the package data (:mod:`aap_parser.prebuilt`), so
+that pycountry is read only to rebuild them, or when they no longer match this module.
 """
 
 from __future__ import annotations
@@ -14,9 +16,9 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-import pycountry
 import regex
 
+from aap_parser import prebuilt
 from aap_parser.wording import ARTICLES, CONTRACTIONS, PLACE_PREPOSITIONS, PREPOSITIONS, fold
 
 _ARTICLE = regex.compile(
@@ -240,9 +242,36 @@ fold_name = fold
 """Fold a name for matching (see :func:`aap_parser.wording.fold`)."""
 
 
+LOOKUPS_FILE = "countries.json.gz"
+
+
+def _fingerprint() -> str:
+    """What the prebuilt lookups were computed from, besides pycountry's data."""
+    return prebuilt.fingerprint(fold, _ALIASES.items(), _SHORT_NAMES.items())
+
+
+@cache
+def _lookups() -> dict[str, Any]:
+    """The prebuilt lookups, or, when they are stale or missing, the same built here."""
+    return prebuilt.load(LOOKUPS_FILE, _fingerprint()) or build_lookups()[1]
+
+
+def build_lookups() -> tuple[str, dict[str, Any]]:
+    """The prebuilt lookups' fingerprint and content, read from pycountry."""
+    import pycountry
+
+    codes = sorted({country.alpha_2 for country in pycountry.countries} | _SHORT_NAMES.keys())
+    names = {code: name for code in codes if (name := _read_name_fr(code)) is not None}
+    parts = {code: sorted(found) for code in codes if (found := _read_subdivisions(code))}
+    table = {"index": _read_index(), "names_fr": names, "subdivisions": parts}
+    return _fingerprint(), table
+
+
 @cache
 def _french() -> gettext.NullTranslations:
     """pycountry's French catalogue of ISO 3166-1 names (a null one if it is missing)."""
+    import pycountry
+
     try:
         return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
     except OSError:
@@ -259,9 +288,16 @@ def _name_forms(name: str) -> list[str]:
     return forms
 
 
-@cache
 def _index() -> dict[str, str]:
+    """Folded country name -> alpha-2 code (see :func:`_read_index`)."""
+    index: dict[str, str] = _lookups()["index"]
+    return index
+
+
+def _read_index() -> dict[str, str]:
     """Folded country name -> alpha-2 code; aliases first, then French, then English names."""
+    import pycountry
+
     fr = _french()
     index: dict[str, str] = {fold(k): v for k, v in _ALIASES.items()}
     seen: dict[str, set[str]] = {}
@@ -296,7 +332,14 @@ def country_code(name: str) -> str | None:
 
 def country_name_fr(code: str) -> str | None:
     """The usual French short name of an alpha-2 code (e.g. "SN" -> "Sénégal"), or None."""
-    code = code.strip().upper()
+    name: str | None = _lookups()["names_fr"].get(code.strip().upper())
+    return name
+
+
+def _read_name_fr(code: str) -> str | None:
+    """The usual French short name of an alpha-2 code, read from pycountry."""
+    import pycountry
+
     if code in _SHORT_NAMES:
         return _SHORT_NAMES[code]
     country = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
@@ -314,6 +357,13 @@ def country_name_fr(code: str) -> str | None:
 @cache
 def _subdivisions(code: str) -> frozenset[str]:
     """Folded names (English and French) of a country's ISO 3166-2 subdivisions."""
+    return frozenset(_lookups()["subdivisions"].get(code, ()))
+
+
+def _read_subdivisions(code: str) -> frozenset[str]:
+    """Folded names of a country's subdivisions, read from pycountry."""
+    import pycountry
+
     fr: gettext.NullTranslations
     try:
         fr = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"])

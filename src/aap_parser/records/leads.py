@@ -13,19 +13,26 @@ whole authority names:
 - « / » and a spaced dash « - »: only before an authority word (« Région Occitanie /
   Pyrénées-Méditerranée » is one official name).
 - a printed line break: only before an authority word, after a line that can end a name
-  (« Grenoble-Alpes » / « Métropole, Ville de Grenoble » breaks after « Métropole »).
+  (« Grenoble-Alpes » / « Métropole, Ville de Grenoble » breaks after « Métropole ») and that
+  names an authority on its own (a type word, or an official name of the enrichment tables).
+  A line of type words only (« Communauté », « Communauté de communes ») completes the line
+  above: « Lannion-Trégor » / « Communauté » is one authority.
+- a bulleted cell: each marker starts a lead.
 """
 
 from __future__ import annotations
 
+from aap_parser.enrich import classify_lead
 from aap_parser.grid import ParseWarning, WarningCode, collapse_spaces, join_lines, warn
 from aap_parser.records.brackets import bracket_depths
 from aap_parser.wording import (
+    GROUPING_FILLER,
     LEAD_AUTHORITY_WORDS,
     LINKING_WORDS,
     TRAILING_AUTHORITY_WORDS,
     SepKind,
     fold,
+    list_items,
     separators,
     stops_mid_phrase,
 )
@@ -38,9 +45,17 @@ def split_leads(
     text: str, lines: tuple[str, ...] = ()
 ) -> tuple[list[str], list[ParseWarning]]:
     """Split a lead cell into lead names; return (names, warnings)."""
-    marked = _mark_line_breaks(text, lines)
-    warnings: list[ParseWarning] = []
+    kept = [collapse_spaces(line) for line in lines if line.strip()]
+    items = list_items(kept) if join_lines(kept) == collapse_spaces(text) else None
     names: list[str] = []
+    warnings: list[ParseWarning] = []
+    if items is not None:  # a bulleted list: each marker starts a lead
+        for item in items:
+            more, notes = split_leads(join_lines(item), tuple(item))
+            names += more
+            warnings += notes
+        return names, warnings
+    marked = _mark_line_breaks(text, lines)
     current = ""
     depth_at = bracket_depths(marked)
     start = 0
@@ -104,7 +119,7 @@ def _starts_with_authority(text: str) -> bool:
 
 
 def _ends_with_authority(text: str) -> bool:
-    """True when ``text`` ends with « Métropole » or « Agglomération » (« Rennes Métropole »)."""
+    """True when ``text`` ends with a type word printed after the place (« Rennes Métropole »)."""
     words = fold(text).split(" ")
     return text[0].isupper() and len(words) > 1 and words[-1] in TRAILING_AUTHORITY_WORDS
 
@@ -129,7 +144,12 @@ def _mark_line_breaks(text: str, lines: tuple[str, ...]) -> str:
     runs: list[list[str]] = [[kept[0]]]
     for line in kept[1:]:
         before = join_lines(runs[-1])
-        if not _ends_openly(before) and _starts_lead(line) and not bracket_depths(before)[-1]:
+        if (
+            not _ends_openly(before)
+            and _starts_lead(line)
+            and not bracket_depths(before)[-1]
+            and _names_authority(before)
+        ):
             runs.append([line])
         else:
             runs[-1].append(line)
@@ -138,12 +158,28 @@ def _mark_line_breaks(text: str, lines: tuple[str, ...]) -> str:
 
 def _starts_lead(line: str) -> bool:
     """True when a printed line begins a new lead, not the end of « Grenoble-Alpes Métropole »."""
-    if not _starts_with_authority(line):
+    if not _starts_with_authority(line) or _only_type_words(line):
         return False
     words = fold(line).split(" ")
     if words[0] in TRAILING_AUTHORITY_WORDS:
-        return len(words) > 1 and words[1] in LINKING_WORDS  # « Métropole de Lyon »
+        # « Métropole de Lyon », « Communauté urbaine de Dunkerque »
+        return len(words) > 1 and (words[1] in LINKING_WORDS or words[1] in GROUPING_FILLER)
     return True
+
+
+def _only_type_words(text: str) -> bool:
+    """True when ``text`` is authority type words only (« Communauté de communes »)."""
+    return all(w in LEAD_AUTHORITY_WORDS or w in GROUPING_FILLER for w in fold(text).split(" "))
+
+
+def _names_authority(text: str) -> bool:
+    """True when ``text`` names an authority on its own: it holds a type word, or it is an
+    official name or reads as one (« Metz », « Lannion-Trégor Communauté », « Savoie
+    Déchets »; not « Lannion-Trégor »)."""
+    if any(w in LEAD_AUTHORITY_WORDS for w in fold(text).split(" ")):
+        return True
+    match = classify_lead(text)
+    return match.code is not None or match.kind not in (None, "other")
 
 
 def _ends_openly(line: str) -> bool:

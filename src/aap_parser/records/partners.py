@@ -45,13 +45,14 @@ from aap_parser.wording import (
     PARTNER_AUTHORITY_WORDS,
     SepKind,
     fold,
+    list_items,
     separators,
     split_at,
     stops_mid_phrase,
+    strip_marker,
 )
 
 _FOOTNOTE = regex.compile(r"\s*(?:\*+|\(\s*\d{1,2}\s*\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
-_BULLET = regex.compile(r"^(?:[-–—•·*]|\d{1,2}[.)])\s+")
 _DASH_COUNTRY = regex.compile(r"^(?P<name>.*\S)\s+[-–—]\s+(?P<country>[^-–—()]+)$")
 _PREFIX_COUNTRY = regex.compile(r"^(?P<country>[^:()]{2,40}?)\s*:\s*(?P<rest>\S.*)$")
 _TRIM = " \t.,;:"
@@ -212,6 +213,9 @@ def _mark_line_breaks(text: str, lines: tuple[str, ...]) -> str:
     kept = [collapse_spaces(line) for line in lines if line.strip()]
     if len(kept) < 2 or join_lines(kept) != flat:
         return flat
+    items = list_items(kept)
+    if items is not None and len(items) > 1:  # a bulleted list: each marker starts a partner
+        return "\n".join(join_lines(item) for item in items)
     every_line_authority = all(
         _starts_with_authority(line, capital=True) and not stops_mid_phrase(line) for line in kept
     )
@@ -229,7 +233,7 @@ def _mark_line_breaks(text: str, lines: tuple[str, ...]) -> str:
 
 def _starts_capital(line: str) -> bool:
     """True when a line begins (after a bullet) with an upper-case letter."""
-    bare = _BULLET.sub("", line)
+    bare = strip_marker(line)
     return bool(bare) and bare[0].isupper()
 
 
@@ -260,7 +264,7 @@ def _items(text: str) -> list[_Item]:
         start, sep, sep_text = found.end, found.kind, found.text
     items.append(_Item(text[start:], sep, sep_text))
     for item in items:
-        item.text = _BULLET.sub("", item.text.strip()).strip()
+        item.text = strip_marker(item.text.strip()).strip()
     return items
 
 
@@ -292,7 +296,7 @@ def _weak_splits(left: _Item, items: list[_Item], index: int) -> bool:
 
 def _starts_with_authority(text: str, *, capital: bool = False) -> bool:
     """True when ``text`` begins with an authority word (« Commune », « Ville de » ...)."""
-    bare = _BULLET.sub("", text.strip())
+    bare = strip_marker(text.strip())
     if not bare or (capital and not bare[0].isupper()):
         return False
     token = fold(bare.split(" ")[0])  # a compound such as « Sous-préfecture »

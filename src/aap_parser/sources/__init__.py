@@ -11,6 +11,7 @@ import codecs
 from aap_parser.errors import InputError
 from aap_parser.grid import RawTable, SourceDocument
 from aap_parser.sources.layout_text.headers import HeaderTest
+from aap_parser.sources.ocr.mode import OcrMode
 from aap_parser.sources.text import decode_text, looks_binary, read_delimited_text, split_lines
 from aap_parser.wording import readable
 
@@ -36,12 +37,26 @@ def read_source(
     headers: HeaderTest,
     password: str | None = None,
     max_pages: int | None = None,
+    backend: str | None = None,
+    ocr: OcrMode = "auto",
+    ocr_lang: str = "fra",
 ) -> SourceDocument:
-    """Read an announcement's bytes into the raw document, choosing the reader by content."""
+    """Read an announcement's bytes into the raw document, choosing the reader by content.
+
+    ``backend`` names the PDF library (None for the default); ``ocr`` and ``ocr_lang`` say
+    which PDF pages are read by OCR and in which language.
+    """
     if is_pdf(data):
         from aap_parser.sources.pdf import read_pdf
 
-        return read_pdf(data, password=password, max_pages=max_pages)
+        return read_pdf(
+            data,
+            password=password,
+            max_pages=max_pages,
+            backend=backend,
+            ocr=ocr,
+            ocr_lang=ocr_lang,
+        )
     if not data.strip():
         raise InputError("empty file: no announcement to read")
     decoded = decode_text(data)

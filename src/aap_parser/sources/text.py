@@ -29,6 +29,7 @@ from aap_parser.grid import (
 _PIPE_RULE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _PIPE_SPLIT = regex.compile(r"(?<!\\)\|")
 _BR = regex.compile(r"<br\s*/?>", regex.IGNORECASE)
+_TAG = regex.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>|&nbsp;", regex.IGNORECASE)
 _EMPHASIS_OPEN = regex.compile(r"^(?:\*\*|__|\*|_)+(?=\S)")
 _EMPHASIS_CLOSE = regex.compile(r"(?<=\S)(?:\*\*|__|\*|_)+$")
 _EMPHASIS_PAIR = regex.compile(r"^(\*\*|__|\*|_)(?=\S)(.*?)(?<=\S)\1$")
@@ -195,7 +196,8 @@ def _tab_cells(line: str) -> list[str]:
 
 def _cell(raw: str) -> RawCell:
     parts = [
-        collapse_spaces(unescape_markdown(strip_cell_emphasis(part))) for part in _BR.split(raw)
+        collapse_spaces(unescape_markdown(strip_cell_emphasis(_TAG.sub(" ", part))))
+        for part in _BR.split(raw)
     ]
     return RawCell(lines=tuple(part for part in parts if part))
 
@@ -211,7 +213,7 @@ def _table_runs(lines: list[str]) -> Iterator[tuple[str, int, int]]:
                 j += 1
             yield "tab", i, j
             i = j
-        elif _is_pipe_row(line) and _has_pipe_rule(lines, i):
+        elif _is_pipe_row(line) and (_has_pipe_rule(lines, i) or _pipe_run(lines, i)):
             j = i
             while j < len(lines) and lines[j].strip() and _is_pipe_row(lines[j]):
                 j += 1
@@ -229,6 +231,26 @@ def _has_pipe_rule(lines: list[str], start: int) -> bool:
         if not line.strip():
             return False
     return False
+
+
+def _pipe_run(lines: list[str], start: int) -> bool:
+    """A pipe table printed without its ``|---|`` rule: two lines or more in a row that each
+    split into three cells or more, or one such line framed by pipes at both ends."""
+    count = 0
+    for line in lines[start:]:
+        if not line.strip() or not _is_pipe_row(line) or len(_pipe_cells(line, outer=True)) < 3:
+            break
+        count += 1
+    framed = lines[start].strip().startswith("|") and lines[start].strip().endswith("|")
+    return count >= 2 or (count == 1 and framed)
+
+
+def _drop_blank_columns(rows: list[list[str]]) -> list[list[str]]:
+    """Remove trailing columns no row fills (a trailing ``|`` or a leftover tag in the header)."""
+    width = max((len(row) for row in rows), default=0)
+    while width and all(len(row) < width or not _cell(row[width - 1]).lines for row in rows):
+        width -= 1
+    return [row[:width] for row in rows]
 
 
 def read_delimited_text(lines: list[str]) -> SourceDocument:
@@ -258,7 +280,7 @@ def read_delimited_text(lines: list[str]) -> SourceDocument:
                 blocks.append(TextLine(text=text, line=number + 1, bold=is_bold, italic=is_italic))
         if kind == "end":
             break
-        rows: list[RawRow] = []
+        printed: list[tuple[int, list[str]]] = []
         for number in range(start, end):
             line = lines[number]
             if kind == "pipe" and _PIPE_RULE.match(line):
@@ -267,7 +289,12 @@ def read_delimited_text(lines: list[str]) -> SourceDocument:
                 cells = _pipe_row_cells(line, header_outer=lines[start].strip().startswith("|"))
             else:
                 cells = _tab_cells(line)
-            rows.append(RawRow(cells=tuple(_cell(c) for c in cells), line=number + 1))
+            printed.append((number + 1, cells))
+        kept = _drop_blank_columns([cells for _, cells in printed])
+        rows = [
+            RawRow(cells=tuple(_cell(c) for c in cells), line=number)
+            for (number, _), cells in zip(printed, kept, strict=True)
+        ]
         blocks.append(RawTable(rows=tuple(rows)))
         cursor = end
     return SourceDocument(blocks=tuple(blocks), format="text")

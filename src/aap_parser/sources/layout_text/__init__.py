@@ -133,7 +133,8 @@ def _read_page(
     cursor = 0
     for number, (first, end) in enumerate(spans):
         start = first + _sub_heading_lines(lines[first:end], headers)
-        blocks.extend(_text_lines(lines[cursor:start]))
+        blocks.extend(_text_lines(lines[cursor:first]))
+        blocks.extend(_text_lines(lines[first:start], sub_heading=True))
         table = _read_table(
             lines[start:end],
             warnings,

@@ -43,27 +43,42 @@ def _columns(lines: Sequence[_Line]) -> list[_Column]:
     (cells are left-aligned) and which few chunks run across (a gutter above and below).
 
     Starts a few characters apart are one column: pdftotext places a column's lines at
-    slightly different character columns.
+    slightly different character columns. A chunk with a word starting a cell there (two
+    cells printed a single space apart) does not run across, and counts as a line starting
+    there if it starts exactly there.
     """
     counts: dict[int, int] = {}
     for line in lines:
         for chunk in line.chunks:
             counts[chunk.start] = counts.get(chunk.start, 0) + 1
     accepted: list[int] = []
+    support: dict[int, int] = {}
     for x in sorted(counts, key=lambda x: (-counts[x], x)):
         if any(abs(x - y) <= _START_TOLERANCE for y in accepted):
             continue
         near = sum(n for y, n in counts.items() if abs(y - x) <= _START_TOLERANCE)
-        if near < 2:
+        # A few lines started a little off a well-supported column whose text runs over
+        # theirs: a block of rows pdftotext printed off its column, not a column.
+        if any(
+            abs(x - y) <= _COLLISION_REACH
+            and 2 * near <= support[y]
+            and _runs_over(lines, min(x, y), max(x, y))
+            for y in accepted
+        ):
             continue
-        crossing = sum(
-            1
+        across = [
+            chunk
             for line in lines
             for chunk in line.chunks
             if chunk.start < x - _START_TOLERANCE and chunk.end > x
-        )
+        ]
+        collided = sum(1 for chunk in across if _word_near(chunk, x))
+        if near + sum(1 for chunk in across if _word_near(chunk, x, 0)) < 2:
+            continue
+        crossing = len(across) - collided
         if crossing <= max(1, near // 4):
             accepted.append(x)
+            support[x] = near
     accepted.sort()
     left = min(counts, default=0)
     if accepted and left < accepted[0] - _START_TOLERANCE:
@@ -79,6 +94,25 @@ def _columns(lines: Sequence[_Line]) -> list[_Column]:
     if accepted and left < accepted[0]:
         accepted[0] = left
     return _make_columns(accepted, counts)
+
+
+def _runs_over(lines: Sequence[_Line], left: int, right: int) -> bool:
+    """True when a chunk starting near ``left`` runs past ``right``."""
+    return any(
+        abs(chunk.start - left) <= _START_TOLERANCE and chunk.end > right
+        for line in lines
+        for chunk in line.chunks
+    )
+
+
+def _word_near(chunk: _Chunk, x: int, reach: int = _START_TOLERANCE) -> bool:
+    """True when a word starting a cell (capital, digit) starts within ``reach`` characters
+    of ``x`` in the chunk: two cells printed a single space apart, not one running across."""
+    return any(
+        abs(chunk.start + m.start() - x) <= reach
+        and _starts_cell(chunk.text[m.start() :])
+        for m in regex.finditer(r"(?<= )\S", chunk.text)
+    )
 
 
 def _make_columns(accepted: Sequence[int], counts: dict[int, int]) -> list[_Column]:

@@ -53,12 +53,19 @@ def _dense_columns(grid: _Grid, header: int, *, continued: bool) -> list[int]:
     widest = max(range(grid.ncols), key=lambda col: fill[col])
     skip = (1 if header else 0) + (1 if continued else 0)
     rows = _segment_rows(grid, core, header, aligns)
-    # A column with text wholly between two rows' texts is merged, however few the rows.
+    # A column with text wholly between two rows' texts is merged, however few the rows;
+    # in a table too short to count cells, so is one with fewer cells than rows that sits
+    # against the alignment of the rows the others cut.
+    few = len(rows) - skip < _MIN_EVIDENCE_ROWS
     for col in [c for c in core if c != widest]:
         others = [c for c in core if c != col]
+        if len(others) < _MIN_CUTTING_COLUMNS:
+            continue
         cut = _segment_rows(grid, others, header, aligns)[skip:]
-        if len(others) >= _MIN_CUTTING_COLUMNS and any(
-            _between_rows(grid, col, others, first, last) for first, last in cut
+        if any(_between_rows(grid, col, others, first, last) for first, last in cut) or (
+            few
+            and _coverage(grid, col, cut, straddling=False) < _COVERED_ROWS
+            and not _fits_rows(grid, col, others, cut, aligns)
         ):
             core = others
             rows = _segment_rows(grid, core, header, aligns)

@@ -55,12 +55,18 @@ def _stands_alone(chunk: _Chunk, below: list[_Line], headers: HeaderTest) -> boo
     return _starts_cell(under.text) and not _ends_with_connector(chunk.text)
 
 
-def _text_lines(lines: list[_Line]) -> list[Block]:
-    """Running text: one ``TextLine`` per non-blank line."""
+def _text_lines(lines: list[_Line], *, sub_heading: bool = False) -> list[Block]:
+    """Running text: one ``TextLine`` per non-blank line (``sub_heading``: the lines are a
+    table's sub-heading, whose first line starts a paragraph of its own)."""
+    kept = [line for line in lines if line.chunks]
     return [
-        TextLine(text=line.text.strip(), page=line.page, line=line.number)
-        for line in lines
-        if line.chunks
+        TextLine(
+            text=line.text.strip(),
+            page=line.page,
+            line=line.number,
+            stands_alone=sub_heading and index == 0,
+        )
+        for index, line in enumerate(kept)
     ]
 
 
@@ -113,6 +119,16 @@ def _table_spans(lines: list[_Line], headers: HeaderTest) -> list[tuple[int, int
         inner = [i for i in range(start, end) if len(lines[i].chunks) >= 2]
         if len(inner) < 2:
             continue
+        # Sub-headings first: two tables on a page have columns of their own.
+        headings = [
+            i
+            for i in range(start + 1, end)
+            if not lines[i - 1].chunks and _sub_heading_lines(lines[i:end], headers)
+        ]
+        if headings:
+            cuts = [start, *headings, end]
+            runs = [(a, b, a) for a, b in itertools.pairwise(cuts)] + runs
+            continue
         columns = _columns([lines[i] for i in inner])
         if len(columns) < 2:
             continue
@@ -124,15 +140,6 @@ def _table_spans(lines: list[_Line], headers: HeaderTest) -> list[tuple[int, int
             runs = [
                 (a + 1, b, start) for a, b in itertools.pairwise(cuts) if b - a > 2
             ] + runs
-            continue
-        headings = [
-            i
-            for i in range(start + 1, end)
-            if not lines[i - 1].chunks and _sub_heading_lines(lines[i:end], headers)
-        ]
-        if headings:
-            cuts = [start, *headings, end]
-            runs = [(a, b, a) for a, b in itertools.pairwise(cuts)] + runs
             continue
         floor = max(floor, spans[-1][1] if spans else 0)
         while start > floor and lines[start - 1].chunks and _fits(lines[start - 1], columns):

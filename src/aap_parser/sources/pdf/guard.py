@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from pdfminer.ascii85 import ascii85decode, asciihexdecode
+from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import (
     LITERALS_ASCII85_DECODE,
@@ -31,7 +32,7 @@ from pdfminer.pdftypes import (
 from pdfminer.psparser import LIT
 
 from aap_parser.errors import TooLargeError
-from aap_parser.sources.pdf.backends.pdfminer import AcyclicDocument
+from aap_parser.sources.pdf.backends.pdfminer_objects import AcyclicDocument
 
 MAX_STREAM_BYTES = 64 * 2**20
 """Largest inflated stream accepted (64 MB): one announcement page is a few dozen KB."""
@@ -121,12 +122,17 @@ def _stored(stream: PDFStream) -> tuple[bytes, list[Any]] | None:
     return data, filters
 
 
-def check_pdf(data: bytes, password: str | None = None) -> None:
-    """Open the PDF's object structure (no page is read) and run :func:`check_streams` on it,
-    whichever backend reads the pages afterwards. pdfminer's errors on a file that cannot be
-    opened (corrupt, encrypted) pass through for the reader to type."""
+def check_pdf(data: bytes, password: str | None = None) -> int:
+    """Open the PDF's object structure (no page content is read), run :func:`check_streams`
+    on it and walk its page tree; the number of pages.
+
+    This is the one reading of the file's structure, whichever backend reads the pages
+    afterwards, so that every backend refuses the same broken, encrypted or oversized files.
+    pdfminer's errors on a file that cannot be opened pass through for the reader to type.
+    """
     document = AcyclicDocument(PDFParser(io.BytesIO(data)), password=password or "")
     check_streams(document)
+    return sum(1 for _ in PDFPage.create_pages(document))
 
 
 def check_streams(

@@ -8,7 +8,7 @@ library read the page. Coordinates are page points with a top-left origin.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -38,6 +38,10 @@ class Glyph(NamedTuple):
     size: float
     bold: bool
     italic: bool
+    hidden: bool = False
+    """Painted invisibly (text render mode 3 or 7: an OCR layer, a hidden stamp)."""
+    white: bool = False
+    """Filled in white: unseen on the white page unless printed over a shaded area."""
 
     @property
     def cx(self) -> float:
@@ -81,10 +85,23 @@ def rule_segments(
     ]
 
 
+Box = tuple[float, float, float, float]
+"""``x0, top, x1, bottom`` in page points, top-left origin."""
+
+
 @dataclass(slots=True)
 class PageInk:
-    """Everything printed on one page that the table readers use: characters and rules."""
+    """Everything printed on one page that the table readers use: characters and rules;
+    also the crop box, when it hides part of the page, and the areas shaded in a colour
+    other than white, where white text shows.
+
+    Coordinates are those of the page as drawn (its user space), whatever /Rotate flag the
+    page carries: page assembly turns a page whose text runs sideways.
+    """
 
     height: float
     glyphs: list[Glyph]
     segments: list[Segment]
+    crop: Box | None = None
+    shades: list[Box] = field(default_factory=list)
+    width: float = 0.0

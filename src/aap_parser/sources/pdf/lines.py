@@ -6,7 +6,6 @@ and a heading's line are cut the same way.
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -78,6 +77,29 @@ def _majority(flags: Iterable[tuple[bool, int]]) -> bool:
     return total > 0 and yes * 2 > total
 
 
+def _median(values: list[float]) -> float:
+    """The median, as ``statistics.median`` gives it, without its generality's cost (this
+    runs for every line of every cell)."""
+    values.sort()
+    mid = len(values) // 2
+    return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
+
+
+def _word(run: list[Glyph]) -> Word:
+    """The word a run of glyphs makes: its text, box, largest size, majority bold/italic."""
+    half = len(run) / 2
+    return Word(
+        text="".join([g.text for g in run]),
+        x0=min([g.x0 for g in run]),
+        x1=max([g.x1 for g in run]),
+        top=min([g.top for g in run]),
+        bottom=max([g.bottom for g in run]),
+        size=max([g.size for g in run]),
+        bold=sum([g.bold for g in run]) > half,
+        italic=sum([g.italic for g in run]) > half,
+    )
+
+
 def _is_duplicate(glyph: Glyph, previous: Glyph) -> bool:
     """Whether ``glyph`` re-prints ``previous`` a hair to the side (fake bold, shadow)."""
     if glyph.text != previous.text:
@@ -90,38 +112,27 @@ def _words(glyphs: Sequence[Glyph]) -> list[Word]:
     """Split one line's glyphs (sorted left to right) into words at spaces and wide gaps."""
     words: list[Word] = []
     run: list[Glyph] = []
-
-    def flush() -> None:
-        if run:
-            words.append(
-                Word(
-                    text="".join(g.text for g in run),
-                    x0=min(g.x0 for g in run),
-                    x1=max(g.x1 for g in run),
-                    top=min(g.top for g in run),
-                    bottom=max(g.bottom for g in run),
-                    size=max(g.size for g in run),
-                    bold=_majority((g.bold, 1) for g in run),
-                    italic=_majority((g.italic, 1) for g in run),
-                )
-            )
-            run.clear()
-
     last: Glyph | None = None
     for glyph in glyphs:
-        if last is not None and _is_duplicate(glyph, last):
+        if last is not None and glyph.text == last.text and _is_duplicate(glyph, last):
             continue
         if not glyph.text.strip():
-            flush()
+            if run:
+                words.append(_word(run))
+                run = []
             last = glyph
             continue
-        if run and glyph.x0 - run[-1].x1 > WORD_GAP_EM * max(glyph.size, run[-1].size):
-            flush()
-        if run and run[-1].text == SOFT_HYPHEN:
-            run.pop()  # a soft hyphen inside a word prints nothing; only a line-final one shows
+        if run:
+            end = run[-1]
+            if glyph.x0 - end.x1 > WORD_GAP_EM * max(glyph.size, end.size):
+                words.append(_word(run))
+                run = []
+            elif end.text == SOFT_HYPHEN:
+                run.pop()  # a soft hyphen inside a word prints nothing; only a line-final one shows
         run.append(glyph)
         last = glyph
-    flush()
+    if run:
+        words.append(_word(run))
     return words
 
 
@@ -148,12 +159,12 @@ def build_lines(glyphs: Iterable[Glyph]) -> list[Line]:
         lines.append(
             Line(
                 words=words,
-                x0=min(w.x0 for w in words),
-                x1=max(w.x1 for w in words),
-                top=min(w.top for w in words),
-                bottom=max(w.bottom for w in words),
-                baseline=statistics.median(g.baseline for g in printed),
-                size=statistics.median(g.size for g in printed),
+                x0=min([w.x0 for w in words]),
+                x1=max([w.x1 for w in words]),
+                top=min([w.top for w in words]),
+                bottom=max([w.bottom for w in words]),
+                baseline=_median([g.baseline for g in printed]),
+                size=_median([g.size for g in printed]),
             )
         )
     return lines
@@ -177,7 +188,7 @@ def split_at_gaps(line: Line, gap: float) -> list[Line]:
             top=min(w.top for w in words),
             bottom=max(w.bottom for w in words),
             baseline=line.baseline,
-            size=statistics.median(w.size for w in words),
+            size=_median([w.size for w in words]),
         )
         for words in pieces
     ]

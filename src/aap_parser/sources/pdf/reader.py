@@ -13,6 +13,7 @@ import statistics
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from aap_parser.errors import (
     AapParseError,
@@ -22,12 +23,15 @@ from aap_parser.errors import (
     TooLargeError,
 )
 from aap_parser.grid import Block, RawTable, SourceDocument, TextLine, running_key, running_lines
+from aap_parser.sources.ocr.layer import OcrLayer
+from aap_parser.sources.ocr.mode import OcrMode
 from aap_parser.sources.pdf.backends import BACKENDS, DEFAULT_BACKEND, PdfBackend
 from aap_parser.sources.pdf.borderless import find_borderless_tables
 from aap_parser.sources.pdf.guard import check_pdf
-from aap_parser.sources.pdf.ink import Glyph, PageInk
+from aap_parser.sources.pdf.ink import Box, Glyph, PageInk
 from aap_parser.sources.pdf.lines import Line, build_lines, split_at_gaps
 from aap_parser.sources.pdf.ruled import find_ruled_tables
+from aap_parser.sources.pdf.turn import upright
 from aap_parser.wording import readable
 
 TEXT_GAP_EM = 3.0
@@ -58,12 +62,16 @@ def _text_lines(line: Line, page: int) -> list[TextLine]:
     ]
 
 
+_readable = lru_cache(maxsize=1024)(readable)
+"""``wording.readable`` remembered per glyph text: a page repeats a few dozen characters."""
+
+
 def _readable_glyphs(glyphs: list[Glyph]) -> list[Glyph]:
     """The glyphs as a reader sees them: compatibility characters spelt out (ligatures,
     full-width forms, odd spaces), zero-width ones dropped; whichever backend read them."""
     out: list[Glyph] = []
     for glyph in glyphs:
-        text = readable(glyph.text)
+        text = _readable(glyph.text)
         if text == glyph.text:
             out.append(glyph)
         elif text:
@@ -71,9 +79,34 @@ def _readable_glyphs(glyphs: list[Glyph]) -> list[Glyph]:
     return out
 
 
+def _printed_glyphs(ink: PageInk) -> list[Glyph]:
+    """The glyphs a reader of the printed page sees, whichever backend read them.
+
+    Text painted invisibly is left out, unless it is all the page's text (the OCR layer of a
+    scanned page); so is text filled in white outside any shaded area (white on the white
+    page), and text outside the crop box (cut off the printed page).
+    """
+    glyphs = ink.glyphs
+    hidden = sum(glyph.hidden for glyph in glyphs)
+    if hidden and hidden < len(glyphs):
+        glyphs = [glyph for glyph in glyphs if not glyph.hidden]
+    if any(glyph.white for glyph in glyphs):
+        glyphs = [glyph for glyph in glyphs if not glyph.white or _shaded(glyph, ink.shades)]
+    if ink.crop is not None:
+        x0, top, x1, bottom = ink.crop
+        glyphs = [g for g in glyphs if x0 <= g.cx <= x1 and top <= g.cy <= bottom]
+    return glyphs
+
+
+def _shaded(glyph: Glyph, shades: list[Box]) -> bool:
+    """Whether a glyph's centre lies on an area shaded in some colour."""
+    return any(x0 <= glyph.cx <= x1 and top <= glyph.cy <= bottom for x0, top, x1, bottom in shades)
+
+
 def _assemble(ink: PageInk, number: int) -> _Page:
     """One page's blocks (tables and text lines, top to bottom)."""
-    glyphs = _readable_glyphs(ink.glyphs)
+    ink = upright(ink)
+    glyphs = _readable_glyphs(_printed_glyphs(ink))
     tables, free = find_ruled_tables(ink.segments, glyphs, number)
     placed: list[tuple[float, Block]] = [(t.bbox.top if t.bbox else 0.0, t) for t in tables]
     rules = [(s.pos, s.lo, s.hi) for s in ink.segments if s.horizontal]
@@ -94,6 +127,12 @@ def _bottom(block: Block) -> float | None:
     return block.bbox.bottom if block.bbox else None
 
 
+def _below_page_top_text(page: _Page) -> list[Block]:
+    """The page's blocks without the text above its first table, after the first page."""
+    first = next((i for i, b in enumerate(page.blocks) if isinstance(b, RawTable)), 0)
+    return page.blocks[first:] if page.number > 1 else page.blocks
+
+
 def _mark_page_bottoms(pages: list[_Page]) -> None:
     """Flag tables whose last row ends at the page's lower text limit (row may continue).
 
@@ -101,12 +140,14 @@ def _mark_page_bottoms(pages: list[_Page]) -> None:
     running header, a line printed alike on several pages, stands above the body); a table
     is cut by the page end when it ends within about one text line of that limit and no
     running text stands between it and the limit. The last page's tables cannot continue.
+    Text above the table on a later page (a stamp, a reference number) does not count: it may
+    stand in the top margin.
     """
     running = running_lines(b for p in pages for b in p.blocks if isinstance(b, TextLine))
     tops = [
         t
         for p in pages
-        for b in p.blocks
+        for b in _below_page_top_text(p)
         if (t := _top(b)) is not None
         and not (isinstance(b, TextLine) and running_key(b) in running)
     ]
@@ -131,18 +172,27 @@ def _mark_page_bottoms(pages: list[_Page]) -> None:
 
 
 @contextmanager
-def _opened(data: bytes, password: str | None, backend: str) -> Iterator[PdfBackend]:
-    """The document opened by the named backend, once the guard has passed it, with any
-    failure to open turned into a typed error."""
+def _opened(
+    data: bytes, password: str | None, backend: str, max_pages: int | None
+) -> Iterator[PdfBackend]:
+    """The document opened by the named backend, once the guard has passed it and its page
+    count is within the limit, with any failure to open turned into a typed error."""
     if not data[:1024].lstrip().startswith(b"%PDF") and b"%PDF" not in data[:1024]:
         raise InputError("not a PDF file (no %PDF header)")
     opener = BACKENDS[backend]
     try:
-        check_pdf(data, password)
-        pdf = opener(data, password)
+        count = check_pdf(data, password)
     except AapParseError:
         raise
     except Exception as exc:  # PDF libraries raise many unrelated types
+        raise _open_error(exc, password) from exc
+    if count == 0:
+        raise InputError("the PDF has no pages")
+    if max_pages is not None and count > max_pages:
+        raise TooLargeError(f"the PDF has {count} pages, more than the limit of {max_pages}")
+    try:
+        pdf = opener(data, password)
+    except Exception as exc:
         raise _open_error(exc, password) from exc
     try:
         yield pdf
@@ -155,7 +205,7 @@ def _open_error(exc: BaseException, password: str | None) -> AapParseError:
     chain = [exc, *(e for e in (exc.__cause__, exc.__context__) if e is not None)]
     chain += [a for e in chain for a in getattr(e, "args", ()) if isinstance(a, BaseException)]
     names = " ".join(type(e).__name__ for e in chain)
-    if "Password" in names or "Encrypt" in names:
+    if "Password" in names or "Encrypt" in names or "password" in str(exc).lower():
         if password:
             return EncryptedPdfError("the PDF is encrypted and the password given is wrong")
         return EncryptedPdfError(
@@ -171,22 +221,27 @@ def read_pdf(
     *,
     password: str | None = None,
     max_pages: int | None = None,
-    backend: str = DEFAULT_BACKEND,
+    backend: str | None = None,
+    ocr: OcrMode = "auto",
+    ocr_lang: str = "fra",
 ) -> SourceDocument:
     """Read an announcement PDF into running text lines and raw tables, in reading order,
-    its characters and rules read by the named backend (see :data:`.backends.BACKENDS`)."""
+    its characters and rules read by the named backend (see :data:`.backends.BACKENDS`),
+    or by OCR in language ``ocr_lang`` for the pages ``ocr`` selects: those without text
+    (``auto``), all (``always``) or none (``never``)."""
     pages: list[_Page] = []
     total_chars = 0
-    with _opened(data, password, backend) as pdf:
+    with (
+        _opened(data, password, backend or DEFAULT_BACKEND, max_pages) as pdf,
+        OcrLayer(data, password, ocr, ocr_lang) as scans,
+    ):
         try:
             count = pdf.page_count()
         except Exception as exc:
             raise _open_error(exc, password) from exc
         if count == 0:
             raise InputError("the PDF has no pages")
-        if max_pages is not None and count > max_pages:
-            raise TooLargeError(f"the PDF has {count} pages, more than the limit of {max_pages}")
-        inks = pdf.pages()
+        inks = scans.pages(pdf.pages())
         for number in range(1, count + 1):
             try:
                 ink = next(inks)
@@ -199,9 +254,12 @@ def read_pdf(
                 ) from exc
             total_chars += len(ink.glyphs)
     if total_chars == 0:
-        raise NoTextLayerError(
-            "the PDF has no text layer (it looks scanned): run OCR first, e.g. ocrmypdf"
-        )
+        raise NoTextLayerError(scans.no_text_reason())
     _mark_page_bottoms(pages)
     blocks = tuple(block for page in pages for block in page.blocks)
-    return SourceDocument(blocks=blocks, format="pdf", pages=len(pages))
+    return SourceDocument(
+        blocks=blocks,
+        format="pdf-ocr" if scans.pages_read else "pdf",
+        pages=len(pages),
+        doubts=tuple(scans.doubts),
+    )

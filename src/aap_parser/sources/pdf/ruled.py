@@ -9,6 +9,7 @@ goes to the cell holding its centre.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -21,6 +22,9 @@ SNAP = 1.5
 
 JOIN = 2.5
 """Collinear rules separated by less than this (points) are one rule; also the crossing slack."""
+
+OVERFLOW_GAP_EM = 0.35
+"""Characters this close (font sizes: a word space) on both sides of a rule run through it."""
 
 
 def _merge(segments: list[Segment]) -> list[Segment]:
@@ -118,14 +122,6 @@ class _Grid:
     def box(self, r: int, c: int) -> BBox:
         return BBox(self.xs[c], self.ys[r], self.xs[c + 1], self.ys[r + 1])
 
-    def holds(self, glyph: Glyph) -> bool:
-        x, y = glyph.cx, glyph.cy
-        return self.xs[0] <= x <= self.xs[-1] and self.ys[0] <= y <= self.ys[-1]
-
-    def locate(self, glyph: Glyph) -> tuple[int, int]:
-        c = min(max(bisect.bisect(self.xs, glyph.cx) - 1, 0), len(self.xs) - 2)
-        r = min(max(bisect.bisect(self.ys, glyph.cy) - 1, 0), len(self.ys) - 2)
-        return self.anchor[r][c]
 
 
 def _grid(hs: list[Segment], vs: list[Segment]) -> _Grid | None:
@@ -157,6 +153,32 @@ def _grid(hs: list[Segment], vs: list[Segment]) -> _Grid | None:
                 union((r, c - 1), (r, c))
     anchor = [[find((r, c)) for c in range(cols)] for r in range(rows)]
     return _Grid(xs, ys, anchor)
+
+
+def _open_overflowed(grid: _Grid, glyphs: list[Glyph]) -> None:
+    """Join a row's cells across a column rule that printed text runs through.
+
+    A spreadsheet printed with gridlines draws them over text overflowing into the empty
+    cells beside it (a letterhead line, a date): two characters printed one after the other,
+    a word space apart at most, on both sides of a rule, are one cell's text.
+    """
+    xs, ys = grid.xs, grid.ys
+    for a, b in itertools.pairwise(glyphs):
+        if b.x0 <= a.x0 or abs(b.baseline - a.baseline) > 0.5:
+            continue
+        if b.x0 - a.x1 > OVERFLOW_GAP_EM * a.size:
+            continue
+        c = bisect.bisect(xs, a.cx)
+        if c == 0 or c >= len(xs) - 1 or xs[c] >= b.cx:
+            continue
+        r = min(max(bisect.bisect(ys, a.cy) - 1, 0), len(ys) - 2)
+        left, right = grid.anchor[r][c - 1], grid.anchor[r][c]
+        if left != right:
+            keep = min(left, right)
+            for anchors in grid.anchor:
+                for k, anchor in enumerate(anchors):
+                    if anchor in (left, right):
+                        anchors[k] = keep
 
 
 def _cell_lines(glyphs: list[Glyph]) -> tuple[str, ...]:
@@ -206,14 +228,44 @@ def find_ruled_tables(
     vs = _merge([s for s in segments if not s.horizontal])
     grids = [g for hv in _components(hs, vs) if (g := _grid(*hv)) is not None]
     grids.sort(key=lambda g: g.ys[0])
-    buckets: list[dict[tuple[int, int], list[Glyph]]] = [{} for _ in grids]
+    held: list[list[Glyph]] = [[] for _ in grids]
     outside: list[Glyph] = []
+    # Each character goes to the table whose frame holds its centre, then to the merged
+    # block holding it (found by bisecting the boundaries); both written out here: these
+    # loops run for every character of the page.
+    frames = [
+        (g.xs[0], g.xs[-1], g.ys[0], g.ys[-1], inside)
+        for g, inside in zip(grids, held, strict=True)
+    ]
     for glyph in glyphs:
-        for grid, bucket in zip(grids, buckets, strict=True):
-            if grid.holds(glyph):
-                bucket.setdefault(grid.locate(glyph), []).append(glyph)
+        cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
+        for left, right, top, bottom, inside in frames:
+            if left <= cx <= right and top <= cy <= bottom:
+                inside.append(glyph)
                 break
         else:
             outside.append(glyph)
+    bisect_right = bisect.bisect_right
+    buckets: list[dict[tuple[int, int], list[Glyph]]] = [{} for _ in grids]
+    for grid, inside, bucket in zip(grids, held, buckets, strict=True):
+        _open_overflowed(grid, inside)
+        xs, ys, anchor = grid.xs, grid.ys, grid.anchor
+        last_col, last_row = len(xs) - 2, len(ys) - 2
+        for glyph in inside:
+            cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
+            col = min(bisect_right(xs, cx) - 1, last_col)
+            row = min(bisect_right(ys, cy) - 1, last_row)
+            bucket.setdefault(anchor[row][col], []).append(glyph)
     tables = [_table(g, b, page) for g, b in zip(grids, buckets, strict=True)]
     return [t for t in tables if t.rows], outside
+
+
+def cell_boxes(segments: list[Segment]) -> list[BBox]:
+    """The box of every cell (merged blocks whole) of the ruled tables these rules draw.
+
+    The OCR reader reads each cell's pixels on their own, where the rules give cells.
+    """
+    hs = _merge([s for s in segments if s.horizontal])
+    vs = _merge([s for s in segments if not s.horizontal])
+    grids = [g for hv in _components(hs, vs) if (g := _grid(*hv)) is not None]
+    return [box for grid in grids for box in _block_boxes(grid).values()]

@@ -1,0 +1,420 @@
+"""Column roles from what the cells hold, weighed with the header's wording.
+
+The rule:
+
+1. Each cell is profiled once: is it a French region name (of any era), a French authority
+   (type words, names in the official lists), a foreign partner (a country in brackets, a foreign
+   authority word before a name the French lists do not know), country names, an amount, a row
+   number, a programme or call name (a year, « franco-X », « AAP »), free text (a title).
+2. A column's content score for a role is the mean fit of its non-empty cells (a sample of
+   them), with column-wide evidence: numbers that count up are row numbers; the column of
+   longest free text is the best title.
+3. A header cell in the vocabulary (:mod:`aap_parser.layout.roles`) adds a fixed weight to the
+   role it names, so the wording wins while the cells are neutral and the cells win when they
+   clearly say otherwise.
+4. Roles are assigned by the best total over the table, each role at most once (``extra`` any
+   number of times), an assignment naming the lead, partners and title columns every list has
+   being preferred: an exhaustive search over columns and the set of roles already used.
+5. A row printed short is realigned by the same fits: the missing cells are those whose
+   absence reads best (a carried-over region or lead rather than a title in the amount column).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from aap_parser.enrich import classify_lead, is_region_name
+from aap_parser.grid import WarningCode
+from aap_parser.layout.roles import header_role
+from aap_parser.models import Role
+from aap_parser.records.amounts import parse_amount
+from aap_parser.records.calls import bilateral_country
+from aap_parser.records.countries import country_code
+from aap_parser.wording import (
+    DEPARTEMENT_PREFIXES,
+    GROUPING_WORDS,
+    PARTNER_AUTHORITY_WORDS,
+    REGION_PREFIXES,
+    SYNDICAT_WORDS,
+    SepKind,
+    fold,
+    split_at,
+)
+
+ROLES: tuple[Role, ...] = (
+    "region", "lead", "partners", "country", "title", "amount", "number", "programme", "theme",
+)
+HEADER_WEIGHT = 0.6
+"""What a header in the vocabulary adds to the role it names."""
+EXTRA_SCORE = 0.3
+"""The score of keeping a column as ``extra``; content must beat it to claim a role."""
+NAMED_EXTRA_BONUS = 0.2
+"""Added to ``extra`` when the column has a printed header outside the vocabulary."""
+_SAMPLE = 24
+_MAX_NAME_WORDS = 8
+# Every laureates table has leads, partners and titles: an assignment that gives them is preferred.
+_EXPECTED: tuple[Role, ...] = ("lead", "partners", "title")
+_EXPECTED_BONUS = 0.5
+_MIN_EVIDENCE = 0.5
+"""What the cells must say for a table read without a header to have leads and partners."""
+_MIN_HINT = 0.25
+"""What the cells must say for a column to be preferred as one of the expected roles."""
+_MIN_CHARS = 2
+"""A cell of one character names nothing (« x », a stray mark)."""
+_TITLE_BONUS = 0.2
+# A region is carried over more often than a lead (a lead only inside its region's group).
+_CARRY_BONUS: dict[Role, float] = {"region": 0.5, "lead": 0.4}
+_KEY_MISSING = -0.5
+# What placing a cell its column cannot hold costs: never a title in the amount column.
+_MISFITS: dict[Role, float] = {"amount": -2.0, "number": -2.0, "region": -1.0}
+
+_BRACKET_TAIL = regex.compile(r"\(([^()]+)\)\s*[*¹²³]*\s*$")
+_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+_ROW_NUMBER = regex.compile(r"^(?:n\s*°\s*)?(\d{1,4})\s*[.)°]?$", regex.IGNORECASE)
+_CALL_WORDS = regex.compile(
+    r"\b(?:aap|appels?\s+[àa]\s+projets?|programmes?|fonds|dispositif|franco\s*[-‐‑–])",
+    regex.IGNORECASE,
+)
+_DIGIT = regex.compile(r"\d")
+# Words only French bodies are named with (the two-letter EPCI abbreviations aside).
+_FRENCH_TYPE_WORDS = (GROUPING_WORDS | SYNDICAT_WORDS | {"collectivite"}) - {"cc", "ca", "cu"}
+# A region name after one of these words is a lead authority (« Région Bretagne »).
+_REGION_PREFIX_WORDS = frozenset(
+    prefix.split()[0] for prefix in (*REGION_PREFIXES, *DEPARTEMENT_PREFIXES, "collectivite")
+)
+_ITEM_SEPARATORS = frozenset({SepKind.COMMA, SepKind.SEMICOLON, SepKind.AND, SepKind.SLASH,
+                              SepKind.LINE})
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What one cell's text could be, each fit between 0 and 1."""
+
+    fits: dict[Role, float]
+    words: int
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """Roles for a table's columns, and the columns whose role the cells decided."""
+
+    roles: tuple[Role, ...]
+    from_content: tuple[int, ...]
+    evidence: tuple[float, ...]
+    """What each column's cells alone say for the role it was given."""
+
+
+def _words(text: str) -> list[str]:
+    return fold(text).split()
+
+
+def _bracket_country(text: str) -> bool:
+    found = _BRACKET_TAIL.search(text)
+    return found is not None and country_code(found.group(1)) not in (None, "FR")
+
+
+def _is_french(name: str) -> float:
+    """1 for a French authority an official list knows, 0.7 for French type words alone."""
+    words = _words(name)
+    if not words:
+        return 0.0
+    match = classify_lead(name, approximate=False)
+    if match.code is not None:
+        return 1.0
+    if _FRENCH_TYPE_WORDS & set(words):
+        return 0.7
+    return 0.0
+
+
+def _partner_fit(item: str, french: float) -> float:
+    if _bracket_country(item):
+        return 1.0
+    words = _words(item)
+    if not words or french or _DIGIT.search(item):
+        return 0.0
+    if words[0] in PARTNER_AUTHORITY_WORDS:
+        return 0.8
+    return 0.4 if len(words) <= 6 and item[:1].isupper() else 0.0
+
+
+@lru_cache(maxsize=8192)
+def profile(text: str) -> Profile:
+    """The fits of one cell's text for every role (see the module docstring, rule 1)."""
+    words = _words(text)
+    fits: dict[Role, float] = dict.fromkeys(ROLES, 0.0)
+    n = len(words)
+    if not n:
+        return Profile(fits, 0)
+    items = [item for item in split_at(text, _ITEM_SEPARATORS) if item.strip()]
+    bracketed = _bracket_country(text)
+    if _ROW_NUMBER.match(text.strip()):
+        fits["number"] = 1.0
+        return Profile(fits, n)
+    if _DIGIT.search(text) and n <= 5:
+        amount = parse_amount(text)
+        if amount.value is not None:
+            fits["amount"] = 1.0
+            return Profile(fits, n)
+    if len(text.strip()) < _MIN_CHARS:
+        return Profile(fits, n)
+    region = is_region_name(text) and words[0] not in _REGION_PREFIX_WORDS and not bracketed
+    if not region and items and all(country_code(item) not in (None, "FR") for item in items):
+        fits["country"] = 1.0
+        fits["partners"] = 0.3
+        return Profile(fits, n)
+    if region:
+        fits["region"] = 1.0
+    short = [item for item in items[:4] if len(item.split()) <= _MAX_NAME_WORDS]
+    french = {item: _is_french(item) for item in short}
+    if not bracketed:
+        fits["lead"] = max(french.values(), default=0.0)
+    partner_fits = [_partner_fit(item, french.get(item, 0.0)) for item in items]
+    fits["partners"] = max(partner_fits, default=0.0) if not fits["region"] else 0.0
+    if bilateral_country(text) is not None or (
+        n <= 6 and (_YEAR.search(text) or _CALL_WORDS.search(text))
+    ):
+        fits["programme"] = 1.0 if n <= 6 else 0.6
+    if not bracketed and not fits["region"] and fits["lead"] < 1.0:
+        named = words[0] in PARTNER_AUTHORITY_WORDS and n <= _MAX_NAME_WORDS
+        fits["title"] = 0.3 if named or n < 4 else 1.0 if n >= 6 else 0.8
+        quiet = not fits["programme"] and fits["partners"] < 0.8 and not fits["lead"]
+        if n <= 4 and not _DIGIT.search(text) and quiet:
+            fits["theme"] = 0.5
+    return Profile(fits, n)
+
+
+def column_scores(texts: Sequence[str]) -> dict[Role, float]:
+    """A column's content score per role: the mean fit of a sample of its non-empty cells."""
+    filled = [text for text in texts if text.strip()]
+    if not filled:
+        return dict.fromkeys(ROLES, 0.0)
+    step = max(1, len(filled) // _SAMPLE)
+    sample = filled[::step][:_SAMPLE]
+    profiles = [profile(text) for text in sample]
+    scores = {role: sum(p.fits[role] for p in profiles) / len(profiles) for role in ROLES}
+    numbers = [_ROW_NUMBER.match(text.strip()) for text in filled]
+    if scores["number"] and not _counts_up([m.group(1) for m in numbers if m]):
+        scores["amount"] = max(scores["amount"], scores["number"] * 0.5)
+        scores["number"] *= 0.5
+    return scores
+
+
+def _counts_up(values: list[str]) -> bool:
+    """Row numbers: increasing integers under 1000."""
+    numbers = [int(v) for v in values]
+    return all(b > a for a, b in itertools.pairwise(numbers)) and max(numbers, default=0) < 1000
+
+
+def _mean_words(texts: Sequence[str]) -> float:
+    filled = [len(text.split()) for text in texts if text.strip()]
+    return sum(filled) / len(filled) if filled else 0.0
+
+
+def score_table(
+    headers: Sequence[str], body: Sequence[Sequence[str]]
+) -> list[dict[Role | None, float]]:
+    """Each column's score per role (``None`` standing for ``extra``): content plus wording."""
+    width = len(headers)
+    columns = _columns(body, width)
+    content = [column_scores(column) for column in columns]
+    lengths = [_mean_words(column) for column in columns]
+    longest = max(range(width), key=lambda i: lengths[i]) if width else 0
+    if width and content[longest]["title"] >= 0.5:
+        content[longest]["title"] += _TITLE_BONUS
+    out: list[dict[Role | None, float]] = []
+    for i, header in enumerate(headers):
+        named = header_role(header) if header.strip() else None
+        scores: dict[Role | None, float] = {role: content[i][role] for role in ROLES}
+        if named in scores:
+            scores[named] += HEADER_WEIGHT
+        for role in _EXPECTED:
+            if content[i][role] >= _MIN_HINT:
+                scores[role] += _EXPECTED_BONUS
+        scores[None] = EXTRA_SCORE + (NAMED_EXTRA_BONUS if header.strip() and named is None else 0)
+        if not any(text.strip() for text in columns[i]):
+            scores = {role: (value if role == named else 0.0) for role, value in scores.items()}
+            scores[None] = EXTRA_SCORE
+        out.append(scores)
+    return out
+
+
+def _columns(body: Sequence[Sequence[str]], width: int) -> list[list[str]]:
+    return [[row[i] if i < len(row) else "" for row in body] for i in range(width)]
+
+
+def assign_roles(headers: Sequence[str], body: Sequence[Sequence[str]]) -> Assignment:
+    """The best consistent roles for the table's columns (rules 3 and 4)."""
+    scores = score_table(headers, body)
+    best: dict[int, tuple[float, tuple[Role | None, ...]]] = {0: (0.0, ())}
+    for column in scores:
+        nxt: dict[int, tuple[float, tuple[Role | None, ...]]] = {}
+        for used, (total, chosen) in best.items():
+            for role, value in column.items():
+                bit = 0 if role is None else 1 << ROLES.index(role)
+                if used & bit:
+                    continue
+                key = used | bit
+                candidate = (total + value, (*chosen, role))
+                if key not in nxt or candidate[0] > nxt[key][0]:
+                    nxt[key] = candidate
+        best = nxt
+    _, chosen = max(best.values(), key=lambda item: item[0])
+    roles = tuple("extra" if role is None else role for role in chosen)
+    content = [column_scores(column) for column in _columns(body, len(headers))]
+    evidence = tuple(
+        0.0 if role == "extra" else content[i][role] for i, role in enumerate(roles)
+    )
+    from_content = tuple(
+        i for i, (header, role) in enumerate(zip(headers, roles, strict=True))
+        if role != "extra" and (header_role(header) if header.strip() else None) != role
+    )
+    return Assignment(roles, from_content, evidence)
+
+
+def is_laureates_table(assignment: Assignment) -> bool:
+    """A laureates table has columns whose cells read as leads and as partners."""
+    found = {
+        role for role, value in zip(assignment.roles, assignment.evidence, strict=True)
+        if value >= _MIN_EVIDENCE
+    }
+    return {"lead", "partners"} <= found
+
+
+def fits_as_row(texts: Sequence[str], roles: Sequence[Role]) -> float:
+    """How well a row's cells fit the columns' roles: the share of the cells in columns with a
+    content test (all but extra and theme) that pass it."""
+    checked = [
+        profile(text).fits[role] >= 0.5
+        for text, role in zip(texts, roles, strict=False)
+        if text.strip() and role not in ("extra", "theme")
+    ]
+    return sum(checked) / len(checked) if checked else 0.0
+
+
+def realign(texts: Sequence[str], roles: Sequence[Role], *, has_above: bool) -> tuple[int, ...]:
+    """The columns a short row's cells belong to, in order (rule 5).
+
+    Every way of leaving ``len(roles) - len(texts)`` columns out is scored: each cell's fit for
+    its column (a cell an amount, row-number or region column cannot hold is a misfit), plus a
+    bonus for a left-out region or lead when there is a row above to carry it from, minus one for
+    a left-out partners or title. Ties go to the left-to-right reading.
+    """
+    width, count = len(roles), len(texts)
+    if count >= width:
+        return tuple(range(width))
+    best: tuple[float, tuple[int, ...]] | None = None
+    for kept in itertools.combinations(range(width), count):
+        total = 0.0
+        for text, column in zip(texts, kept, strict=True):
+            role = roles[column]
+            fit = profile(text).fits[role] if role != "extra" else 0.3
+            if role in _MISFITS and text.strip() and fit < 0.5:
+                fit = _MISFITS[role]
+            total += fit
+        for column in set(range(width)) - set(kept):
+            role = roles[column]
+            if role in _CARRY_BONUS and has_above:
+                total += _CARRY_BONUS[role]
+            elif role in ("partners", "title"):
+                total += _KEY_MISSING
+        if best is None or total > best[0] + 1e-9:
+            best = (total, kept)
+    assert best is not None
+    return best[1]
+
+
+@dataclass(frozen=True, slots=True)
+class ContentHead:
+    """A table's head read from its cells: the header row (None: the table has none), the
+    printed columns (blank without a header row), their roles, and what to warn."""
+
+    index: int | None
+    columns: tuple[str, ...]
+    roles: tuple[Role, ...]
+    notes: tuple[tuple[WarningCode, str], ...]
+
+
+_MAX_HEADER_WORDS = 8
+_MAX_HEADER_ROWS = 3
+
+
+def settle_roles(
+    columns: Sequence[str], body: Sequence[Sequence[str]]
+) -> tuple[tuple[Role, ...], tuple[tuple[WarningCode, str], ...]]:
+    """The roles of a table whose header was found, its cells weighed in, with a note for every
+    column whose role the cells decided (header outside the vocabulary or contradicted)."""
+    assignment = assign_roles(columns, _full_rows(body, len(columns)))
+    return assignment.roles, _role_notes(columns, assignment)
+
+
+def head_from_content(rows: Sequence[Sequence[str]]) -> ContentHead | None:
+    """The head of a table no header row of the vocabulary opens, read from its cells.
+
+    The first rows are a header printed in other words (the last of them; those above are
+    left-overs such as a generic « Colonne1 » row) while their cells are short and do not fit
+    the roles the rows below give their columns; otherwise the table has no header row and the
+    first row is data. None when the cells do not make a laureates table (no leads, no partners).
+    """
+    numbered = [(i, list(row)) for i, row in enumerate(rows) if any(t.strip() for t in row)]
+    if not numbered:
+        return None
+    texts = [row for _, row in numbered]
+    width = max(_printed_width(row) for row in texts)
+    blank = ("",) * width
+    heads = 0
+    if any(len(row) >= width for row in texts[1:]):
+        below = assign_roles(blank, _full_rows(texts[1:], width)).roles
+        limit = min(len(texts) - 1, _MAX_HEADER_ROWS)
+        while heads < limit and _header_like(texts[heads], below):
+            heads += 1
+    if heads:
+        columns = tuple((texts[heads - 1] + [""] * width)[:width])
+        assignment = assign_roles(columns, _full_rows(texts[heads:], width))
+        if not is_laureates_table(assignment):
+            return None
+        index = numbered[heads - 1][0]
+        return ContentHead(index, columns, assignment.roles, _role_notes(columns, assignment))
+    assignment = assign_roles(blank, _full_rows(texts, width))
+    if not is_laureates_table(assignment):
+        return None
+    named = ", ".join(f"{i + 1}: {role}" for i, role in enumerate(assignment.roles))
+    note = (
+        WarningCode.HEADER_ROW_MISSING,
+        f"table without a header row; column roles read from the cells ({named})",
+    )
+    return ContentHead(None, blank, assignment.roles, (note,))
+
+
+def _header_like(row: Sequence[str], roles: Sequence[Role]) -> bool:
+    """Short cells, at least two, that mostly do not fit their columns' roles."""
+    words = [len(text.split()) for text in row if text.strip()]
+    return len(words) >= 2 and max(words) <= _MAX_HEADER_WORDS and fits_as_row(row, roles) < 0.5
+
+
+def _printed_width(row: Sequence[str]) -> int:
+    width = len(row)
+    while width and not row[width - 1].strip():
+        width -= 1
+    return width
+
+
+def _full_rows(rows: Sequence[Sequence[str]], width: int) -> list[Sequence[str]]:
+    """The rows printed at full width (all rows when none is): short rows would misplace cells."""
+    full = [row for row in rows if len(row) >= width]
+    return full or list(rows)
+
+
+def _role_notes(
+    columns: Sequence[str], assignment: Assignment
+) -> tuple[tuple[WarningCode, str], ...]:
+    return tuple(
+        (WarningCode.COLUMN_ROLE_FROM_CELLS,
+         f"column {i + 1} {columns[i]!r} read as {assignment.roles[i]} from its cells")
+        for i in assignment.from_content
+        if columns[i].strip()
+    )

@@ -1,0 +1,367 @@
+"""The pypdfium2 backend: each page's characters and rules read through PDFium's C API.
+
+PDFium reads a page's glyph geometry several times faster than pdfminer. Its answers are
+brought to pdfminer's conventions, so that both backends give the same ink:
+
+1. Characters PDFium generates (spaces and line breaks it infers) are skipped, and a
+   line-end hyphen it reports as U+0002 (U+FFFE in the page's text) is the hyphen printed.
+2. A ligature (one glyph, "ﬁ") comes as its letters at one origin: they are one glyph
+   again, else the duplicate-glyph filter would drop a letter ("Kaffrine" -> "Kafrine").
+3. The font size PDFium reports ignores the transformation matrices: it is multiplied by
+   the character matrix's vertical scale. A glyph's box runs from its origin and advance
+   (PDFium's loose box) horizontally, and from the font's descent to descent + size
+   vertically, as pdfminer boxes it.
+4. PDFium gives coordinates in user space, unrotated: the media box origin is applied
+   here as pdfminer applies it, and the page's /Rotate flag is not (the page as drawn:
+   page assembly turns a page whose text runs sideways, whichever backend read it).
+   What page assembly needs to leave unprinted text out is reported too: text painted
+   invisibly (render mode 3 or 7), filled in white, the crop box and shaded areas.
+5. Rules are path objects, their points taken through the path's matrix and those of
+   the forms (XObjects) holding it; each subpath is a line, a rectangle or a polyline
+   as pdfminer classifies it (only the end point of a curve segment counts).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import math
+from collections.abc import Iterator
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as c
+
+from aap_parser.sources.pdf.ink import Box, Glyph, PageInk, Segment, font_style, rule_segments
+
+Matrix = tuple[float, float, float, float, float, float]
+
+_LINE_END_HYPHEN = ("\x02", "\ufffe")
+"""How PDFium reports a hyphen printed at a line end (per character, in the page's text)."""
+_INVISIBLE = (3, 7)
+"""Text render modes that paint nothing (7 adds the text to the clipping path)."""
+_BOXES = ("mlh", "ml", "mlllh", "mllll")
+"""Subpath shapes pdfminer reads as lines or rectangles (a filled one may be shading)."""
+_MAYBE_GENERATED = frozenset(" \r\n")
+"""The characters PDFium may have generated (it never generates others)."""
+
+
+def _binding(name: str, *, handles: int, returns_handle: bool) -> Any:
+    """A private binding of a PDFium function whose first ``handles`` arguments (and result,
+    if ``returns_handle``) are handles passed as plain ints, so that handles compare and
+    hash cheaply (pypdfium2's own bindings wrap each in a new pointer object)."""
+    public = getattr(c, name)
+    prototype = ctypes.CFUNCTYPE(
+        ctypes.c_void_p if returns_handle else public.restype,
+        *([ctypes.c_void_p] * handles + list(public.argtypes[handles:])),
+    )
+    return prototype(ctypes.cast(public, ctypes.c_void_p).value or 0)
+
+
+_render_mode = _binding("FPDFTextObj_GetTextRenderMode", handles=1, returns_handle=False)
+_fill_colour = _binding("FPDFPageObj_GetFillColor", handles=1, returns_handle=False)
+_text_object = _binding("FPDFText_GetTextObject", handles=0, returns_handle=True)
+_text_object_font = _binding("FPDFTextObj_GetFont", handles=1, returns_handle=True)
+_font_name = _binding("FPDFFont_GetBaseFontName", handles=1, returns_handle=False)
+_font_descent = _binding("FPDFFont_GetDescent", handles=1, returns_handle=False)
+
+_MOVE, _LINE, _BEZIER = c.FPDF_SEGMENT_MOVETO, c.FPDF_SEGMENT_LINETO, c.FPDF_SEGMENT_BEZIERTO
+
+
+def _multiply(m: Matrix, n: Matrix) -> Matrix:
+    """The matrix applying ``m`` then ``n`` (PDF row-vector convention)."""
+    a, b, c_, d, e, f = m
+    a2, b2, c2, d2, e2, f2 = n
+    return (
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c_ * a2 + d * c2,
+        c_ * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    )
+
+
+def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
+    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
+
+
+def _page_matrix(box: tuple[float, float, float, float]) -> Matrix:
+    """pdfminer's page matrix for a page read as drawn: the media box origin moved to 0."""
+    x0, y0, _, _ = box
+    return (1, 0, 0, 1, -x0, -y0)
+
+
+class PdfiumBackend:
+    """A PDF read by PDFium through pypdfium2 (see :class:`~.base.PdfBackend`)."""
+
+    def __init__(self, data: bytes, password: str | None) -> None:
+        self._pdf = pdfium.PdfDocument(data, password=password)
+
+    def page_count(self) -> int:
+        """How many pages the document has."""
+        return len(self._pdf)
+
+    def pages(self) -> Iterator[PageInk]:
+        """Each page's ink, the page closed once read."""
+        for index in range(len(self._pdf)):
+            page = self._pdf[index]
+            try:
+                yield _Page(page).ink()
+            finally:
+                page.close()
+
+    def close(self) -> None:
+        """Close the document."""
+        self._pdf.close()
+
+
+class _Page:
+    """One page's reading: its geometry and per-font facts kept while it is read."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+        raw = page.raw
+        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+        if not c.FPDFPage_GetMediaBox(raw, left, bottom, right, top):
+            raise ValueError("the page has no media box")  # required: a broken page
+        media = (left.value, bottom.value, right.value, top.value)
+        x0, x1 = sorted(media[0::2])
+        y0, y1 = sorted(media[1::2])
+        self.matrix = _page_matrix(media)
+        # pdfplumber's page box: x shifted back by the box's left, y flipped at its height.
+        self.height = y1 - y0
+        self.width = x1 - x0
+        self.x_shift = x0
+        self.y_shift = -y0
+        self.crop = self._crop(raw, media)
+        self._fonts: dict[int, tuple[bool, bool, float]] = {}
+
+    def _crop(self, raw: Any, media: tuple[float, float, float, float]) -> Box | None:
+        """The crop box in page points, when the page has one that hides part of it."""
+        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+        if not c.FPDFPage_GetCropBox(raw, left, bottom, right, top):
+            return None
+        box = (left.value, bottom.value, right.value, top.value)
+        if box == media or not all(math.isfinite(v) for v in box):
+            return None
+        ax, ay = _apply(self.matrix, box[0], box[1])
+        bx, by = _apply(self.matrix, box[2], box[3])
+        return (
+            min(ax, bx) + self.x_shift,
+            self.flip(max(ay, by)),
+            max(ax, bx) + self.x_shift,
+            self.flip(min(ay, by)),
+        )
+
+    def flip(self, y: float) -> float:
+        return self.height - y + self.y_shift
+
+    def ink(self) -> PageInk:
+        ink = PageInk(self.height, [], [], self.crop, [], self.width)
+        textpage = self.page.get_textpage()
+        try:
+            ink.glyphs = self._glyphs(textpage.raw)
+        finally:
+            textpage.close()
+        raw = self.page.raw
+        for index in range(c.FPDFPage_CountObjects(raw)):
+            self._rules(c.FPDFPage_GetObject(raw, index), self.matrix, ink)
+        return ink
+
+    def _font(self, obj: int) -> tuple[bool, bool, float]:
+        """Bold, italic and descent (per unit of size) of a text object's font."""
+        font = _text_object_font(obj)
+        known = self._fonts.get(font)
+        if known is None:
+            size = _font_name(font, None, 0)
+            buffer = ctypes.create_string_buffer(max(size, 1))
+            _font_name(font, buffer, size)
+            name = buffer.value.decode("utf-8", "replace")
+            descent = ctypes.c_float()
+            _font_descent(font, 1000.0, descent)
+            known = (*font_style(name), descent.value / 1000.0)
+            self._fonts[font] = known
+        return known
+
+    def _glyphs(self, tp: Any) -> list[Glyph]:
+        """The page's glyphs in PDFium's order (the content stream's), per points 1-3 of
+        the module docstring. PDFium is asked once per text object for what holds for all
+        its characters (font, size, matrix), and once or twice per character."""
+        count = c.FPDFText_CountChars(tp)
+        glyphs: list[Glyph] = []
+        if count <= 0:
+            return glyphs
+        text = _page_text(tp, count)
+        loose = c.FS_RECTF()
+        matrix = c.FS_MATRIX()
+        ox, oy = ctypes.c_double(), ctypes.c_double()
+        # From PDFium's user space to top-left page points: pdfminer's page matrix, then
+        # pdfplumber's shift and flip.
+        a, b, c_, d, e, f = self.matrix
+        e += self.x_shift
+        f = -f + self.height + self.y_shift
+        b, d = -b, -d
+        last_obj: int | None = None
+        bold = italic = upright = hidden = white = False
+        descent = size = 0.0
+        last_x = last_y = math.nan  # the last glyph's origin (NaN equals nothing)
+        origin_of, loose_box = c.FPDFText_GetCharOrigin, c.FPDFText_GetLooseCharBox
+        new = tuple.__new__  # a Glyph without NamedTuple's keyword wrapper
+        for index in range(count):
+            char = text[index] if text is not None else chr(c.FPDFText_GetUnicode(tp, index))
+            if char in _MAYBE_GENERATED and c.FPDFText_IsGenerated(tp, index) == 1:
+                last_x = math.nan
+                continue
+            if char in _LINE_END_HYPHEN:
+                char = "-"
+            obj = _text_object(tp, index)
+            if obj != last_obj:
+                last_obj = obj
+                bold, italic, descent = self._font(obj) if obj else (False, False, 0.0)
+                hidden = bool(obj) and _render_mode(obj) in _INVISIBLE
+                white = bool(obj) and _white(_fill_colour, obj)
+                c.FPDFText_GetMatrix(tp, index, matrix)
+                local: Matrix = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+                whole = _multiply(local, self.matrix)
+                size = c.FPDFText_GetFontSize(tp, index) * math.hypot(whole[2], whole[3])
+                upright = whole[0] * whole[3] > 0 and whole[1] * whole[2] <= 0
+            origin_of(tp, index, ox, oy)
+            x, y = ox.value, oy.value
+            if x == last_x and y == last_y and glyphs:
+                # One glyph printed as several letters (a ligature): one glyph again.
+                prev = glyphs[-1]
+                glyphs[-1] = prev._replace(text=prev.text + char)
+                continue
+            last_x, last_y = x, y
+            if not size > 0 or not char:
+                continue
+            loose_box(tp, index, loose)
+            x0 = a * loose.left + c_ * loose.bottom + e
+            x1 = a * loose.right + c_ * loose.top + e
+            baseline = b * x + d * y + f
+            bottom = baseline - descent * size  # top-left origin: the descent goes down
+            if not math.isfinite(x0 + x1 + baseline + size):
+                continue
+            if x1 < x0:
+                x0, x1 = x1, x0
+            line = baseline if upright else bottom
+            top = bottom - size
+            glyphs.append(
+                new(Glyph, (char, x0, x1, top, bottom, line, size, bold, italic, hidden, white))
+            )
+        return glyphs
+
+    def _rules(self, obj: Any, outer: Matrix, ink: PageInk) -> None:
+        """The rules and shaded areas a page object draws (a form: those of its objects,
+        through its matrix)."""
+        kind = c.FPDFPageObj_GetType(obj)
+        if kind not in (c.FPDF_PAGEOBJ_PATH, c.FPDF_PAGEOBJ_FORM):
+            return
+        m = c.FS_MATRIX()
+        own: Matrix = (1, 0, 0, 1, 0, 0)
+        if c.FPDFPageObj_GetMatrix(obj, m):
+            own = (m.a, m.b, m.c, m.d, m.e, m.f)
+        whole = _multiply(own, outer)
+        if kind == c.FPDF_PAGEOBJ_FORM:
+            for index in range(c.FPDFFormObj_CountObjects(obj)):
+                self._rules(c.FPDFFormObj_GetObject(obj, index), whole, ink)
+            return
+        fill, stroke = ctypes.c_int(), ctypes.c_int()
+        if not c.FPDFPath_GetDrawMode(obj, fill, stroke) or not (fill.value or stroke.value):
+            return
+        shaded = bool(fill.value) and not _white(c.FPDFPageObj_GetFillColor, obj)
+        for shape, points in _subpaths(obj, whole):
+            if shaded and shape in _BOXES and all(math.isfinite(x + y) for x, y in points):
+                placed = [(x + self.x_shift, self.flip(y)) for x, y in points]
+                xs, ys = [x for x, _ in placed], [y for _, y in placed]
+                ink.shades.append((min(xs), min(ys), max(xs), max(ys)))
+            ink.segments.extend(self._subpath_rules(shape, points, bool(stroke.value)))
+
+    def _subpath_rules(
+        self, shape: str, pts: list[tuple[float, float]], stroke: bool
+    ) -> list[Segment]:
+        """pdfminer's reading of one subpath: a line, a rectangle or a polyline."""
+        if not all(math.isfinite(x + y) for x, y in pts):
+            return []
+        if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+            shape = shape[:-2] + "h"
+            pts = pts[:-2] + pts[-1:]
+        placed = [(x + self.x_shift, self.flip(y)) for x, y in pts]
+        if shape in ("mlh", "ml"):
+            return self._box(placed[:2], stroked=False)
+        if shape in ("mlllh", "mllll"):
+            (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+            square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (
+                y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0
+            )
+            if pts[0] == pts[4] and square:
+                return self._box([placed[0], placed[2]], stroked=stroke)
+        if not stroke:
+            return []
+        segments: list[Segment] = []
+        for a, b in itertools.pairwise(placed):
+            segments += self._box([a, b], stroked=False)
+        return segments
+
+    @staticmethod
+    def _box(points: list[tuple[float, float]], *, stroked: bool) -> list[Segment]:
+        xs = [x for x, _ in points]
+        ys = [y for _, y in points]
+        return rule_segments(min(xs), min(ys), max(xs), max(ys), stroked=stroked)
+
+
+def _white(fill_colour: Any, obj: Any) -> bool:
+    """Whether a page object is filled in white (every channel at its maximum), its colour
+    read by ``fill_colour`` (PDFium's FPDFPageObj_GetFillColor, through either binding)."""
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not fill_colour(obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)):
+        return False
+    return min(r.value, g.value, b.value) >= 253
+
+
+def _subpaths(obj: Any, matrix: Matrix) -> Iterator[tuple[str, list[tuple[float, float]]]]:
+    """Each subpath of a path object as pdfminer's shape letters ("m", "l", "c", "h") and
+    end points, in user space."""
+    x, y = ctypes.c_float(), ctypes.c_float()
+    shape: list[str] = []
+    points: list[tuple[float, float]] = []
+    bezier = 0
+    for index in range(c.FPDFPath_CountSegments(obj)):
+        segment = c.FPDFPath_GetPathSegment(obj, index)
+        kind = c.FPDFPathSegment_GetType(segment)
+        c.FPDFPathSegment_GetPoint(segment, x, y)
+        point = _apply(matrix, x.value, y.value)
+        if kind == _MOVE:
+            if shape:
+                yield "".join(shape), points
+            shape, points, bezier = ["m"], [point], 0
+            continue
+        if not shape:
+            shape, points = ["m"], [point]
+        if kind == _BEZIER:
+            bezier += 1
+            if bezier % 3:
+                continue  # a control point: pdfminer keeps only the curve's end point
+            shape.append("c")
+            points.append(point)
+        elif kind == _LINE:
+            closes = bool(c.FPDFPathSegment_GetClose(segment)) and point == points[0]
+            shape.append("h" if closes else "l")
+            points.append(point)
+        if kind == _BEZIER and c.FPDFPathSegment_GetClose(segment):
+            shape.append("h")
+            points.append(points[0])
+    if shape:
+        yield "".join(shape), points
+
+
+def _page_text(tp: Any, count: int) -> str | None:
+    """The page's characters in one call, or None when they do not map one to one (a
+    character outside the basic plane takes two UTF-16 units)."""
+    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    written = c.FPDFText_GetText(tp, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    if written <= 0:
+        return None
+    text = buffer.raw[: (written - 1) * 2].decode("utf-16-le", "replace")
+    return text if len(text) == count else None

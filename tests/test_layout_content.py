@@ -1,0 +1,145 @@
+"""Column roles from the cells: profiles, the best assignment, heads read from content, short
+rows realigned, and the countries a per-row programme or the title implies."""
+
+from __future__ import annotations
+
+from aap_parser import parse_text
+from aap_parser.layout.content import (
+    assign_roles,
+    head_from_content,
+    profile,
+    realign,
+    settle_roles,
+)
+from aap_parser.records.calls import bilateral_country
+
+BODY = [
+    ("1", "Bretagne", "Ville de Rennes", "Commune de Sfax (Tunisie)",
+     "Gestion des déchets ménagers dans la médina", "30 000 €"),
+    ("2", "Occitanie", "Conseil départemental de l'Hérault", "Province d'Al Haouz",
+     "Tourisme rural et patrimoine des vallées de l'Atlas", "12 500 €"),
+    ("3", "Grand Est", "Eurométropole de Strasbourg", "Ville de Douala (Cameroun)",
+     "Valorisation du biogaz et formation des agents", "9 000 €"),
+]
+ROLES = ("number", "region", "lead", "partners", "title", "amount")
+
+
+def test_profiles_tell_cells_apart() -> None:
+    assert profile("Nouvelle-Aquitaine").fits["region"] == 1.0
+    assert profile("Aquitaine-Limousin-Poitou-Charentes").fits["region"] == 1.0
+    assert profile("Région Bretagne").fits["region"] == 0.0
+    assert profile("Région Bretagne").fits["lead"] == 1.0
+    assert profile("Cercle de Niafunké (Mali)").fits["partners"] == 1.0
+    assert profile("Commune de Ouahigouya").fits["lead"] == 0.0
+    assert profile("Commune de Ouahigouya").fits["partners"] >= 0.8
+    assert profile("Burkina Faso, Togo").fits["country"] == 1.0
+    assert profile("45.000 €").fits["amount"] == 1.0
+    assert profile("Franco-palestinien 2025").fits["programme"] == 1.0
+    assert profile("Guadeloupe").fits["country"] == 0.0
+
+
+def test_unknown_header_words_take_their_role_from_the_cells() -> None:
+    headers = ("Dossier", "Zone", "Maître d'ouvrage", "Collectivité étrangère", "Libellé",
+               "Aide accordée")
+    assert assign_roles(headers, BODY).roles == ROLES
+    roles, notes = settle_roles(headers, BODY)
+    assert roles == ROLES
+    assert ("column-role", "column 3 \"Maître d'ouvrage\" read as lead from its cells") in notes
+
+
+def test_cells_overrule_a_header_they_contradict() -> None:
+    headers = ("Projet", "Région", "Collectivité", "Partenaire", "Description", "Montant")
+    assignment = assign_roles(headers, BODY)
+    assert assignment.roles == ROLES
+    assert 0 in assignment.from_content  # "Projet" holds row numbers, not titles
+
+
+def test_each_key_role_is_given_once() -> None:
+    headers = ("Partenaire",) * 6
+    roles = assign_roles(headers, BODY).roles
+    assert roles.count("partners") == 1
+    assert roles[3] == "partners"
+
+
+def test_first_row_of_unknown_words_is_a_header() -> None:
+    head = head_from_content([("N", "Zone", "Structure", "Homologue", "Action", "Crédits"), *BODY])
+    assert head is not None
+    assert head.index == 0
+    assert head.roles == ROLES
+
+
+def test_without_header_row_the_first_row_is_data() -> None:
+    head = head_from_content(BODY)
+    assert head is not None
+    assert head.index is None
+    assert head.roles == ROLES
+    assert [code for code, _ in head.notes] == ["header-missing"]
+
+
+def test_cells_that_make_no_laureates_table_give_no_head() -> None:
+    assert head_from_content([("Date", "Lieu"), ("12 mars", "Paris"), ("3 mai", "Lyon")]) is None
+
+
+def test_short_row_leaves_out_the_carried_region() -> None:
+    row = ("2", "Ville de Brest", "Commune de Sfax (Tunisie)", "Eau potable et assainissement",
+           "10 000 €")
+    assert realign(row, ROLES, has_above=True) == (0, 2, 3, 4, 5)
+
+
+def test_short_row_never_shifts_a_title_into_the_amount_column() -> None:
+    row = ("Bretagne", "Ville de Brest", "Commune de Sfax (Tunisie)",
+           "Eau potable et assainissement")
+    roles = ("region", "lead", "partners", "title", "amount")
+    assert realign(row, roles, has_above=True) == (0, 1, 2, 3)
+
+
+def test_short_row_without_row_above_is_read_left_to_right() -> None:
+    row = ("Grand Est", "Eurométropole de Strasbourg")
+    assert realign(row, ("region", "lead", "partners", "title"), has_above=False) == (0, 1)
+
+
+HEADING = "Paris, le 3 mars 2025\n\nLauréats de l'appel à projets 2025\n\n"
+
+
+def test_programme_column_implies_the_partner_country() -> None:
+    text = HEADING + "\n".join([
+        "| Territoire | Structure | Homologue | Guichet | Action |",
+        "| Bretagne | Ville de Rennes | Municipalité de Naplouse | Franco-palestinien 2025 | "
+        "Lecture publique pour la jeunesse |",
+        "| Occitanie | Ville de Toulouse | Commune de Sfax | Franco-tunisien 2025 | "
+        "Gestion de l'eau en milieu urbain |",
+        "| Grand Est | Ville de Metz | Ville de Trèves (Allemagne) | Jeunesse 2025 | "
+        "Mobilité des jeunes européens |",
+    ]) + "\n"
+    laureates = parse_text(text).laureates
+    got = [(p.country_code, p.country_from) for x in laureates for p in x.partners]
+    assert got == [("PS", "row"), ("TN", "row"), ("DE", "cell")]
+
+
+def test_no_country_is_guessed_from_a_partner_name() -> None:
+    text = HEADING + "\n".join([
+        "| Territoire | Structure | Homologue | Action |",
+        "| Bretagne | Ville de Rennes | Municipalité de Naplouse | Lecture publique |",
+        "| Occitanie | Ville de Toulouse | Commune de Sfax | Gestion de l'eau potable |",
+    ]) + "\n"
+    partners = [p for x in parse_text(text).laureates for p in x.partners]
+    assert [(p.name, p.country, p.country_from) for p in partners] == [
+        ("Municipalité de Naplouse", None, None), ("Commune de Sfax", None, None)]
+
+
+def test_title_naming_one_country_implies_it() -> None:
+    assert bilateral_country("Coopération décentralisée au Liban 2021") == ("Liban", "LB")
+    assert bilateral_country("Fonds conjoint franco-marocain 2019") == ("Maroc", "MA")
+    assert bilateral_country("Projets en Côte d'Ivoire") == ("Côte d'Ivoire", "CI")
+    assert bilateral_country("Projets au Sénégal et au Mali") is None
+    assert bilateral_country("Appel en soutien à l'action extérieure") is None
+    assert bilateral_country("Projets en France") is None
+
+
+def test_left_over_rows_above_a_header_of_unknown_words_are_dropped() -> None:
+    header = ("Réf", "Zone", "Structure", "Homologue", "Action", "Crédits")
+    for above in [("Colonne1", "Colonne2", "Colonne3", "Colonne4", "Colonne5", "Colonne6"),
+                  ("",) * 6]:
+        head = head_from_content([above, header, *BODY])
+        assert head is not None
+        assert (head.index, head.columns, head.roles) == (1, header, ROLES)
