@@ -124,13 +124,17 @@ def run(
     keep: Path | None,
     report: Callable[[str], None] = print,
 ) -> dict[str, tuple[int, int]]:
-    """Score every producer over the specs; keep the failing texts in ``keep``."""
+    """Score every producer over the specs; keep the failing texts and PDFs in ``keep``,
+    and there every layout text under ``texts/`` (to score them again without printing)."""
     totals: dict[str, tuple[int, int]] = {}
     for producer in producers:
         pdfs = render(producer, specs)
         exact = expected = 0
         for spec in specs:
             text = layout_text(pdfs[spec.name])
+            if keep is not None:
+                (keep / "texts").mkdir(parents=True, exist_ok=True)
+                (keep / "texts" / f"{spec.name}.{producer}.layout.txt").write_text(text, "utf-8")
             got, want, problem = score(spec, text)
             exact, expected = exact + got, expected + want
             if problem:

@@ -143,3 +143,11 @@ def test_left_over_rows_above_a_header_of_unknown_words_are_dropped() -> None:
         head = head_from_content([above, header, *BODY])
         assert head is not None
         assert (head.index, head.columns, head.roles) == (1, header, ROLES)
+
+
+def test_bare_foreign_place_names_are_partners_without_header() -> None:
+    rows = [("Bretagne", "Ville de Rennes", "Ségou", "Eau potable et assainissement rural"),
+            ("Occitanie", "Ville de Nîmes", "Tyr", "Patrimoine et tourisme durable")]
+    head = head_from_content(rows)
+    assert head is not None
+    assert head.roles == ("region", "lead", "partners", "title")

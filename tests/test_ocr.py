@@ -15,9 +15,9 @@ from PIL import Image, ImageDraw
 
 from aap_parser import parse
 from aap_parser.batch import parse_many
-from aap_parser.enrich.snap import snap_names
+from aap_parser.enrich.snap import snap_headers, snap_names
 from aap_parser.errors import NoTextLayerError, TooLargeError
-from aap_parser.grid import BBox, Doubt, RawCell
+from aap_parser.grid import BBox, Doubt, RawCell, RawRow, RawTable, SourceDocument
 from aap_parser.layout import LaidOutRow, LaidOutTable
 from aap_parser.layout.doubts import place_doubts
 from aap_parser.models import Announcement, Source
@@ -147,11 +147,12 @@ def test_closed_lists_correct_names_and_leave_free_text_alone() -> None:
                         "Appui a la gouvernanse locale",
                     ),
                     ("Bretagne", "Conseil général du Nord", "Ségou (Mali)", "Echanges"),
+                    ("Centre-Val de Loire", "Ville Dorléans", "", ""),
                 ]
             ),
         )
     )
-    first, second = (tuple(c.text for c in row.cells) for row in tables[0].rows)
+    first, second, third = (tuple(c.text for c in row.cells) for row in tables[0].rows)
     assert first == (
         "Île-de-France",
         "Conseil départemental du Val de Marne",
@@ -163,6 +164,19 @@ def test_closed_lists_correct_names_and_leave_free_text_alone() -> None:
     assert [(w.code, w.severity) for w in warnings] == [("ocr-name-corrected", "info")] * 3
     assert "'lle-de-France' read as 'Île-de-France'" in warnings[0].message
     assert tables[0].rows[1].warnings == ()
+    assert third[1] == "Ville d'Orléans"
+
+
+def test_a_misread_header_row_is_put_right_only_if_it_then_reads_as_a_header() -> None:
+    header = ("N°", "Région", "Collectivité française", "Fartenaire(s)", "Intitulé du proiet")
+    body = ("1", "Bretagne", "Ville de Rennes", "Fartenaire", "Proiet")
+    table = RawTable(tuple(RawRow(tuple(RawCell((t,)) for t in row), page=1) for row in
+                           (header, body)))
+    document = snap_headers(SourceDocument(blocks=(table,), format="pdf-ocr"))
+    rows = document.blocks[0].rows  # type: ignore[union-attr]
+    assert [c.text for c in rows[0].cells][3:] == ["Partenaire(s)", "Intitulé du projet"]
+    assert [c.text for c in rows[1].cells] == list(body)  # no header: left as read
+    assert [w.code for w in document.warnings] == ["ocr-name-corrected"] * 2
 
 
 def test_an_ambiguous_or_far_name_is_left_as_read() -> None:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from aap_parser.build import build_records
-from aap_parser.enrich.snap import snap_names
+from aap_parser.enrich.snap import snap_headers, snap_names
 from aap_parser.errors import AapParseError, InputError, StrictModeError
 from aap_parser.grid import SourceDocument
 from aap_parser.layout import lay_out
@@ -91,6 +91,8 @@ def _read_file(path: Path) -> bytes:
 
 def _finish(document: SourceDocument, data: bytes, name: str | None, strict: bool) -> Announcement:
     """Lay out, build records and assemble the announcement."""
+    if document.format == "pdf-ocr":
+        document = snap_headers(document)
     layout = lay_out(document)
     if document.format == "pdf-ocr":
         tables, unplaced = place_doubts(snap_names(layout.tables), document.doubts)

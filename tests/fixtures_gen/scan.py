@@ -17,6 +17,7 @@ import argparse
 import hashlib
 import io
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +33,8 @@ from aap_parser.models import Source
 
 from .golden import GENERATED_DIR, expected_for
 
+FIXED_DATE = time.gmtime(1592870400)
+"""The PDFs' creation and change date (Pillow would stamp the time of the run)."""
 SCANNED_DIR = Path(__file__).parents[1] / "fixtures" / "scanned"
 
 
@@ -58,6 +61,8 @@ SCANS = (
     Scan("2016_climat_interim.borderless.pdf", 300, -0.5, 4),
     Scan("2024_programmes_landscape.word.pdf", 300, 1.0, 5),
     Scan("2018_franco_marocain.borderless.pdf", 200, 0.8, 6),
+    Scan("2018_franco_marocain.docx-lo.pdf", 300, -0.6, 7),
+    Scan("2016_climat_interim.grid.pdf", 200, 0.3, 8),
 )
 
 NOISE = 4.0
@@ -101,6 +106,8 @@ def scan_pdf(data: bytes, scan: Scan) -> bytes:
         format="PDF",
         resolution=float(scan.dpi),
         quality=JPEG_QUALITY,
+        creationDate=FIXED_DATE,  # Pillow stamps the time otherwise: not reproducible
+        modDate=FIXED_DATE,
         save_all=True,
         append_images=pages[1:],
     )

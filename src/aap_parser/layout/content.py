@@ -62,6 +62,7 @@ _EXPECTED: tuple[Role, ...] = ("lead", "partners", "title")
 _EXPECTED_BONUS = 0.5
 _MIN_EVIDENCE = 0.5
 """What the cells must say for a table read without a header to have leads and partners."""
+_MIN_PARTNERS = 0.4
 _MIN_HINT = 0.25
 """What the cells must say for a column to be preferred as one of the expected roles."""
 _MIN_CHARS = 2
@@ -216,12 +217,18 @@ def _mean_words(texts: Sequence[str]) -> float:
 
 
 def score_table(
-    headers: Sequence[str], body: Sequence[Sequence[str]]
+    headers: Sequence[str],
+    body: Sequence[Sequence[str]],
+    cells_say: Sequence[dict[Role, float]] | None = None,
 ) -> list[dict[Role | None, float]]:
-    """Each column's score per role (``None`` standing for ``extra``): content plus wording."""
+    """Each column's score per role (``None`` standing for ``extra``): content plus wording.
+
+    ``cells_say`` are the columns' :func:`column_scores` when the caller has them already."""
     width = len(headers)
     columns = _columns(body, width)
-    content = [column_scores(column) for column in columns]
+    if cells_say is None:
+        cells_say = [column_scores(column) for column in columns]
+    content = [dict(scores) for scores in cells_say]
     lengths = [_mean_words(column) for column in columns]
     longest = max(range(width), key=lambda i: lengths[i]) if width else 0
     if width and content[longest]["title"] >= 0.5:
@@ -249,7 +256,8 @@ def _columns(body: Sequence[Sequence[str]], width: int) -> list[list[str]]:
 
 def assign_roles(headers: Sequence[str], body: Sequence[Sequence[str]]) -> Assignment:
     """The best consistent roles for the table's columns (rules 3 and 4)."""
-    scores = score_table(headers, body)
+    content = [column_scores(column) for column in _columns(body, len(headers))]
+    scores = score_table(headers, body, content)
     best: dict[int, tuple[float, tuple[Role | None, ...]]] = {0: (0.0, ())}
     for column in scores:
         nxt: dict[int, tuple[float, tuple[Role | None, ...]]] = {}
@@ -265,7 +273,6 @@ def assign_roles(headers: Sequence[str], body: Sequence[Sequence[str]]) -> Assig
         best = nxt
     _, chosen = max(best.values(), key=lambda item: item[0])
     roles = tuple("extra" if role is None else role for role in chosen)
-    content = [column_scores(column) for column in _columns(body, len(headers))]
     evidence = tuple(
         0.0 if role == "extra" else content[i][role] for i, role in enumerate(roles)
     )
@@ -278,11 +285,9 @@ def assign_roles(headers: Sequence[str], body: Sequence[Sequence[str]]) -> Assig
 
 def is_laureates_table(assignment: Assignment) -> bool:
     """A laureates table has columns whose cells read as leads and as partners."""
-    found = {
-        role for role, value in zip(assignment.roles, assignment.evidence, strict=True)
-        if value >= _MIN_EVIDENCE
-    }
-    return {"lead", "partners"} <= found
+    said = dict(zip(assignment.roles, assignment.evidence, strict=True))
+    # Partners printed as bare foreign place names (« Ségou », « Tyr ») say less than leads.
+    return said.get("lead", 0.0) >= _MIN_EVIDENCE and said.get("partners", 0.0) >= _MIN_PARTNERS
 
 
 def fits_as_row(texts: Sequence[str], roles: Sequence[Role]) -> float:

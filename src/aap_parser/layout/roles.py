@@ -43,6 +43,17 @@ _RULES: tuple[tuple[Role, regex.Pattern[str]], ...] = (
     ("programme", regex.compile(r"appels? a projets?|programme|dispositif|^aap\b|\bappel\b")),
 )
 
+HEADER_WORDS = (
+    "Région", "Régions", "française", "françaises", "France", "origine", "administrative",
+    "Collectivité", "Collectivités", "territoriale", "territoriales", "locale", "locales",
+    "chef", "file", "porteuse", "porteur", "porteurs", "demandeur", "bénéficiaire",
+    "bénéficiaires", "partenaire", "partenaires", "étrangère", "étrangères", "Titre",
+    "projet", "projets", "Intitulé", "Objet", "Libellé", "Montant", "accordé", "subvention",
+    "cofinancement", "financement", "euros", "Pays", "concerné", "concernés", "Thématique",
+    "Thème", "Secteur", "Domaine", "Programme", "Dispositif", "Appel", "Numéro", "ordre",
+)
+"""The words of the header vocabulary as printed, for correcting header rows read by OCR."""
+
 KEY_ROLES: frozenset[Role] = frozenset({"region", "lead", "partners", "title"})
 CARRIED_ROLES: frozenset[Role] = frozenset({"region", "lead", "country"})
 """Roles whose cells a word processor merges down a group of rows, carried to each row."""

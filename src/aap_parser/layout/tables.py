@@ -527,9 +527,10 @@ def _footnotes(lines: list[TextLine]) -> list[str]:
 
 
 def _is_repeat_header(row: RawRow, builder: _Builder) -> bool:
-    if any(row.texts) and row.texts == builder.columns:
+    texts = row.texts
+    if texts == builder.columns and any(texts):
         return True
-    roles = header_roles(list(row.texts))
+    roles = header_roles(list(texts))
     return roles is not None and tuple(roles) == builder.roles
 
 

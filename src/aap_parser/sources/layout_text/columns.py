@@ -274,14 +274,22 @@ class _Grid:
 
 def _build_grid(lines: list[_Line], columns: list[_Column]) -> _Grid:
     """Cut every line's chunks into the columns: a chunk running into the next column is
-    cut where a word starts there; chunks of one column on one line join."""
+    cut where a word starts there; of two chunks falling in one column (a gap inside
+    it: pdftotext printed the next cell far off its column), the last goes to the next
+    column when that one is blank on the line; other chunks of one column join."""
     rows: list[tuple[str | None, ...]] = []
     for line in lines:
         cells: list[list[str]] = [[] for _ in columns]
+        placed: list[tuple[int, str]] = []
         for whole in line.chunks:
             pieces = _split_chunk(whole, columns) or [(_column_of(columns, whole.start), whole)]
-            for col, chunk in pieces:
-                cells[col].append(chunk.text)
+            placed.extend((col, chunk.text) for col, chunk in pieces)
+        for index, (col, text) in enumerate(placed):
+            after = placed[index + 1][0] if index + 1 < len(placed) else len(columns)
+            shared = index > 0 and placed[index - 1][0] == col
+            if shared and col + 1 < after:
+                col += 1
+            cells[col].append(text)
         rows.append(tuple(" ".join(parts) if parts else None for parts in cells))
     filled = tuple(
         tuple(t for t, row in enumerate(rows) if row[col] is not None)

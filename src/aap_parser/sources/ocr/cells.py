@@ -22,7 +22,7 @@ PAGE_PSM, CELL_PSM = 3, 6
 INSET_PT = 1.0
 """Points cut off each side of a cell (what is left of its rules)."""
 MARGIN_PX = 12
-"""White border added around a cell's pixels (Tesseract reads poorly at the very edge)."""
+"""Border added around a cell's pixels (Tesseract reads poorly at the very edge)."""
 MIN_INK = 20
 """A cell with fewer dark pixels than this is blank and not read."""
 
@@ -47,7 +47,9 @@ def read_by_cell(
         cell = grey[y0:y1, x0:x1]
         if np.count_nonzero(cell <= threshold) < MIN_INK:
             continue
-        crops.append(np.pad(cell, MARGIN_PX, constant_values=255))
+        # The border takes the cell's own background: white around a shaded header cell
+        # makes Tesseract binarise the shading as ink.
+        crops.append(np.pad(cell, MARGIN_PX, constant_values=int(np.median(cell))))
         origins.append((x0 - MARGIN_PX, y0 - MARGIN_PX))
     words = recognise([outside], lang=lang, dpi=dpi, psm=PAGE_PSM)[0]
     lines = max((word.line for word in words), default=0) + 1

@@ -8,8 +8,10 @@
    the page's most common sizes so that the lines of one font agree.
 4. Bold is read from the ink: a line whose median stroke (horizontal run of ink, stems
    outnumbering bars) is much thicker, for its size, than the
-   page's usual stroke is bold; a short line (too little ink to judge) takes the weight of
-   the line right above it. Italic is not recognised (always False).
+   page's usual stroke is bold; a line right below another of the same size takes that
+   line's weight when it is short (too little ink to judge) or its stroke is within
+   ``SAME_STROKE`` of it (one paragraph, one weight, even at the threshold). Italic is not
+   recognised (always False).
 5. A "word" of letters or digits much flatter than its line (dust, what is left of a rule)
    is dropped; punctuation (« , . -) is small by nature and kept.
 6. A few words OCR misreads the same way and that are no French word are spelt right
@@ -34,6 +36,9 @@ MISREADINGS = {"ler": "1er"}
 """Misread words that are no French word, and what was printed."""
 SIZE_SNAP = 0.12
 """Line sizes within this share of a more common size are that size."""
+SAME_STROKE = 0.1
+"""A line whose stroke is within this share of the line's above (same size) continues its
+weight: the threshold must not split a bold title in two."""
 SHORT_LINE = 12
 """A line of fewer characters has too little ink to judge its weight: it takes the line's above."""
 SPECK_HEIGHT = 0.4
@@ -110,8 +115,10 @@ def _styles(words: Sequence[OcrWord], dark: NDArray[np.bool_], scale: float) -> 
     for line in sorted(chars, key=lambda ln: boxes[ln][1]):
         bold = usual > 0 and strokes[line] > BOLD_STROKE * usual
         above = _line_above(line, boxes)
-        if chars[line] < SHORT_LINE and above is not None and above in styles:
-            bold = styles[above].bold
+        if above is not None and above in styles and snapped[above] == snapped[line]:
+            alike = abs(strokes[line] - strokes[above]) <= SAME_STROKE * strokes[above]
+            if chars[line] < SHORT_LINE or alike:
+                bold = styles[above].bold
         styles[line] = _Style(snapped[line], bold)
     return styles
 

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from aap_parser.sources.pdf.backends.base import PdfBackend
 from aap_parser.sources.pdf.backends.pdfium import PdfiumBackend
-from aap_parser.sources.pdf.backends.pdfminer import PdfminerBackend
 
-BACKENDS: dict[str, type[PdfBackend]] = {
+
+def _pdfminer(data: bytes, password: str | None) -> PdfBackend:
+    """The pdfminer backend, imported when chosen: a run with the default one never loads
+    pdfplumber."""
+    from aap_parser.sources.pdf.backends.pdfminer import PdfminerBackend
+
+    return PdfminerBackend(data, password)
+
+
+BACKENDS: dict[str, Callable[[bytes, str | None], PdfBackend]] = {
     "pdfium": PdfiumBackend,
-    "pdfminer": PdfminerBackend,
+    "pdfminer": _pdfminer,
 }
-"""Every backend by the name the CLI and ``parse(..., backend=...)`` accept."""
+"""Every backend by the name the CLI and ``parse(..., backend=...)`` accept: a class (or a
+function importing it) that opens the PDF's bytes with a password."""
 
 DEFAULT_BACKEND = "pdfium"
 
