@@ -124,7 +124,7 @@ def test_nested_forms_stop_at_the_memory_limit_and_the_batch_goes_on(tmp_path: P
         "nested-forms.pdf", "seed.txt", "-o", "all.jsonl", "--max-memory", "200M", "--timeout",
         "0", cwd=tmp_path, limit=300,
     )
-    errors = [line for line in done.stderr.decode().splitlines() if "error" in line]
+    errors = [line for line in done.stderr.decode().splitlines() if " error: " in line]
 
     assert done.returncode == 1
     assert errors == [
