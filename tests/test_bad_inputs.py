@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -41,9 +42,14 @@ def _each_backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatc
 
 
 @pytest.fixture(autouse=True)
-def _quiet_pdfminer() -> None:
-    """pdfminer logs each repair it makes on corrupt files; the assertions are what matter."""
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+def _quiet_pdfminer() -> Iterator[None]:
+    """pdfminer logs each repair it makes on corrupt files; the assertions are what matter
+    (its level is restored after each test: other tests read those warnings)."""
+    logger = logging.getLogger("pdfminer")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    yield
+    logger.setLevel(level)
 
 
 def _rows(announcement: Announcement) -> list[dict[str, Any]]:

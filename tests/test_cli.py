@@ -253,6 +253,7 @@ def test_options_reach_the_batch(folder: Path, monkeypatch: pytest.MonkeyPatch) 
         "max_pages": 3,
         "timeout": None,
         "jobs": 2,
+        "max_memory": 2**30,
         "ocr": "never",
         "ocr_lang": "fra+eng",
     }

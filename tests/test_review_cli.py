@@ -73,7 +73,8 @@ def test_review_folder_has_a_page_per_input_and_an_index(tmp_path: Path) -> None
     bad.write_text("Compte rendu de réunion\n\nAucun tableau ici.\n", encoding="utf-8")
     folder = tmp_path / "review"
     result = run(
-        str(PDF), str(TEXT), str(bad), "-o", str(tmp_path / "out.jsonl"), "--review", f"{folder}/"
+        str(PDF), str(TEXT), str(bad), "-j", "1", "-o", str(tmp_path / "out.jsonl"),
+        "--review", f"{folder}/",
     )
     assert result.exit_code == 1  # the notes are not an announcement
     assert sorted(p.name for p in folder.iterdir()) == [

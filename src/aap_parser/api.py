@@ -16,6 +16,7 @@ from aap_parser.build import build_records
 from aap_parser.enrich.snap import snap_headers, snap_names
 from aap_parser.errors import AapParseError, InputError, StrictModeError
 from aap_parser.grid import SourceDocument
+from aap_parser.inputs import text_name
 from aap_parser.layout import lay_out
 from aap_parser.layout.doubts import place_doubts
 from aap_parser.layout.roles import LAUREATES_HEADER
@@ -102,7 +103,7 @@ def _finish(document: SourceDocument, data: bytes, name: str | None, strict: boo
     warnings = [*document.warnings, *layout.warnings, *records.warnings]
     announcement = Announcement(
         source=Source(
-            path=name,
+            path=None if name is None else text_name(name),
             format=document.format,
             sha256=hashlib.sha256(data).hexdigest(),
             pages=document.pages,

@@ -1,19 +1,24 @@
-"""Parse many announcements, in parallel, each isolated and under a time limit.
+"""Parse many announcements, in parallel, each isolated and under a time and memory limit.
 
 ``parse_many`` never raises for one bad input: every input gives a ``BatchResult`` holding
-either its announcement or its ``AapParseError``, in input order. Work runs in a spawn-safe
-process pool; a file over the time limit has its worker killed and the pool is recycled.
+either its announcement or its ``AapParseError``, in input order. Work runs in a process
+pool, one file too whenever a limit is set (a process is the one place where work that
+hangs can be killed): a file over the time limit has its worker killed and the pool is
+recycled; a worker cannot hold more than the memory limit, and dies with its parent.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import logging
 import os
 import signal
+import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from types import FrameType
 from typing import TYPE_CHECKING, Any, Protocol
@@ -46,7 +51,18 @@ OCR_PAGE_SECONDS = 30.0
 """Time a file is given, beyond the per-file limit, for each page read by OCR (a page takes
 3 to 8 s on one core: the limit must not cut a normal OCR run short)."""
 
-_Outcome = tuple[Announcement | None, AapParseError | None]
+_Outcome = tuple[Announcement | None, AapParseError | None, tuple[str, ...]]
+"""What parsing one input gave: its announcement or error, and the libraries' log notes."""
+
+LOGGED_LIBRARIES = ("pdfminer", "pdfplumber", "aap_parser")
+"""Loggers whose warnings while a file is parsed become that file's ``notes``."""
+
+MAX_NOTES = 20
+"""At most this many distinct notes are kept per file (pdfminer may repeat one per glyph)."""
+
+BACKSTOP = 1.5
+"""A worker may allocate this many times ``max_memory`` before allocations fail: the
+parent's watch on its resident memory stops it first, with a clear message."""
 
 
 class ParseFunction(Protocol):
@@ -74,7 +90,9 @@ class BatchOptions:
     timeout: float | None = None
     """Seconds per file; None for no limit."""
     jobs: int | None = None
-    """Worker processes; None for the CPU count."""
+    """Worker processes; None for the CPU count (never more)."""
+    max_memory: int | None = None
+    """Bytes of memory each file may hold; None for no limit."""
     backend: str | None = None
     """The PDF backend's name; None for the default."""
     ocr: OcrMode = "auto"
@@ -96,6 +114,9 @@ class BatchResult:
     path: str
     announcement: Announcement | None = None
     error: AapParseError | None = None
+    notes: tuple[str, ...] = ()
+    """Warnings the libraries logged while reading this input (e.g. pdfminer repairing a
+    broken PDF), prefixed with the library's name; kept off stderr for the caller to show."""
 
     @property
     def ok(self) -> bool:
@@ -114,9 +135,10 @@ class _Options:
     backend: str | None = None
     ocr: OcrMode = "auto"
     ocr_lang: str = "fra"
+    max_memory: int | None = None
 
 
-@dataclass
+@dataclass(eq=False)
 class _Task:
     """One input waiting for or under parsing; ``solo`` tasks run alone after a crash."""
 
@@ -147,34 +169,36 @@ def parse_many(
     backend: str | None = None,
     ocr: OcrMode = "auto",
     ocr_lang: str = "fra",
-) -> Iterator[BatchResult]:
+    max_memory: int | None = None,
+) -> Generator[BatchResult, None, None]:
     """Parse each input and yield its ``BatchResult``, in input order, never raising for one.
 
-    ``jobs`` worker processes (default: CPU count) parse in parallel; ``timeout`` (seconds)
-    limits each file, plus ``OCR_PAGE_SECONDS`` per page read by OCR. ``-`` reads standard
+    ``jobs`` worker processes (default and most: the CPU count) parse in parallel;
+    ``timeout`` (seconds) limits each file, plus ``OCR_PAGE_SECONDS`` per page read by OCR,
+    and ``max_memory`` (bytes) the memory it may hold; with either, a file runs in a worker
+    even alone. ``-`` reads standard
     input once, in this process. ``parser`` replaces ``aap_parser.parse`` (it must be a
     module-level function for the process pool); ``backend`` names the PDF reader, passed on
     to it only when given; ``ocr`` and ``ocr_lang`` (see ``aap_parser.parse``) are passed to
     ``aap_parser.parse`` only.
     """
     tasks = [_Task(i, name, name) for i, name in enumerate(os.fspath(p) for p in paths)]
-    options = _Options(parser, password, strict, max_pages, backend, ocr, ocr_lang)
+    options = _Options(parser, password, strict, max_pages, backend, ocr, ocr_lang, max_memory)
     _read_stdin_inputs(tasks)
-    workers = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
-    if _in_process(workers, timeout):
+    workers = max(1, min(jobs or cpu_count(), cpu_count(), len(tasks)))
+    if workers == 1 and timeout is None and max_memory is None:
         for task in tasks:
             yield _parse_here(task, options, timeout)
     else:
         yield from _parse_in_pool(tasks, options, workers, timeout)
 
 
-def _in_process(workers: int, timeout: float | None) -> bool:
-    """Decide to parse in this process: one worker (``-j1`` or a single input) and a
-    timeout we can enforce here, each input timed alone by its own alarm; a pool of one
-    worker would only add its start-up."""
-    if workers > 1:
-        return False
-    return timeout is None or _alarm_available()
+def cpu_count() -> int:
+    """The CPUs this process may run on: more workers would only multiply memory."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 def _alarm_available() -> bool:
@@ -209,7 +233,7 @@ def _parse_here(task: _Task, options: _Options, timeout: float | None) -> BatchR
         with on_ocr_page(_extend_alarm):
             outcome = _run(task.source, options)
     except _Timeout:
-        outcome = (None, _timeout_error(timeout))
+        outcome = (None, _timeout_error(timeout), ())
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
@@ -234,36 +258,84 @@ def _timeout_error(timeout: float) -> AapParseError:
 
 
 def _result(
-    task: _Task, announcement: Announcement | None, error: AapParseError | None
+    task: _Task,
+    announcement: Announcement | None,
+    error: AapParseError | None,
+    notes: tuple[str, ...] = (),
 ) -> BatchResult:
     """Build a task's BatchResult, naming the input in its error."""
     if error is not None:
         error = error.with_source(task.path)
-    return BatchResult(task.path, announcement, error)
+    return BatchResult(task.path, announcement, error, notes)
 
 
 def _run(source: str | bytes, options: _Options) -> _Outcome:
     """Parse one source, turning every exception into an ``AapParseError`` value."""
     parser = options.parser or _default_parser()
     ocr = {} if options.parser else {"ocr": options.ocr, "ocr_lang": options.ocr_lang}
+    chosen = {"backend": options.backend} if options.backend else {}
+    with _logged_notes() as notes:
+        try:
+            announcement = parser(
+                source,
+                password=options.password,
+                strict=options.strict,
+                max_pages=options.max_pages,
+                **chosen,
+                **ocr,
+            )
+        except AapParseError as error:
+            return None, error, tuple(notes)
+        except MemoryError:
+            return None, _memory_error(options.max_memory), tuple(notes)
+        except Exception as error:
+            # A bug, not bad input: still one line, and the batch goes on.
+            return None, internal_error(error), tuple(notes)
+    return announcement, None, tuple(notes)
+
+
+class _NoteTaker(logging.Handler):
+    """Keeps the distinct warnings logged while one file is parsed, as one-line notes."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.notes: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Record ``library: message`` once (our own messages without the prefix)."""
+        try:
+            message = " ".join(record.getMessage().split())
+        except Exception:  # a library's badly formatted message: keep its template
+            message = " ".join(str(record.msg).split())
+        library = record.name.split(".")[0]
+        note = message if library == "aap_parser" else f"{library}: {message}"
+        if note not in self.notes and len(self.notes) < MAX_NOTES:
+            self.notes.append(note)
+
+
+@contextlib.contextmanager
+def _logged_notes() -> Iterator[list[str]]:
+    """Collect the libraries' warnings (``LOGGED_LIBRARIES``) while the block runs, instead
+    of letting Python print them raw on stderr."""
+    taker = _NoteTaker()
+    loggers = [logging.getLogger(name) for name in LOGGED_LIBRARIES]
+    propagate = [logger.propagate for logger in loggers]
+    for logger in loggers:
+        logger.addHandler(taker)
+        logger.propagate = False
     try:
-        chosen = {"backend": options.backend} if options.backend else {}
-        announcement = parser(
-            source,
-            password=options.password,
-            strict=options.strict,
-            max_pages=options.max_pages,
-            **chosen,
-            **ocr,
-        )
-    except AapParseError as error:
-        return None, error
-    except MemoryError:
-        return None, TooLargeError("out of memory while parsing")
-    except Exception as error:
-        # A bug, not bad input: still one line, and the batch goes on.
-        return None, internal_error(error)
-    return announcement, None
+        yield taker.notes
+    finally:
+        for logger, before in zip(loggers, propagate, strict=True):
+            logger.removeHandler(taker)
+            logger.propagate = before
+
+
+def _memory_error(limit: int | None) -> AapParseError:
+    """Return the error reported for a file that needs more memory than it may have."""
+    if limit is None:
+        return TooLargeError("out of memory while parsing")
+    return TooLargeError(f"parsing needed more than the {limit / 2**20:g} MiB memory limit")
 
 
 def internal_error(error: BaseException) -> AapParseError:
@@ -283,12 +355,60 @@ def _default_parser() -> ParseFunction:
 _started: SimpleQueue[tuple[int, int, float]] | None = None
 
 
-def _init_worker(started: SimpleQueue[tuple[int, int, float]]) -> None:
-    """Pool initializer: keep the queue on which tasks announce that they have started."""
+def _init_worker(started: SimpleQueue[tuple[int, int, float]], max_memory: int | None) -> None:
+    """Pool initializer: keep the queue on which tasks announce that they have started,
+    bound this worker's memory, and tie its life to the parent's."""
     global _started
     _started = started
     # Ctrl-C goes to the whole process group: let the parent decide, workers just stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A forked worker inherits the parent's handlers: it ends on SIGTERM, its own timer
+    # stays unset (the parent enforces the time limit by killing it).
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "setitimer"):
+        signal.setitimer(signal.ITIMER_REAL, 0)
+    _die_with_parent()
+    if max_memory is not None:
+        limit_memory(int(max_memory * BACKSTOP))
+
+
+def limit_memory(max_bytes: int) -> None:
+    """Make allocations past ``max_bytes`` fail (``MemoryError``) in this process.
+
+    The limit is on the data segment (heap and private writable mappings, Linux's
+    RLIMIT_DATA), not the address space, which libraries reserve far beyond what they use.
+    Where the system has no such limit, nothing is done.
+    """
+    try:
+        import resource
+    except ImportError:  # not POSIX
+        return
+    kind = getattr(resource, "RLIMIT_DATA", None)
+    if kind is None:
+        return
+    hard = resource.getrlimit(kind)[1]
+    if hard != resource.RLIM_INFINITY:
+        max_bytes = min(max_bytes, hard)
+    resource.setrlimit(kind, (max_bytes, hard))
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when its parent dies (killed, crashed): no orphan
+    goes on parsing. Elsewhere workers still stop once their task queue closes."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import multiprocessing
+
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    parent = multiprocessing.parent_process()
+    if parent is not None and parent.pid != os.getppid():  # it died before the request
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _pool_task(index: int, source: str | bytes, options: _Options) -> _Outcome:
@@ -306,24 +426,33 @@ def _more_time(index: int) -> None:
         _started.put((index, os.getpid(), OCR_PAGE_SECONDS))
 
 
+def _start_method() -> str:
+    """How workers start: forked on Linux when this process runs a single thread (a worker
+    is then ready at once, the parser already imported: a single file pays little for its
+    bounds), else spawned (a fresh interpreter: safe beside other threads)."""
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
+
+
 class _PoolUnavailable(Exception):
     """The pool's workers die before running any task (e.g. spawn cannot import __main__)."""
 
 
 class _Pool:
-    """A spawn-context process pool plus the start queue its workers report on."""
+    """A process pool plus the start queue its workers report on."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, max_memory: int | None) -> None:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        context = multiprocessing.get_context("spawn")
+        context = multiprocessing.get_context(_start_method())
         self.started: SimpleQueue[tuple[int, int, float]] = context.SimpleQueue()
         self.executor = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=context,
             initializer=_init_worker,
-            initargs=(self.started,),
+            initargs=(self.started, max_memory),
         )
         self.pids: set[int] = set()
 
@@ -343,10 +472,11 @@ class _Pool:
     def close(self, *, kill: bool) -> None:
         """Shut the pool down; with ``kill``, end its workers first (abandoned work)."""
         if kill:
-            import multiprocessing
-
-            for child in multiprocessing.active_children():
-                if child.pid in self.pids:
+            # Every worker, also one still starting that has not reported a task yet (it
+            # would take one and keep shutdown() waiting for it).
+            workers = getattr(self.executor, "_processes", None) or {}
+            for child in list(workers.values()):
+                if child.is_alive():
                     child.kill()
         self.executor.shutdown(wait=True, cancel_futures=True)
         self.started.close()
@@ -385,15 +515,16 @@ def _pool_results(
     """Run tasks in a pool, at most ``workers`` at a time; yield (index, result) as done.
 
     At most one task per worker is in flight, so a submitted task starts at once; when a
-    task exceeds ``timeout`` its worker is killed, the pool recycled and the other running
-    tasks resubmitted. A pool broken by a crashing worker is recycled too, and the tasks
-    that had started are retried alone so the crash is charged to the right file.
+    task exceeds ``timeout``, or its worker's resident memory ``max_memory``, the worker is
+    killed, the pool recycled and the other running tasks resubmitted. A pool broken by a
+    crashing worker is recycled too, and the tasks that had started are retried alone so
+    the crash is charged to the right file.
     """
     from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
 
     pending = deque(tasks)
-    pool = _Pool(workers)
+    pool = _Pool(workers, options.max_memory)
     running: dict[Future[_Outcome], _Task] = {}
     try:
         while pending or running:
@@ -407,16 +538,15 @@ def _pool_results(
                 if future not in broken:
                     task = running.pop(future)
                     yield task.index, _result(task, *_outcome(future))
-            expired = _expired(running, timeout)
+            expired = _over_limits(running, timeout, options.max_memory)
             if not expired and not broken:
                 continue
-            for task in expired:
-                assert timeout is not None
-                yield task.index, _result(task, None, _timeout_error(timeout))
+            for task, error in expired.items():
+                yield task.index, _result(task, None, error)
             stopped = [t for t in running.values() if t not in expired]
             running.clear()
             pool.close(kill=True)
-            pool = _Pool(workers)
+            pool = _Pool(workers, options.max_memory)
             for task in sorted(stopped, key=lambda t: t.index, reverse=True):
                 if broken and task.started is not None and task.solo:
                     error = InputError(
@@ -437,7 +567,7 @@ def _outcome(future: Future[_Outcome]) -> _Outcome:
     error = future.exception()
     if error is None:
         return future.result()
-    return None, internal_error(error)
+    return None, internal_error(error), ()
 
 
 def _submit(
@@ -457,13 +587,33 @@ def _submit(
         running[future] = task
 
 
-def _expired(running: dict[Future[_Outcome], _Task], timeout: float | None) -> list[_Task]:
-    """Return the running tasks that started more than ``timeout`` seconds ago."""
-    if timeout is None:
-        return []
+def _over_limits(
+    running: dict[Future[_Outcome], _Task], timeout: float | None, max_memory: int | None
+) -> dict[_Task, AapParseError]:
+    """Return the running tasks past a limit, with their error: started more than
+    ``timeout`` seconds ago (plus their OCR allowance), or whose worker holds more than
+    ``max_memory`` bytes (the worker's own allocation limit is set higher, as a backstop:
+    this way the file gets a clear message rather than a crash)."""
     now = time.monotonic()
-    return [
-        t
-        for t in running.values()
-        if t.started is not None and now - t.started > timeout + t.allowance
-    ]
+    over: dict[_Task, AapParseError] = {}
+    for task in running.values():
+        if task.started is None:
+            continue
+        if timeout is not None and now - task.started > timeout + task.allowance:
+            over[task] = _timeout_error(timeout)
+        elif max_memory is not None and task.pid is not None and _over(task.pid, max_memory):
+            over[task] = _memory_error(max_memory)
+    return over
+
+
+def _over(pid: int, max_memory: int) -> bool:
+    """True when process ``pid`` holds more than ``max_memory`` bytes of resident memory
+    (read on Linux; elsewhere only the worker's allocation limit applies)."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as statm:
+            return int(statm.read().split()[1]) * _PAGE_SIZE > max_memory
+    except (OSError, ValueError, IndexError):
+        return False
+
+
+_PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096

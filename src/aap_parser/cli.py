@@ -12,11 +12,15 @@ import contextlib
 import functools
 import json
 import os
+import re
+import signal
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import FrameType
 from typing import IO, TYPE_CHECKING, Any, TextIO
 
 import click
@@ -41,8 +45,72 @@ DEFAULT_SEVERAL_FORMAT = "jsonl"
 """The same for several inputs (a row format: they share one stream)."""
 
 
+TEMP_PREFIX = ".aap-parse-"
+"""Temporary output files are named this plus a few random letters: short, whatever the
+output's own name (a long name plus a suffix could pass the file system's limit)."""
+
+NAME_MAX = 255
+"""The longest file name, in bytes, that usual file systems accept."""
+
+
 class CliError(Exception):
     """A run-stopping problem reported as one ``aap-parse: error:`` line, exit 1."""
+
+
+class OutputError(CliError):
+    """An output could not be written (read-only folder, full disk): names the path and the
+    system's reason."""
+
+    def __init__(self, target: str | Path, error: OSError) -> None:
+        super().__init__(f"{target}: cannot write: {error.strerror or error}")
+
+
+class Terminated(KeyboardInterrupt):
+    """Raised on SIGTERM: the run stops and cleans up as on Ctrl-C, with exit status 143."""
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM handler: stop the run like Ctrl-C does."""
+    raise Terminated
+
+
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\udc80-\udcff]")
+"""Characters that must not reach a terminal as they are: control characters (escape
+sequences can move the cursor, retitle the window or clear the screen), bidirectional
+overrides, and bytes of a file name that are not UTF-8."""
+
+_C_ESCAPES = {"\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\v": "\\v"}
+
+
+def printable(text: str) -> str:
+    """Text safe to print on a terminal, quoted as git and coreutils quote names: ``\\n``,
+    ``\\r``..., other control characters and non-UTF-8 bytes in octal (``\\033``), bidi
+    overrides as ``\\u202e``."""
+
+    def quote(match: re.Match[str]) -> str:
+        char = match.group()
+        code = ord(char)
+        if char in _C_ESCAPES:
+            return _C_ESCAPES[char]
+        if 0xDC80 <= code <= 0xDCFF:
+            return f"\\{code - 0xDC00:03o}"
+        if code > 0xFF:
+            return f"\\u{code:04x}"
+        return f"\\{code:03o}"
+
+    return _UNSAFE.sub(quote, text)
+
+
+MEMORY_UNITS = {"": 1, "K": 2**10, "M": 2**20, "G": 2**30, "T": 2**40}
+"""Binary units a ``--max-memory`` size may carry (``512M``, ``1GiB``)."""
+
+
+def memory_size(text: str) -> int:
+    """The bytes a size such as ``512M``, ``1GiB`` or ``0`` stands for (a usage error if none)."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(?:i?B)?\s*", text, re.IGNORECASE)
+    if match is None:
+        raise click.BadParameter(f"{text!r} is not a size such as 512M or 1GiB")
+    return int(float(match.group(1)) * MEMORY_UNITS[match.group(2).upper()])
 
 
 @dataclass(frozen=True)
@@ -127,10 +195,10 @@ class Console:
         self.line(f"{PROG}: error: {' '.join(message.split())}")
 
     def line(self, text: str) -> None:
-        """Print one line on stderr."""
+        """Print one line on stderr, its control characters quoted (see ``printable``)."""
         if self.bar_active:
             click.echo("\r\x1b[K", nl=False, err=True)
-        click.echo(text, err=True)
+        click.echo(printable(text), err=True)
 
     def progress(self, results: Iterator[BatchResult], total: int) -> Iterator[BatchResult]:
         """Pass results through, drawing a progress bar on stderr when it is a terminal."""
@@ -248,10 +316,19 @@ def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
         jobs: int | None,
         ocr: OcrMode,
         ocr_lang: str,
+        max_memory: int,
         **kwargs: Any,
     ) -> Any:
         batch = BatchOptions(
-            strict, password, max_pages, timeout or None, jobs, backend, ocr, ocr_lang
+            strict=strict,
+            password=password,
+            max_pages=max_pages,
+            timeout=timeout or None,
+            jobs=jobs,
+            max_memory=max_memory or None,
+            backend=backend,
+            ocr=ocr,
+            ocr_lang=ocr_lang,
         )
         return command(*args, batch=batch, **kwargs)
 
@@ -297,7 +374,15 @@ def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
             "-j",
             "--jobs",
             type=click.IntRange(min=1),
-            help="Files parsed in parallel (worker processes). Default: CPU count.",
+            help="Files parsed in parallel (worker processes). Default and most: CPU count.",
+        ),
+        click.option(
+            "--max-memory",
+            metavar="SIZE",
+            default="1GiB",
+            callback=lambda _ctx, _param, value: memory_size(value),
+            show_default=True,
+            help="Memory limit per file (e.g. 512M, 2G); 0 for none.",
         ),
     )(with_batch)
 
@@ -367,6 +452,7 @@ def main(
         report=report,
     )
     console = Console(quiet=quiet, verbose=verbose)
+    on_term = _on_sigterm(_terminate)
     try:
         code = _run(options, console)
     except click.UsageError:
@@ -374,9 +460,10 @@ def main(
     except CliError as error:
         console.error(str(error))
         code = 1
-    except KeyboardInterrupt:
-        console.error("interrupted")
-        code = 130
+    except KeyboardInterrupt as stop:
+        terminated = isinstance(stop, Terminated)
+        console.error("terminated" if terminated else "interrupted")
+        code = 143 if terminated else 130
     except BrokenPipeError:
         # The reader went away (e.g. `| head`): stop quietly, as other tools do.
         with contextlib.suppress(OSError):
@@ -386,7 +473,17 @@ def main(
         # A bug: still one line, no traceback.
         console.error(str(internal_error(error)))
         code = 1
+    finally:
+        _on_sigterm(on_term)
     sys.exit(code)
+
+
+def _on_sigterm(handler: Any) -> Any:
+    """Install ``handler`` for SIGTERM where this thread may (the main one); return the one
+    it replaces."""
+    if threading.current_thread() is not threading.main_thread():
+        return handler
+    return signal.signal(signal.SIGTERM, handler)
 
 
 def _run(options: Options, console: Console) -> int:
@@ -412,14 +509,21 @@ def _run(options: Options, console: Console) -> int:
     plan.total = len(paths)
     reviews = _reviews(options, paths, several=plan.several)
 
-    results = parse_many(paths, **options.batch.keywords())
-    if reviews is not None:
-        results = reviews.tap(results, report=console.error)
-    parsed = _parsed(results, plan, tally, console, options, runs)
-    if plan.format.rows:
-        _write_rows(parsed, plan, show=options.show)
-    else:
-        _write_documents(parsed, plan, show=options.show)
+    batch = parse_many(paths, **options.batch.keywords())
+    results: Iterator[BatchResult] = batch
+    try:
+        if reviews is not None:
+            results = reviews.tap(results, report=console.error)
+        parsed = _parsed(results, plan, tally, console, options, runs)
+        if plan.format.rows:
+            _write_rows(parsed, plan, show=options.show)
+        else:
+            _write_documents(parsed, plan, tally, console, show=options.show)
+    finally:
+        # Stops the workers at once when the run ends early (error, Ctrl-C, SIGTERM).
+        close = getattr(batch, "close", None)
+        if close is not None:
+            close()
     if runs is not None:
         runs.write()
     if plan.several and not options.quiet:
@@ -538,13 +642,20 @@ def json_names(paths: Sequence[str], suffix: str = ".json") -> list[str]:
     names = []
     for path in paths:
         stem = "stdin" if path == STDIN else Path(path).stem
-        name, n = f"{stem}{suffix}", 1
+        name, n = _fit(stem, suffix), 1
         while name.lower() in used:
             n += 1
-            name = f"{stem}-{n}{suffix}"
+            name = _fit(stem, f"-{n}{suffix}")
         used.add(name.lower())
         names.append(name)
     return names
+
+
+def _fit(stem: str, ending: str) -> str:
+    """``stem + ending``, the stem shortened if the name would pass ``NAME_MAX`` bytes."""
+    while stem and len(os.fsencode(stem + ending)) > NAME_MAX:
+        stem = stem[:-1]
+    return stem + ending
 
 
 def _check_targets(plan: Plan, inputs: Sequence[str], *, force: bool) -> None:
@@ -560,18 +671,32 @@ def _check_targets(plan: Plan, inputs: Sequence[str], *, force: bool) -> None:
 
 
 def _write_documents(
-    parsed: Iterator[tuple[int, Announcement]], plan: Plan, *, show: bool
+    parsed: Iterator[tuple[int, Announcement]],
+    plan: Plan,
+    tally: Tally,
+    console: Console,
+    *,
+    show: bool,
 ) -> None:
-    """Write one document per input: to stdout, the -o file or a file in the -o folder."""
+    """Write one document per input: to stdout, the -o file or a file in the -o folder (an
+    output that cannot be written there fails its input only)."""
     if plan.directory:
         assert plan.output is not None
-        plan.output.mkdir(parents=True, exist_ok=True)
+        with _writing(plan.output):
+            plan.output.mkdir(parents=True, exist_ok=True)
     for position, announcement in parsed:
         if plan.targets:
-            with atomic_output(plan.targets[position], plan.format) as stream:
-                plan.format.write([announcement], stream, explode=None)
+            try:
+                with atomic_output(plan.targets[position], plan.format) as stream:
+                    plan.format.write([announcement], stream, explode=None)
+            except OutputError as error:
+                if not plan.directory:
+                    raise
+                console.error(str(error))
+                tally.failures += 1
         elif not show:
-            plan.format.write([announcement], _stdout(plan.format), explode=None)
+            with _writing("standard output"):
+                plan.format.write([announcement], _stdout(plan.format), explode=None)
 
 
 def _write_rows(parsed: Iterator[tuple[int, Announcement]], plan: Plan, *, show: bool) -> None:
@@ -587,7 +712,8 @@ def _write_rows(parsed: Iterator[tuple[int, Announcement]], plan: Plan, *, show:
         for _ in announcements:
             pass
     else:
-        plan.format.write(announcements, _stdout(plan.format), explode=plan.explode)
+        with _writing("standard output"):
+            plan.format.write(announcements, _stdout(plan.format), explode=plan.explode)
 
 
 def _write_package(target: Path, plan: Plan) -> None:
@@ -643,6 +769,9 @@ def _account(
 ) -> Announcement | None:
     """Count a result, report its error or warnings on stderr; return its announcement."""
     tally.files += 1
+    if not console.quiet:
+        for note in result.notes:
+            console.line(f"{PROG}: warning: {result.path}: {note}")
     if result.error is not None or result.announcement is None:
         tally.failures += 1
         console.error(str(result.error))
@@ -689,17 +818,31 @@ def atomic_output(path: Path, output_format: OutputFormat = WRITERS["json"]) -> 
     half-written output; on error the temp file is removed and an existing ``path`` is left
     as it was.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    with _writing(path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=path.parent)
     try:
-        with _open_stream(handle, output_format) as stream:
-            yield stream
-        os.chmod(temp, 0o666 & ~_umask())
-        os.replace(temp, path)
+        with _writing(path):
+            with _open_stream(handle, output_format) as stream:
+                yield stream
+            os.chmod(temp, 0o666 & ~_umask())
+            os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+
+
+@contextlib.contextmanager
+def _writing(target: str | Path) -> Iterator[None]:
+    """Report a system error while writing ``target`` as an ``OutputError`` naming it (a
+    closed pipe stays a ``BrokenPipeError``: the reader left, nothing is wrong)."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise OutputError(target, error) from None
 
 
 def _open_stream(handle: int, output_format: OutputFormat) -> IO[Any]:
@@ -717,30 +860,36 @@ def _umask() -> int:
 
 
 def show_announcement(announcement: Announcement, path: str) -> None:
-    """Print an announcement's tables for reading in a terminal, warnings highlighted."""
+    """Print an announcement's tables for reading in a terminal, warnings highlighted (the
+    document's text quoted by ``printable``)."""
     header = announcement.header
     title = header.title or "(no title)"
     date = f" ({header.date.isoformat()})" if header.date else ""
-    click.secho(f"== {path}: {title}{date}", bold=True)
+    _show(f"== {path}: {title}{date}", bold=True)
     section: str | None = None
     for laureate in announcement.laureates:
         if laureate.section and laureate.section != section:
             section = laureate.section
-            click.secho(f"-- {section}", bold=True)
+            _show(f"-- {section}", bold=True)
         region = laureate.region or "?"
         if laureate.region_code:
             region += f" [{laureate.region_code}]"
-        click.echo(f"#{laureate.index:<3} {region}")
+        _show(f"#{laureate.index:<3} {region}")
         for lead in laureate.leads:
             detail = ", ".join(x for x in (lead.kind, lead.code) if x)
-            click.echo(f"     lead:    {lead.name}" + (f" ({detail})" if detail else ""))
+            _show(f"     lead:    {lead.name}" + (f" ({detail})" if detail else ""))
         for partner in laureate.partners:
             detail = ", ".join(x for x in (partner.country, partner.country_code) if x)
-            click.echo(f"     partner: {partner.name}" + (f" ({detail})" if detail else ""))
-        click.echo(f"     title:   {laureate.title or ''}")
+            _show(f"     partner: {partner.name}" + (f" ({detail})" if detail else ""))
+        _show(f"     title:   {laureate.title or ''}")
         if laureate.amount_eur is not None or laureate.amount_text:
             amount = laureate.amount_text or f"{laureate.amount_eur} €"
-            click.echo(f"     amount:  {amount}")
+            _show(f"     amount:  {amount}")
     for warning in announcement.warnings:
-        click.secho(f"warning: {_describe(warning)}", fg="yellow", bold=True)
-    click.echo(f"{len(announcement.laureates)} laureates, {len(announcement.warnings)} warnings")
+        _show(f"warning: {_describe(warning)}", fg="yellow", bold=True)
+    _show(f"{len(announcement.laureates)} laureates, {len(announcement.warnings)} warnings")
+
+
+def _show(text: str, **style: Any) -> None:
+    """Print one line of ``--show`` output on stdout, quoted by ``printable``."""
+    click.secho(printable(text), **style)

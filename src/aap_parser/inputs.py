@@ -54,3 +54,13 @@ def read_stdin() -> bytes:
     """Read all of standard input as bytes (raises OSError, ValueError or AttributeError
     when it is closed or not a byte stream)."""
     return sys.stdin.buffer.read()
+
+
+def text_name(name: str) -> str:
+    """An input's name as valid text for outputs: bytes of the file name that are not UTF-8
+    (which Python keeps as lone surrogates) are written ``\\xNN``."""
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no file system gave: escape it as it is
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")

@@ -398,6 +398,109 @@ def bomb_pdf(inflated_bytes: int = 400_000_000, filler: bytes = b" ") -> bytes:
     )
 
 
+_PAGE_TEXT = b"BT /F1 12 Tf 72 720 Td (Laur\xe9ats de l'appel \xe0 projets) Tj ET\n"
+_HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+
+
+def _stream(content: bytes, extra: bytes = b"") -> bytes:
+    """A stream object's body holding ``content`` (uncompressed)."""
+    return b"<< /Length %d %s>>\nstream\n" % (len(content), extra) + content + b"\nendstream"
+
+
+def resources_cycle_pdf() -> bytes:
+    """A page whose /Resources is object 6, and object 6 is a reference to itself."""
+    return _assemble_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+            b" /Resources 6 0 R >>",
+            _stream(_PAGE_TEXT),
+            _HELVETICA,
+            b"6 0 R",
+        ]
+    )
+
+
+def contents_cycle_pdf() -> bytes:
+    """A page whose /Contents is object 4, a reference to object 5, a reference to object 4."""
+    return _assemble_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 6 0 R >> >> >>",
+            b"5 0 R",
+            b"4 0 R",
+            _HELVETICA,
+        ]
+    )
+
+
+def nested_forms_pdf(depth: int = 9, fan_out: int = 10) -> bytes:
+    """A few KB that draw ``fan_out ** depth`` characters: each form draws the one below it
+    ``fan_out`` times, the last one a line of text (a memory and time bomb, not a stream
+    bomb: nothing here inflates)."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /XObject << /X %d 0 R >> >> >>" % (5 + depth),
+        _stream(b"/X Do\n"),
+        _stream(_PAGE_TEXT, b"/Type /XObject /Subtype /Form /BBox [0 0 612 792]"
+                b" /Resources << /Font << /F1 %d 0 R >> >> " % (6 + depth)),
+    ]
+    for level in range(1, depth + 1):
+        below = 4 + level  # the form drawn by this one
+        objects.append(
+            _stream(
+                b"q 1 0 0 1 0 0 cm /X Do Q\n" * fan_out,
+                b"/Type /XObject /Subtype /Form /BBox [0 0 612 792]"
+                b" /Resources << /XObject << /X %d 0 R >> >> " % below,
+            )
+        )
+    objects.append(_HELVETICA)
+    return _assemble_pdf(objects)
+
+
+def pdfminer_warnings_pdf() -> bytes:
+    """The announcement's first line, then colour operators with invalid operands, which
+    pdfminer reports through its own logger as it reads them."""
+    content = _PAGE_TEXT + b"/P0 g /P1 G (x) 1 k\n"
+    return _assemble_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> >> >>",
+            _stream(content),
+            _HELVETICA,
+        ]
+    )
+
+
+def utf8_bad_byte_text() -> bytes:
+    """The sample announcement in UTF-8 with one invalid byte (0xFF) in its seventh row."""
+    data = seed_text()
+    at = data.index(b"Niafunk")
+    return data[:at] + b"\xff" + data[at:]
+
+
+def mentions_pdf_text() -> bytes:
+    """A text announcement whose first lines mention a ``%PDF-`` signature."""
+    return b"Version PDF (signature %PDF-1.7) disponible sur demande.\n\n" + seed_text()
+
+
+def control_characters_text() -> bytes:
+    """The sample announcement with terminal escape sequences in a title cell (set the
+    window title, ended by a BEL) and in a partner cell (clear the screen)."""
+    text = seed_text().decode("utf-8")
+    title = "Développement des services"
+    text = text.replace(title, "\x1b]0;pwned\x07" + title, 1)
+    text = text.replace("Cercle de Niafunké", "\x1b[2JCercle de Niafunké", 1)
+    return text.encode("utf-8")
+
+
 # --- the committed catalogue -------------------------------------------------------------
 
 CATALOGUE: dict[str, Callable[[], bytes]] = {
@@ -427,6 +530,13 @@ CATALOGUE: dict[str, Callable[[], bytes]] = {
     "mixed-tabs.txt": mixed_tabs_text,
     "extra-cells.txt": extra_cells_text,
     "fewer-cells.txt": fewer_cells_text,
+    "resources-cycle.pdf": resources_cycle_pdf,
+    "contents-cycle.pdf": contents_cycle_pdf,
+    "nested-forms.pdf": nested_forms_pdf,
+    "pdfminer-warnings.pdf": pdfminer_warnings_pdf,
+    "utf8-bad-byte.txt": utf8_bad_byte_text,
+    "mentions-pdf.txt": mentions_pdf_text,
+    "control-characters.txt": control_characters_text,
 }
 
 

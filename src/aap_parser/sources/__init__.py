@@ -6,6 +6,8 @@ from body text to cut a table, is handed a :class:`HeaderTest` by the caller.
 
 from __future__ import annotations
 
+import codecs
+
 from aap_parser.errors import InputError
 from aap_parser.grid import RawTable, SourceDocument
 from aap_parser.sources.layout_text.headers import HeaderTest
@@ -13,10 +15,20 @@ from aap_parser.sources.ocr.mode import OcrMode
 from aap_parser.sources.text import decode_text, looks_binary, read_delimited_text, split_lines
 from aap_parser.wording import readable
 
+PDF_STRAY_BYTES = 16
+"""Bytes that may stand before a PDF's ``%PDF-`` header, on its line, besides whitespace,
+NULs and a byte-order mark (some servers and tools prepend a few)."""
+
 
 def is_pdf(data: bytes) -> bool:
-    """A PDF is recognised by its ``%PDF-`` signature in the first KiB, whatever its name."""
-    return b"%PDF-" in data[:1024]
+    """A PDF is recognised by its content, whatever its name: it starts with its ``%PDF-``
+    header, after at most blank space and a few stray bytes on the same line. A text that
+    mentions ``%PDF-`` in a sentence or on a later line is not a PDF."""
+    at = data.find(b"%PDF-", 0, 1024)
+    if at < 0:
+        return False
+    lead = data[:at].removeprefix(codecs.BOM_UTF8).lstrip(b" \t\r\n\f\x00")
+    return len(lead) <= PDF_STRAY_BYTES and b"\n" not in lead and b"\r" not in lead
 
 
 def read_source(

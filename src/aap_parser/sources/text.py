@@ -50,8 +50,9 @@ def decode_text(data: bytes) -> DecodedText:
     """Decode announcement bytes: UTF-8 (BOM or not), UTF-16 (BOM or not), else Windows-1252.
 
     French office files are often Windows-1252; a file that is neither valid UTF-8 nor
-    Windows-1252 is decoded with replacement characters and a warning. NUL bytes are dropped
-    with a warning.
+    Windows-1252 is decoded with replacement characters and a warning. A UTF-8 file with a
+    few invalid bytes stays UTF-8, each bad byte replaced and warned about with its line (see
+    ``UTF8_MAJORITY``). NUL bytes are dropped with a warning.
     """
     warnings: list[ParseWarning] = []
     if data.startswith(codecs.BOM_UTF8):
@@ -65,18 +66,52 @@ def decode_text(data: bytes) -> DecodedText:
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
-            try:
-                text, encoding = data.decode("cp1252"), "cp1252"
-            except UnicodeDecodeError:
-                text, encoding = data.decode("cp1252", errors="replace"), "cp1252"
-                warnings.append(warn(
-                    WarningCode.UNDECODABLE_BYTES,
-                    "undecodable bytes replaced (neither UTF-8 nor Windows-1252)",
-                ))
+            escaped = data.decode("utf-8", errors="surrogateescape")
+            bad = [at for at, ch in enumerate(escaped) if "\udc80" <= ch <= "\udcff"]
+            if _mostly_utf8(escaped, len(bad)):
+                text, encoding = _ESCAPED_BYTE.sub("\ufffd", escaped), "utf-8"
+                warnings.extend(_bad_byte_warning(escaped, at) for at in bad[:_BAD_BYTE_WARNINGS])
+            else:
+                try:
+                    text, encoding = data.decode("cp1252"), "cp1252"
+                except UnicodeDecodeError:
+                    text, encoding = data.decode("cp1252", errors="replace"), "cp1252"
+                    warnings.append(warn(
+                        WarningCode.UNDECODABLE_BYTES,
+                        "undecodable bytes replaced (neither UTF-8 nor Windows-1252)",
+                    ))
     if "\x00" in text:
         text = text.replace("\x00", "")
         warnings.append(warn(WarningCode.NUL_REMOVED, "NUL characters removed from the text"))
     return DecodedText(text, encoding, tuple(warnings))
+
+
+UTF8_MAJORITY = 4
+"""A file that is not valid UTF-8 is still read as UTF-8 when its well-formed multi-byte
+characters outnumber its invalid sequences this many times (one stray byte among the
+accents): Windows-1252 would turn every accent into two wrong letters."""
+
+_BAD_BYTE_WARNINGS = 5
+"""At most this many invalid bytes are warned about, one warning each."""
+
+
+_ESCAPED_BYTE = regex.compile("[\udc80-\udcff]")
+"""A byte that is not UTF-8, as the ``surrogateescape`` decoding keeps it."""
+
+
+def _mostly_utf8(escaped: str, invalid: int) -> bool:
+    """True when the UTF-8 reading's good non-ASCII characters outweigh ``invalid`` bytes."""
+    good = sum(1 for ch in escaped if ord(ch) > 127) - invalid
+    return invalid > 0 and good >= UTF8_MAJORITY * invalid
+
+
+def _bad_byte_warning(escaped: str, at: int) -> ParseWarning:
+    """The warning for one invalid UTF-8 byte (at character ``at``), naming its line."""
+    return warn(
+        WarningCode.UNDECODABLE_BYTES,
+        f"invalid UTF-8 byte 0x{ord(escaped[at]) - 0xDC00:02X} replaced by U+FFFD",
+        line=escaped.count("\n", 0, at) + 1,
+    )
 
 
 def looks_binary(text: str) -> bool:

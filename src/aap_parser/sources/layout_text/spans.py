@@ -10,7 +10,11 @@ from aap_parser.sources.layout_text.columns import _START_TOLERANCE, _build_grid
 from aap_parser.sources.layout_text.headers import HeaderTest
 from aap_parser.sources.layout_text.lines import _Chunk, _Line
 from aap_parser.sources.layout_text.rows import _header_lines
-from aap_parser.sources.layout_text.words import _ends_with_connector, _starts_cell
+from aap_parser.sources.layout_text.words import (
+    _ends_with_connector,
+    _starts_cell,
+    _starts_continuation,
+)
 
 
 def _starts_with_table(lines: list[_Line], headers: HeaderTest) -> bool:
@@ -117,6 +121,10 @@ def _table_spans(lines: list[_Line], headers: HeaderTest) -> list[tuple[int, int
     while runs:
         start, end, floor = runs.pop(0)
         inner = [i for i in range(start, end) if len(lines[i].chunks) >= 2]
+        if len(inner) == 1 and _header_over_rest(lines, inner[0], end, headers):
+            # A header row repeated on a page that holds only the rest of a broken row.
+            spans.append((inner[0], end))
+            continue
         if len(inner) < 2:
             continue
         # Sub-headings first: two tables on a page have columns of their own.
@@ -148,6 +156,17 @@ def _table_spans(lines: list[_Line], headers: HeaderTest) -> list[tuple[int, int
         if end - start >= 2:
             spans.append((start, end))
     return sorted(spans)
+
+
+def _header_over_rest(lines: list[_Line], top: int, end: int, headers: HeaderTest) -> bool:
+    """True when line ``top`` reads as a header row and the lines below it, up to ``end``,
+    go on cells under it (lowercase, a bracket...)."""
+    rest = [line for line in lines[top + 1 : end] if line.chunks]
+    return (
+        bool(rest)
+        and headers.is_header_row([chunk.text for chunk in lines[top].chunks])
+        and all(_starts_continuation(line.chunks[0].text) for line in rest[:1])
+    )
 
 
 def _trim_edges(lines: list[_Line], start: int, end: int) -> tuple[int, int]:

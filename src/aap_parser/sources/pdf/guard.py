@@ -20,7 +20,6 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from pdfminer.ascii85 import ascii85decode, asciihexdecode
-from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import (
@@ -33,6 +32,7 @@ from pdfminer.pdftypes import (
 from pdfminer.psparser import LIT
 
 from aap_parser.errors import TooLargeError
+from aap_parser.sources.pdf.backends.pdfminer_objects import AcyclicDocument
 
 MAX_STREAM_BYTES = 64 * 2**20
 """Largest inflated stream accepted (64 MB): one announcement page is a few dozen KB."""
@@ -130,7 +130,7 @@ def check_pdf(data: bytes, password: str | None = None) -> int:
     afterwards, so that every backend refuses the same broken, encrypted or oversized files.
     pdfminer's errors on a file that cannot be opened pass through for the reader to type.
     """
-    document = PDFDocument(PDFParser(io.BytesIO(data)), password=password or "")
+    document = AcyclicDocument(PDFParser(io.BytesIO(data)), password=password or "")
     check_streams(document)
     return sum(1 for _ in PDFPage.create_pages(document))
 

@@ -3,6 +3,8 @@
 pdfminer's layout tree is walked once per page (not through pdfplumber's per-object
 dictionaries, which cost the most; see :mod:`.pdfminer_layout`), and each page's cache is
 flushed once it has been read. pdfplumber is imported only when this backend is chosen.
+Its document is an :class:`~.pdfminer_objects.AcyclicDocument`: a reference cycle cannot
+hang the reading.
 """
 
 from __future__ import annotations
@@ -19,8 +21,20 @@ class PdfminerBackend:
 
     def __init__(self, data: bytes, password: str | None) -> None:
         import pdfplumber  # here: a run with the default backend never loads pdfplumber
+        import pdfplumber.pdf
 
-        self._pdf = pdfplumber.open(io.BytesIO(data), password=password)
+        from aap_parser.sources.pdf.backends.pdfminer_objects import AcyclicDocument
+
+        # pdfplumber builds its pdfminer document itself and resolves the catalogue and the
+        # document information at once: it is lent the cycle-safe class for that moment
+        # (a plain PDFDocument otherwise; the two differ only on a cycle).
+        names = vars(pdfplumber.pdf)
+        plain = names["PDFDocument"]
+        names["PDFDocument"] = AcyclicDocument
+        try:
+            self._pdf = pdfplumber.open(io.BytesIO(data), password=password)
+        finally:
+            names["PDFDocument"] = plain
 
     def page_count(self) -> int:
         """How many pages the page tree lists."""
