@@ -1,7 +1,8 @@
 """Recognised words as the PDF reader's glyphs: same values, so the same readers follow.
 
 1. Coordinates go from pixels to points (72 per inch), top-left origin, as pdfplumber's.
-2. A word's characters share its box evenly; words of one recognised line are separated by a
+2. A word's characters share its box (its ink widened by the side bearings a PDF glyph box
+   has, ``SIDE_BEARING_EM``) evenly; words of one recognised line are separated by a
    space glyph, so that line building cuts words where Tesseract did.
 3. The font size is the line's ``x_size`` (Tesseract's height from baseline to ascender top,
    close to the font size in common text faces), rounded to half points, then snapped to
@@ -34,6 +35,9 @@ SIZE_PER_X_SIZE = 1.0
 """Font size over hOCR ``x_size``, measured on Arial, Liberation Sans and Times renders."""
 MISREADINGS = {"ler": "1er"}
 """Misread words that are no French word, and what was printed."""
+SIDE_BEARING_EM = 0.07
+"""Added to each side of a word's ink box, in font sizes: a PDF glyph's box is its advance
+width, side bearings included, and the readers' word and column gaps are tuned to those."""
 SIZE_SNAP = 0.12
 """Line sizes within this share of a more common size are that size."""
 SAME_STROKE = 0.1
@@ -160,10 +164,11 @@ def to_glyphs(words: Sequence[OcrWord], ink: Grey, threshold: int, dpi: int) -> 
     previous: OcrWord | None = None
     for word in words:
         size, bold = styles[word.line].size, styles[word.line].bold
-        x0, x1 = word.x0 * scale, word.x1 * scale
+        bearing = SIDE_BEARING_EM * size
+        x0, x1 = word.x0 * scale - bearing, word.x1 * scale + bearing
         top, bottom, baseline = word.top * scale, word.bottom * scale, word.baseline * scale
         if previous is not None and previous.line == word.line:
-            gap_x0 = previous.x1 * scale
+            gap_x0 = previous.x1 * scale + bearing
             glyphs.append(
                 Glyph(" ", gap_x0, max(x0, gap_x0), top, bottom, baseline, size, bold, False)
             )
