@@ -446,3 +446,13 @@ def test_names_wrapped_onto_a_capital_stay_in_their_row() -> None:
         "Commune de Bobo Dioulasso",
     ]
     assert rows[2].cells[3].text.startswith("Développement rurale mobilité")
+
+
+def test_a_word_broken_in_a_narrow_column_is_put_back_together() -> None:
+    from aap_parser.sources.layout_text.words import _mend_broken_words
+
+    lines = ("Coopération", "développemen", "t l'accès santé", "à l'eau")
+    assert _mend_broken_words(lines) == ("Coopération", "développement", "l'accès santé", "à l'eau")
+    # A French word of one letter, or a short line before it, is left as printed.
+    assert _mend_broken_words(("Accès", "y compris")) == ("Accès", "y compris")
+    assert _mend_broken_words(("Projet", "à Dakar")) == ("Projet", "à Dakar")

@@ -71,6 +71,9 @@ CONJUNCTIONS = frozenset({"et"})
 CONTRACTIONS = frozenset({"au", "aux"})
 PLACE_PREPOSITIONS = frozenset({"en", "sur", "a"})
 LINKING_WORDS = ARTICLES | PREPOSITIONS | CONJUNCTIONS | PLACE_PREPOSITIONS
+# The French words of one letter: any other lone letter opening a line is the end of a word
+# broken in a very narrow column.
+ONE_LETTER_WORDS = frozenset({"a", "à", "y", "ô"})
 """Folded words a name may hold between two of its words."""
 
 CONTINUING_WORDS = LINKING_WORDS | CONTRACTIONS | frozenset(

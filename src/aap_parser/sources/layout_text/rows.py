@@ -100,6 +100,13 @@ class _RowCosts:
     def __init__(self, grid: _Grid) -> None:
         self.grid = grid
         self._inside = [self._inside_sums(col) for col in range(grid.ncols)]
+        size = len(grid.text)
+        # For each column and line t: how many of its lines come before t, and up to t.
+        self._before = [
+            [bisect_left(filled, t) for t in range(size + 1)] for filled in grid.filled
+        ]
+        self._upto = [[bisect_right(filled, t) for t in range(size + 1)] for filled in grid.filled]
+        self._bases: dict[tuple[tuple[int, ...], int, int], float] = {}
         self._boundaries: dict[tuple[int, int], float] = {}
         self._conflicts: dict[tuple[tuple[int, ...], _Alignments, int, int], tuple[int, ...]] = {}
 
@@ -116,14 +123,20 @@ class _RowCosts:
             sums.append(sums[-1] + cost)
         return sums
 
-    def base(self, cols: Sequence[int], first: int, last: int) -> float:
+    def base(self, cols: tuple[int, ...], first: int, last: int) -> float:
         """The word and gap cost of lines ``first..last`` as one row: an empty cell, a wide
         gap or a cell seeming to start inside a cell, and word cues against a row starting
         at ``first`` (the cell above seems to go on)."""
+        key = (cols, first, last)
+        found = self._bases.get(key)
+        if found is None:
+            found = self._bases[key] = self._base(cols, first, last)
+        return found
+
+    def _base(self, cols: tuple[int, ...], first: int, last: int) -> float:
         cost = 0.0
         for col in cols:
-            filled = self.grid.filled[col]
-            low, high = bisect_left(filled, first), bisect_right(filled, last)
+            low, high = self._before[col][first], self._upto[col][last]
             if low == high:
                 cost += _EMPTY_COST
             else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Sequence
 
@@ -22,7 +23,11 @@ from aap_parser.sources.layout_text.merged import (
     _place_column,
 )
 from aap_parser.sources.layout_text.rows import _header_lines, _mixed_alignments, _segment_rows
-from aap_parser.sources.layout_text.words import _ends_with_connector, _starts_continuation
+from aap_parser.sources.layout_text.words import (
+    _ends_with_connector,
+    _mend_broken_words,
+    _starts_continuation,
+)
 
 
 def _read_table(
@@ -94,10 +99,20 @@ def _read_table(
             for below in range(first + 1, last + 1):
                 cells[below][col] = RawCell(merged_from_above=True)
     raw_rows = tuple(
-        RawRow(cells=tuple(row_cells), page=lines[span[0]].page, line=lines[span[0]].number)
+        RawRow(
+            cells=tuple(_mended(cell) for cell in row_cells),
+            page=lines[span[0]].page,
+            line=lines[span[0]].number,
+        )
         for row_cells, span in zip(cells, spans, strict=True)
     )
     return RawTable(rows=raw_rows, page=lines[0].page, ruled=False)
+
+
+def _mended(cell: RawCell) -> RawCell:
+    """The cell with its words broken mid-word put back together."""
+    lines = _mend_broken_words(cell.lines)
+    return cell if lines == cell.lines else dataclasses.replace(cell, lines=lines)
 
 
 def _rejoin_merged(
