@@ -15,7 +15,9 @@ object stream holding the catalogue) are not covered: they are read before this 
 from __future__ import annotations
 
 import io
+import re
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -132,7 +134,57 @@ def check_pdf(data: bytes, password: str | None = None) -> int:
     """
     document = AcyclicDocument(PDFParser(io.BytesIO(data)), password=password or "")
     check_streams(document)
+    check_forms(document)
     return sum(1 for _ in PDFPage.create_pages(document))
+
+
+MAX_FORM_DRAWS = 100_000
+"""Most times one form may end up drawn through the forms it draws, and they draw: a real
+page draws a logo or a table a few times; forms nested to draw each other ten times over,
+ten levels deep, draw the last one a billion times from a few KB (a form bomb)."""
+
+_DO = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do\b")
+_FORM = LIT("Form")
+
+
+def check_forms(document: Any, *, limit: int = MAX_FORM_DRAWS) -> None:
+    """Raise ``TooLargeError`` if a form XObject of the pdfminer ``document`` draws, through
+    the forms it draws (counted by their ``Do`` operators), more than ``limit`` forms."""
+    draws: dict[int, int] = {}
+    for objid, stream in _direct_streams(document):
+        if resolve1(stream.get("Subtype")) is not _FORM:
+            continue
+        if _form_draws(stream, objid, draws, set()) > limit:
+            raise TooLargeError(
+                f"PDF form {objid} draws forms more than {limit:,} times (a form bomb?)"
+            )
+
+
+def _form_draws(stream: PDFStream, objid: int, draws: dict[int, int], open_: set[int]) -> int:
+    """How many forms drawing ``stream`` draws in all, itself included (memoised in
+    ``draws``; a form drawing itself, directly or not, counts once)."""
+    if objid in draws:
+        return draws[objid]
+    if objid in open_:
+        return 1
+    open_.add(objid)
+    total = 1
+    try:
+        content = stream.get_data()
+        forms = resolve1(resolve1(stream.get("Resources") or {}).get("XObject") or {})
+    except Exception:  # unreadable: pdfminer or the backend reports it if a page uses it
+        content, forms = b"", {}
+    for name, count in Counter(_DO.findall(content or b"")).items():
+        reference = forms.get(name.decode("latin-1")) if isinstance(forms, dict) else None
+        child = resolve1(reference)
+        if isinstance(child, PDFStream) and resolve1(child.get("Subtype")) is _FORM:
+            child_id = getattr(reference, "objid", None) or id(child)
+            total += count * _form_draws(child, child_id, draws, open_)
+        if total > MAX_FORM_DRAWS * 10:
+            break
+    open_.discard(objid)
+    draws[objid] = total
+    return total
 
 
 def check_streams(
