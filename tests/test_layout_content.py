@@ -151,3 +151,8 @@ def test_bare_foreign_place_names_are_partners_without_header() -> None:
     head = head_from_content(rows)
     assert head is not None
     assert head.roles == ("region", "lead", "partners", "title")
+
+
+def test_a_lone_row_of_header_words_is_no_laureate() -> None:
+    assert head_from_content([("N°", "Collectivité française", "Collectivité partenaire",
+                               "Intitulé du", "projet", "Montant")]) is None

@@ -371,6 +371,8 @@ def head_from_content(rows: Sequence[Sequence[str]]) -> ContentHead | None:
     texts = [row for _, row in numbered]
     width = max(_printed_width(row) for row in texts)
     blank = ("",) * width
+    if _worded_as_header(texts[0]) and not any(len(row) >= width for row in texts[1:]):
+        return None  # a header (its cells in the vocabulary) over no rows it can be read with
     heads = 0
     if any(len(row) >= width for row in texts[1:]):
         below = assign_roles(blank, _full_rows(texts[1:], width)).roles
@@ -396,9 +398,20 @@ def head_from_content(rows: Sequence[Sequence[str]]) -> ContentHead | None:
 
 
 def _header_like(row: Sequence[str], roles: Sequence[Role]) -> bool:
-    """Short cells, at least two, that mostly do not fit their columns' roles."""
+    """Short cells, at least two, that mostly do not fit their columns' roles, or that are
+    mostly header vocabulary."""
     words = [len(text.split()) for text in row if text.strip()]
-    return len(words) >= 2 and max(words) <= _MAX_HEADER_WORDS and fits_as_row(row, roles) < 0.5
+    if len(words) < 2 or max(words) > _MAX_HEADER_WORDS:
+        return False
+    return fits_as_row(row, roles) < 0.5 or _worded_as_header(row)
+
+
+def _worded_as_header(row: Sequence[str]) -> bool:
+    """Most of the row's cells are header vocabulary (a header the wording test refused, e.g.
+    one cell cut in two by a scan: « Intitulé du » | « projet »)."""
+    filled = [text for text in row if text.strip()]
+    named = sum(1 for text in filled if header_role(text) is not None)
+    return len(filled) >= 2 and named * 2 > len(filled)
 
 
 def _printed_width(row: Sequence[str]) -> int:
