@@ -294,9 +294,13 @@ class _Page:
         return rule_segments(min(xs), min(ys), max(xs), max(ys), stroked=stroked)
 
 
+_RGBA = tuple(ctypes.c_uint() for _ in range(4))
+"""Out-parameters of the fill colour, made once (a page asks for thousands)."""
+
+
 def _white_fill(obj: Any) -> bool:
     """Whether a page object is filled in white (every channel at its maximum)."""
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    r, g, b, a = _RGBA
     if not c.FPDFPageObj_GetFillColor(obj, r, g, b, a):
         return False
     return min(r.value, g.value, b.value) >= 253
