@@ -205,27 +205,36 @@ def test_unprinted_text_stays_out_of_the_fixture_reading() -> None:
 
 
 def _canvas(draw: Any) -> bytes:
+    """A one-page A4 PDF drawn by ``draw``; its media box as drawn whatever /Rotate says
+    (reportlab would turn it with the flag, a printer does not)."""
     canvas = pytest.importorskip("reportlab.pdfgen.canvas")
     buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer)
+    pdf = canvas.Canvas(buffer, pagesize=(595.0, 842.0))
     draw(pdf)
     pdf.showPage()
     pdf.save()
-    return buffer.getvalue()
+    return buffer.getvalue().replace(b"/MediaBox [ 0 0 842 595 ]", b"/MediaBox [ 0 0 595 842 ]")
 
 
-def test_an_ocr_layer_is_read_when_it_is_the_page_s_only_text() -> None:
+BACKENDS = ["pdfium", "pdfminer"]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_an_ocr_layer_is_read_when_it_is_the_page_s_only_text(backend: str) -> None:
     def draw(pdf: Any) -> None:
         text = pdf.beginText(72, 700)
         text.setTextRenderMode(3)
         text.textLine("Lauréats de l'appel à projets 2021")
         pdf.drawText(text)
 
-    lines = [b.text for b in read_pdf(_canvas(draw)).blocks if isinstance(b, TextLine)]
-    assert lines == ["Lauréats de l'appel à projets 2021"]
+    blocks = read_pdf(_canvas(draw), backend=backend, ocr="never").blocks
+    assert [b.text for b in blocks if isinstance(b, TextLine)] == [
+        "Lauréats de l'appel à projets 2021"
+    ]
 
 
-def test_invisible_text_beside_printed_text_is_left_out() -> None:
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_invisible_text_beside_printed_text_is_left_out(backend: str) -> None:
     def draw(pdf: Any) -> None:
         pdf.drawString(72, 720, "Paris, le 23 juin 2020")
         text = pdf.beginText(72, 700)
@@ -234,8 +243,33 @@ def test_invisible_text_beside_printed_text_is_left_out() -> None:
         text.setTextRenderMode(0)
         pdf.drawText(text)
 
-    lines = [b.text for b in read_pdf(_canvas(draw)).blocks if isinstance(b, TextLine)]
-    assert lines == ["Paris, le 23 juin 2020"]
+    blocks = read_pdf(_canvas(draw), backend=backend).blocks
+    assert [b.text for b in blocks if isinstance(b, TextLine)] == ["Paris, le 23 juin 2020"]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_white_text_shows_on_shading_only(backend: str) -> None:
+    def draw(pdf: Any) -> None:
+        pdf.setFillGray(1)
+        pdf.drawString(72, 720, "BROUILLON")
+        pdf.setFillGray(0.2)
+        pdf.rect(70, 690, 200, 20, fill=1, stroke=0)
+        pdf.setFillGray(1)
+        pdf.drawString(72, 695, "Région")
+
+    blocks = read_pdf(_canvas(draw), backend=backend).blocks
+    assert [b.text for b in blocks if isinstance(b, TextLine)] == ["Région"]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_text_outside_the_crop_box_is_left_out(backend: str) -> None:
+    def draw(pdf: Any) -> None:
+        pdf.setCropBox((20, 20, 575, 822))
+        pdf.drawString(72, 720, "Paris, le 23 juin 2020")
+        pdf.drawString(4, 4, "Imprimé le 03/03/2025")
+
+    blocks = read_pdf(_canvas(draw), backend=backend).blocks
+    assert [b.text for b in blocks if isinstance(b, TextLine)] == ["Paris, le 23 juin 2020"]
 
 
 # --- pages whose /Rotate disagrees with their content ----------------------------------------
@@ -247,21 +281,23 @@ def test_the_office_fixture_is_flagged_rotated() -> None:
         assert {page.rotation for page in pdf.pages} == {90}
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
 @pytest.mark.parametrize("rotate", [0, 90, 180, 270])
-def test_a_page_drawn_upright_reads_whatever_its_rotate_flag(rotate: int) -> None:
+def test_a_page_drawn_upright_reads_whatever_its_rotate_flag(rotate: int, backend: str) -> None:
     def draw(pdf: Any) -> None:
         pdf.setPageRotation(rotate)
         pdf.drawString(72, 760, "Paris, le 23 juin 2020")
         pdf.drawString(72, 700, "Lauréats de l'appel")
 
-    blocks = read_pdf(_canvas(draw)).blocks
+    blocks = read_pdf(_canvas(draw), backend=backend).blocks
     assert [b.text for b in blocks if isinstance(b, TextLine)] == [
         "Paris, le 23 juin 2020", "Lauréats de l'appel"
     ]
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
 @pytest.mark.parametrize(("rotate", "angle"), [(90, 90), (270, -90), (0, 90), (0, 180)])
-def test_content_drawn_turned_reads_upright(rotate: int, angle: int) -> None:
+def test_content_drawn_turned_reads_upright(rotate: int, angle: int, backend: str) -> None:
     def draw(pdf: Any) -> None:
         pdf.setPageRotation(rotate)
         pdf.translate(300, 400)
@@ -269,7 +305,7 @@ def test_content_drawn_turned_reads_upright(rotate: int, angle: int) -> None:
         pdf.drawString(0, 0, "Paris, le 23 juin 2020")
         pdf.drawString(0, -40, "Lauréats de l'appel")
 
-    blocks = read_pdf(_canvas(draw)).blocks
+    blocks = read_pdf(_canvas(draw), backend=backend).blocks
     assert [b.text for b in blocks if isinstance(b, TextLine)] == [
         "Paris, le 23 juin 2020", "Lauréats de l'appel"
     ]

@@ -87,10 +87,13 @@ def _printed_glyphs(ink: PageInk) -> list[Glyph]:
     page), and text outside the crop box (cut off the printed page).
     """
     glyphs = ink.glyphs
-    hidden = sum(glyph.hidden for glyph in glyphs)
+    flagged = [glyph for glyph in glyphs if glyph.hidden or glyph.white]
+    if not flagged and ink.crop is None:
+        return glyphs  # the common page: everything printed
+    hidden = sum(glyph.hidden for glyph in flagged)
     if hidden and hidden < len(glyphs):
         glyphs = [glyph for glyph in glyphs if not glyph.hidden]
-    if any(glyph.white for glyph in glyphs):
+    if any(glyph.white for glyph in flagged):
         glyphs = [glyph for glyph in glyphs if not glyph.white or _shaded(glyph, ink.shades)]
     if ink.crop is not None:
         x0, top, x1, bottom = ink.crop

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from aap_parser.sources.pdf.ink import Box, Glyph, PageInk, Segment
 
-SAMPLE = 400
+SAMPLE = 160
 """Characters looked at to tell the reading direction (the start of the page suffices)."""
 
 _SAME = 0.5
