@@ -223,7 +223,7 @@ def test_sigterm_stops_the_workers_and_leaves_no_temporary_file(tmp_path: Path) 
     command = [str(AAP_PARSE), "-j", "2", "--backend", "pdfminer", "-o", "all.csv", "-q", "."]
     process = subprocess.Popen(command, cwd=tmp_path, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
-    while len(_children(process.pid)) < 3 and time.monotonic() < deadline:  # 2 workers + tracker
+    while len(_children(process.pid)) < 2 and time.monotonic() < deadline:  # the 2 workers
         time.sleep(0.2)
     time.sleep(1.0)
     children = _children(process.pid)
