@@ -135,12 +135,19 @@ def test_batch_to_folder_isolates_failures_and_summarises(
     ]
     for path in (folder / "out").iterdir():
         jsonschema.validate(json.loads(path.read_text(encoding="utf-8")), SCHEMA)
-    warnings = 2 * len(seed_announcement.warnings)
+    # The copy in more/ repeats announcement.txt: flagged, written all the same.
+    warnings = 2 * len(seed_announcement.warnings) + 1
     assert result.stderr.splitlines()[-1] == (
-        f"aap-parse: 3 files, 32 laureates, {warnings} warnings, 1 failures"
+        f"aap-parse: 3 files, 32 laureates, {warnings} warnings (0 error, {warnings} warning, "
+        "0 info), 1 failures, 1 duplicates"
     )
     warning_lines = [x for x in result.stderr.splitlines() if x.startswith("aap-parse: warning:")]
     assert len(warning_lines) == warnings
+    assert warning_lines[-1] == (
+        f"aap-parse: warning: {Path('more', 'announcement.md')}: repeats announcement.txt: the "
+        "same call and laureates [duplicate-announcement, warning]"
+    )
+    assert all(line.endswith(", warning]") for line in warning_lines)
 
 
 def test_empty_folder_is_reported(folder: Path) -> None:
@@ -163,7 +170,7 @@ def test_jsonl_and_csv_outputs(folder: Path, seed_announcement: Announcement) ->
     assert run("announcement.txt", "announcement.txt", "-o", "all.jsonl").exit_code == 0
     records = jsonl(folder / "all.jsonl")
     assert len(records) == 32
-    assert records[0]["source"] == "announcement.txt"
+    assert records[0]["source_path"] == "announcement.txt"
     assert records[0]["title"] == seed_announcement.laureates[0].title
 
     assert run("announcement.txt", "-o", "all.csv").exit_code == 0
@@ -323,5 +330,7 @@ def test_console_script_end_to_end(folder: Path) -> None:
     stderr = bad.stderr.decode("utf-8").splitlines()
     assert bad.returncode == 1
     assert [line.split(":")[2].strip() for line in stderr[:2]] == ["notes.txt", "missing.txt"]
-    assert stderr[-1] == "aap-parse: 2 files, 0 laureates, 0 warnings, 2 failures"
+    assert stderr[-1] == (
+        "aap-parse: 2 files, 0 laureates, 0 warnings (0 error, 0 warning, 0 info), 2 failures"
+    )
     assert not (folder / "out").exists() or not any((folder / "out").iterdir())

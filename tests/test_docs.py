@@ -69,3 +69,26 @@ def test_every_option_is_documented() -> None:
 
 def test_usage_links_to_the_cli_page() -> None:
     assert "(cli.md)" in (DOCS / "usage.md").read_text(encoding="utf-8")
+
+
+def test_usage_multi_year_workflow_runs(workdir: Path) -> None:
+    """The multi-year section end to end: its commands, then its pandas snippet (``py``
+    blocks) over the files they wrote, with the data packages valid."""
+    import frictionless  # a test dependency: validates the data packages
+    text = (DOCS / "usage.md").read_text(encoding="utf-8")
+    section = text[text.index("## A multi-year dataset"):]
+    found = BLOCK.findall(section)
+    commands = [line.removeprefix("$ ") for lang, body in found if lang == "console"
+                for line in body.splitlines() if line.startswith("$ ")]
+    assert len(commands) >= 3
+    for command in commands:
+        result = CliRunner().invoke(cli.main, shlex.split(command)[1:], catch_exceptions=False)
+        assert result.exit_code == 0, f"{command}: {result.stderr}"
+    for name in ("projects", "partners"):
+        report = frictionless.validate(str(workdir / f"{name}.datapackage.json"))
+        assert report.valid, report.flatten(["rowNumber", "fieldName", "message"])
+    snippets = [body for lang, body in found if lang == "py"]
+    assert snippets
+    namespace: dict[str, object] = {"__name__": "usage_example"}
+    for snippet in snippets:
+        exec(compile(snippet, "docs/usage.md", "exec"), namespace)

@@ -84,7 +84,7 @@ def test_jsonl_gives_one_line_per_laureate_with_announcement_fields() -> None:
     assert len(records) == 4
     assert all("\n" not in line for line in lines)
     first = records[0]
-    assert first["source"] == "lists/2020.pdf"
+    assert first["source_path"] == "lists/2020.pdf"
     assert first["date"] == "2020-06-23"
     assert (first["call_name"], first["call_periodicity"]) == ("Généraliste", "biennal")
     assert (first["call_start_year"], first["call_end_year"]) == (2020, 2021)
@@ -130,7 +130,7 @@ def test_csv_joins_lists_keeping_positions() -> None:
         "11",
         "Afrique",
     )
-    assert (first["page"], first["line"], first["source"]) == ("2", "", "lists/2020.pdf")
+    assert (first["page"], first["line"], first["source_path"]) == ("2", "", "lists/2020.pdf")
     assert json.loads(first["extra"]) == {"N°": "7"}
     assert second["partners"] == second["partner_countries"] == ""
     assert second["amount_eur"] == "99.5"

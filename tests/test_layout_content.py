@@ -134,3 +134,12 @@ def test_title_naming_one_country_implies_it() -> None:
     assert bilateral_country("Projets au Sénégal et au Mali") is None
     assert bilateral_country("Appel en soutien à l'action extérieure") is None
     assert bilateral_country("Projets en France") is None
+
+
+def test_left_over_rows_above_a_header_of_unknown_words_are_dropped() -> None:
+    header = ("Réf", "Zone", "Structure", "Homologue", "Action", "Crédits")
+    for above in [("Colonne1", "Colonne2", "Colonne3", "Colonne4", "Colonne5", "Colonne6"),
+                  ("",) * 6]:
+        head = head_from_content([above, header, *BODY])
+        assert head is not None
+        assert (head.index, head.columns, head.roles) == (1, header, ROLES)

@@ -1,17 +1,23 @@
 """PDFs as office tools print them: bulleted cells, compounds broken after « - » or « / »,
-groups merged across a page break, a stray line at the top of a page. The generated
-``office`` fixture shows each; random specs printed in that style parse back exactly."""
+co-leads, groups merged across a page break, a stray line at the top of a page, text that
+is not printed, pages flagged /Rotate, spreadsheet exports, tight borderless and rules-only
+tables. The ``office``, ``sheet`` and ``borderless`` renditions of the ``2025_office_*``
+specs show each; random specs printed in those styles parse back exactly."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from aap_parser import parse, parse_text
 from aap_parser.grid import RawTable, TextLine, join_lines
+from aap_parser.layout.broken_words import rejoin, vocabulary
+from aap_parser.models import Source
 from aap_parser.records.leads import split_leads
 from aap_parser.records.partners import split_partners
 from aap_parser.sources.pdf import read_pdf
@@ -119,13 +125,36 @@ def test_the_office_fixture_carries_groups_over_the_page_break() -> None:
 # --- round trip ------------------------------------------------------------------------------
 
 
+def _expected(spec: AnnouncementSpec) -> dict[str, Any]:
+    return _comparable(build_golden(spec, Source(format="text")).model_dump(mode="json"))
+
+
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(spec=announcement_specs())
 def test_office_round_trip(spec: AnnouncementSpec) -> None:
-    from aap_parser.models import Source
+    got = parse(render_pdf(spec, "office")).model_dump(mode="json")
+    _assert_same(_comparable(got), _expected(spec))
 
-    expected = _comparable(build_golden(spec, Source(format="text")).model_dump(mode="json"))
-    _assert_same(_comparable(parse(render_pdf(spec, "office")).model_dump(mode="json")), expected)
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(spec=announcement_specs(), gutter=st.sampled_from([0.0, 2.0]), rules=st.booleans())
+def test_tight_borderless_round_trip(spec: AnnouncementSpec, gutter: float, rules: bool) -> None:
+    render = dataclasses.replace(spec.render, gutter=gutter, rules=rules)
+    got = parse(render_pdf(dataclasses.replace(spec, render=render), "borderless"))
+    _assert_same(_comparable(got.model_dump(mode="json")), _expected(spec))
+
+
+def test_the_tight_fixture_is_tight_and_ruled_only() -> None:
+    pdfplumber = pytest.importorskip("pdfplumber")
+    path = GENERATED_DIR / "2025_office_coleads.borderless.pdf"
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        assert len(page.lines) == 3
+        assert all(line["top"] == line["bottom"] for line in page.lines)
+        assert not page.rects
+    table = next(b for b in read_pdf(path.read_bytes()).blocks if isinstance(b, RawTable))
+    lefts = sorted(cell.bbox.x0 for cell in table.rows[1].cells if cell.bbox is not None)
+    assert len(lefts) == 5
 
 
 # --- co-leads checked against the authorities' names -----------------------------------------
@@ -244,3 +273,69 @@ def test_content_drawn_turned_reads_upright(rotate: int, angle: int) -> None:
     assert [b.text for b in blocks if isinstance(b, TextLine)] == [
         "Paris, le 23 juin 2020", "Lauréats de l'appel"
     ]
+
+
+# --- spreadsheet exports ---------------------------------------------------------------------
+
+SHEET = GENERATED_DIR / "2025_office_coleads.sheet.pdf"
+
+
+def test_the_sheet_prints_its_heading_inside_the_grid() -> None:
+    pdfplumber = pytest.importorskip("pdfplumber")
+    with pdfplumber.open(SHEET) as pdf:
+        page = pdf.pages[0]
+        ministry = [c for c in page.chars if c["top"] < 60]
+        columns = sorted({round(line["x0"]) for line in page.lines if line["x0"] == line["x1"]})
+    # the letterhead line runs across a column rule: a spreadsheet's overflowing text
+    assert any(ministry[0]["x0"] < x < ministry[-1]["x1"] for x in columns[1:-1])
+
+
+def test_the_sheet_heading_rows_are_the_heading() -> None:
+    announcement = parse(SHEET)
+    assert announcement.header.ministry == "Ministère de l'Europe et des Affaires étrangères"
+    assert str(announcement.header.date) == "2025-04-02"
+    assert announcement.header.title == "Lauréats de l'appel à projets franco-marocain 2025"
+    assert [t.columns[0] for t in announcement.tables] == ["Région"]
+    assert announcement.footnotes == []
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(spec=announcement_specs())
+def test_sheet_round_trip(spec: AnnouncementSpec) -> None:
+    got = parse(render_pdf(spec, "sheet")).model_dump(mode="json")
+    _assert_same(_comparable(got), _expected(spec))
+
+
+# --- words broken without a hyphen -----------------------------------------------------------
+
+
+def test_the_narrow_sheet_column_breaks_words_anywhere() -> None:
+    cells = _cell_lines(SHEET)
+    assert ("Lannion-Tré", "gor", "Communau", "té") in cells
+
+
+def test_words_broken_in_a_narrow_column_are_joined_with_an_info_warning() -> None:
+    announcement = parse(SHEET)
+    assert [lead.name for lead in announcement.laureates[0].leads] == [
+        "Lannion-Trégor Communauté"
+    ]
+    rejoined = [w for w in announcement.warnings if w.code == "word-rejoined"]
+    assert rejoined
+    assert {w.severity for w in rejoined} == {"info"}
+    assert all(w.laureate is not None for w in rejoined)
+
+
+@pytest.mark.parametrize(
+    ("lines", "printed", "joined"),
+    [
+        (("Commu", "nauté de communes"), ["communauté"], ("Communauté de communes",)),
+        (("Commu", "nauté"), [], ("Commu", "nauté")),  # the whole is printed nowhere
+        (("porte", "feuille"), ["portefeuille", "une feuille"], ("porte", "feuille")),
+        (("Ville de", "Rennes"), ["villede"], ("Ville de", "Rennes")),  # a capital starts
+    ],
+)
+def test_a_broken_word_joins_only_on_the_document_s_evidence(
+    lines: tuple[str, ...], printed: list[str], joined: tuple[str, ...]
+) -> None:
+    words = vocabulary(printed, [lines])
+    assert rejoin(lines, words)[0] == joined

@@ -15,7 +15,8 @@ from aap_parser.grid import RawTable
 from aap_parser.layout.roles import LAUREATES_HEADER
 from aap_parser.models import Announcement
 from aap_parser.sources import read_source
-from tests.conftest import SAMPLES, SEED
+from aap_parser.sources.ocr import tesseract
+from tests.conftest import FIXTURES, SAMPLES, SEED
 
 R1_PDF = SAMPLES / "seed-000-r1.docx-lo.pdf"
 R1_TEXT = SAMPLES / "seed-000-r1.docx-lo.layout.txt"
@@ -283,3 +284,20 @@ def test_a_region_centred_in_its_merged_block_is_outlined_where_printed() -> Non
     assert printed >= (second.provenance.line or 0)
     starts = [e.attrs["style"] for e in page.classed("cell")]
     assert any(style.startswith(f"top:calc({printed - 1}*") for style in starts)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif("fra" not in tesseract.languages(), reason="Tesseract (fra) not installed")
+def test_a_scanned_page_shows_the_words_the_ocr_was_unsure_of() -> None:
+    path = FIXTURES / "scanned" / "2013_jeunesse_iv.grid.200dpi.pdf"
+    announcement, text = reviewed(path)
+    assert announcement.source.format == "pdf-ocr"
+    document = read_source(path.read_bytes(), headers=LAUREATES_HEADER)
+    assert document.doubts
+    page = read_page(text)
+    assert len([e for e in page.elements if e.tag == "img"]) == announcement.source.pages
+    marks = page.classed("doubt", "g")
+    assert [(m.page, float(m.attrs["data-confidence"])) for m in marks] == [
+        (str(d.page), d.confidence) for d in document.doubts
+    ]
+    assert len(page.having("data-laureate")) == len(announcement.laureates)

@@ -11,7 +11,16 @@ import pytest
 from aap_parser import parse
 from aap_parser.errors import StrictModeError
 from aap_parser.models import Announcement
-from tests.fixtures_gen.variants import VARIANTS_DIR, all_variants, comparable, main
+from tests.fixtures_gen.render_pdf import render_pdf
+from tests.fixtures_gen.variants import (
+    VARIANTS_DIR,
+    TextVariant,
+    all_variants,
+    comparable,
+    expected,
+    main,
+    render_variant,
+)
 
 FIXTURES = sorted(p.name for p in VARIANTS_DIR.glob("*.txt"))
 VARIANTS = {f"{v.name}.txt": v for v, _, _ in all_variants()}
@@ -73,5 +82,28 @@ def test_a_row_printed_short_is_warned_and_fails_strict(
     printed_short = sum(1 for t in variant.spec.tables for row in t.rows if "" in row.cells)
     short = [w for w in parsed[name]["warnings"] if w["code"] == "row-missing-cells"]
     assert len(short) == printed_short > 0
+    assert all(w["severity"] == "error" and w["laureate"] is not None for w in short)
     with pytest.raises(StrictModeError):
         parse(VARIANTS_DIR / name, strict=True)
+
+
+PDF_VARIANTS = [
+    (v, style)
+    for v, _, _ in all_variants()
+    if v.name.endswith((".words", ".noheader")) and not v.name.startswith("2018_long")
+    for style in ("word", "borderless")
+    if style in v.spec.render.styles
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("variant", "style"), PDF_VARIANTS, ids=[f"{v.name}-{style}" for v, style in PDF_VARIANTS]
+)
+def test_pdf_rendition_of_a_variant_reads_exactly(variant: TextVariant, style: str) -> None:
+    """The same variants printed as PDF (in the styles their spec lists): the roles come from
+    the cells there too."""
+    text = render_variant(variant)
+    want = [comparable(x) for x in expected(variant, text).model_dump(mode="json")["laureates"]]
+    got = parse(render_pdf(variant.spec, style)).model_dump(mode="json")
+    assert [comparable(x) for x in got["laureates"]] == want

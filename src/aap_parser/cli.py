@@ -2,6 +2,8 @@
 
 Errors are one line ``aap-parse: error: FILE: message`` on stderr (exit 1; 2 for usage
 errors), never a traceback. Batches run in a process pool, one bad file never stops them.
+In a batch, an announcement that repeats an earlier input is flagged
+(``duplicate-announcement``), and ``--report`` writes one CSV row per input.
 """
 
 from __future__ import annotations
@@ -21,9 +23,12 @@ import click
 
 from aap_parser import __version__
 from aap_parser.batch import BatchOptions, BatchResult, internal_error, parse_many
+from aap_parser.duplicates import DuplicateFinder, flag_duplicate
 from aap_parser.export import WRITERS, Explode, OutputFormat, format_for_suffix
+from aap_parser.grid import ParseWarning
 from aap_parser.inputs import STDIN, expand_inputs, is_folder
 from aap_parser.models import Announcement
+from aap_parser.runs import RunReport
 from aap_parser.sources.ocr.mode import OCR_MODES, OcrMode
 
 if TYPE_CHECKING:
@@ -53,6 +58,11 @@ class Options:
     show: bool
     batch: BatchOptions
     review: str | None = None
+    verbose: bool = False
+    excel: bool = False
+    skip_duplicates: bool = False
+    skip_existing: bool = False
+    report: str | None = None
 
 
 @dataclass
@@ -68,6 +78,9 @@ class Plan:
     total: int = 0
 
 
+SEVERITIES = ("error", "warning", "info")
+
+
 @dataclass
 class Tally:
     """Counts for the closing summary line."""
@@ -76,14 +89,38 @@ class Tally:
     laureates: int = 0
     warnings: int = 0
     failures: int = 0
+    by_severity: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SEVERITIES, 0))
+    duplicates: int = 0
+    skipped: int = 0
+
+    def summary(self) -> str:
+        """The closing line: files, laureates, warnings by severity, failures."""
+        severities = ", ".join(f"{self.by_severity[s]} {s}" for s in SEVERITIES)
+        text = (
+            f"{PROG}: {self.files} files, {self.laureates} laureates, "
+            f"{self.warnings} warnings ({severities}), {self.failures} failures"
+        )
+        if self.duplicates:
+            text += f", {self.duplicates} duplicates"
+        if self.skipped:
+            text += f", {self.skipped} skipped"
+        return text
 
 
 class Console:
     """Writes messages on stderr, clearing the progress bar's line first while one is drawn."""
 
-    def __init__(self, *, quiet: bool) -> None:
+    def __init__(self, *, quiet: bool, verbose: bool = False) -> None:
         self.quiet = quiet
+        self.verbose = verbose
         self.bar_active = False
+
+    def shows(self, severity: str) -> bool:
+        """Whether a warning of ``severity`` is printed: none with -q, every one with -v,
+        else errors and warnings (the ``info`` normalisations are counted, not printed)."""
+        if self.quiet:
+            return False
+        return self.verbose or severity != "info"
 
     def error(self, message: str) -> None:
         """Print one ``aap-parse: error:`` line."""
@@ -158,6 +195,28 @@ output_options = _option_group(
         help=f"{_titles(ROW_FORMATS)}: one row per laureate x partner (long format).",
     ),
     click.option("--force", is_flag=True, help="Overwrite existing output files."),
+    click.option(
+        "--excel",
+        is_flag=True,
+        help="CSV for a spreadsheet: UTF-8 with BOM, ';' between cells, cells that begin "
+        "with = + - @ prefixed with '.",
+    ),
+    click.option(
+        "--skip-duplicates",
+        is_flag=True,
+        help="Leave out an announcement that repeats an earlier input (it is still reported).",
+    ),
+    click.option(
+        "--skip-existing",
+        is_flag=True,
+        help="With -o FOLDER/: leave out the inputs whose output file exists (resume a batch).",
+    ),
+    click.option(
+        "--report",
+        metavar="FILE.csv",
+        help="Write one CSV row per input: path, sha256, status, laureates, warnings by "
+        "severity, error.",
+    ),
 )
 """The options that choose where and how the results are written."""
 
@@ -247,7 +306,9 @@ def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
 @click.argument("inputs", nargs=-1, metavar="INPUT...")
 @output_options
 @batch_options
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar, warnings or summary.")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only: no progress bar, warnings "
+              "or summary.")
+@click.option("-v", "--verbose", is_flag=True, help="Print every warning, info ones included.")
 @click.option("--show", is_flag=True, help="Print the parsed tables in the terminal.")
 @click.option(
     "--review",
@@ -267,8 +328,13 @@ def main(
     format_: str | None,
     explode: Explode | None,
     force: bool,
+    excel: bool,
+    skip_duplicates: bool,
+    skip_existing: bool,
+    report: str | None,
     batch: BatchOptions,
     quiet: bool,
+    verbose: bool,
     show: bool,
     review: str | None,
     json_schema: bool,
@@ -294,8 +360,13 @@ def main(
         show=show,
         batch=batch,
         review=review,
+        verbose=verbose,
+        excel=excel,
+        skip_duplicates=skip_duplicates,
+        skip_existing=skip_existing,
+        report=report,
     )
-    console = Console(quiet=quiet)
+    console = Console(quiet=quiet, verbose=verbose)
     try:
         code = _run(options, console)
     except click.UsageError:
@@ -329,27 +400,72 @@ def _run(options: Options, console: Console) -> int:
             tally.failures += 1
         paths.extend(found)
     plan = _plan(options)
+    runs = RunReport(Path(options.report)) if options.report else None
     if plan.directory:
         assert plan.output is not None
         plan.targets = [plan.output / name for name in json_names(paths, plan.format.suffixes[0])]
+    if options.skip_existing:
+        paths = _skip_existing(plan, paths, tally, console, runs)
     _check_targets(plan, paths, force=options.force)
+    if runs is not None:
+        _check_report(runs.path, plan, paths, force=options.force)
     plan.total = len(paths)
     reviews = _reviews(options, paths, several=plan.several)
 
     results = parse_many(paths, **options.batch.keywords())
     if reviews is not None:
         results = reviews.tap(results, report=console.error)
-    parsed = _parsed(results, plan, tally, console, show=options.show)
+    parsed = _parsed(results, plan, tally, console, options, runs)
     if plan.format.rows:
         _write_rows(parsed, plan, show=options.show)
     else:
         _write_documents(parsed, plan, show=options.show)
+    if runs is not None:
+        runs.write()
     if plan.several and not options.quiet:
-        console.line(
-            f"{PROG}: {tally.files} files, {tally.laureates} laureates, "
-            f"{tally.warnings} warnings, {tally.failures} failures"
-        )
+        console.line(tally.summary())
+    elif plan.targets and tally.files and not tally.failures and not options.quiet:
+        console.line(_wrote(plan.targets[0], tally))
     return 1 if tally.failures or (reviews is not None and reviews.failures) else 0
+
+
+def _wrote(target: Path, tally: Tally) -> str:
+    """The one-line success message of a single input: ``wrote out.json: 36 laureates, 1
+    warning``."""
+    laureates = f"{tally.laureates} laureate{'s' if tally.laureates != 1 else ''}"
+    warnings = f"{tally.warnings} warning{'s' if tally.warnings != 1 else ''}"
+    return f"wrote {target}: {laureates}, {warnings}"
+
+
+def _skip_existing(
+    plan: Plan, paths: list[str], tally: Tally, console: Console, runs: RunReport | None
+) -> list[str]:
+    """Leave out the inputs whose output file in the -o folder exists (a resumed batch)."""
+    kept_paths: list[str] = []
+    kept_targets: list[Path] = []
+    for path, target in zip(paths, plan.targets, strict=True):
+        if target.exists():
+            tally.skipped += 1
+            if not console.quiet:
+                console.line(f"{PROG}: {path}: skipped, {target} exists")
+            if runs is not None:
+                runs.skipped(path, f"{target} exists")
+            continue
+        kept_paths.append(path)
+        kept_targets.append(target)
+    plan.targets = kept_targets
+    return kept_paths
+
+
+def _check_report(report: Path, plan: Plan, inputs: Sequence[str], *, force: bool) -> None:
+    """Refuse a --report file that is an input or an output, or exists without --force."""
+    taken = {Path(p).resolve() for p in inputs if p != STDIN} | {
+        t.resolve() for t in plan.targets
+    }
+    if report.resolve() in taken:
+        raise CliError(f"{report}: is an input or an output; choose another report file")
+    if report.exists() and not force:
+        raise CliError(f"{report}: exists; use --force to overwrite")
 
 
 def _reviews(options: Options, paths: Sequence[str], *, several: bool) -> ReviewWriter | None:
@@ -364,7 +480,7 @@ def _reviews(options: Options, paths: Sequence[str], *, several: bool) -> Review
             paths,
             several=several,
             force=options.force,
-            password=options.batch.password,
+            parsing=options.batch,
         )
     except FileExistsError as error:
         raise CliError(str(error)) from None
@@ -387,6 +503,8 @@ def _plan(options: Options) -> Plan:
         chosen = WRITERS[options.format or DEFAULT_FORMAT]
     elif options.format is not None:
         chosen = WRITERS[options.format]
+    elif options.excel and target is None:
+        chosen = WRITERS["csv-excel"]
     elif target is not None:
         found = format_for_suffix(target.suffix)
         if found is None:
@@ -404,6 +522,12 @@ def _plan(options: Options) -> Plan:
         )
     if options.explode and not chosen.rows:
         raise click.UsageError(f"--explode needs {_titles(ROW_FORMATS)} output")
+    if options.excel:
+        if not chosen.name.startswith("csv"):
+            raise click.UsageError("--excel needs CSV output")
+        chosen = WRITERS["csv-excel"]
+    if options.skip_existing and not directory:
+        raise click.UsageError("--skip-existing needs -o FOLDER/")
     targets = [] if directory or target is None else [target]
     return Plan(chosen, target, directory, options.explode, several, targets)
 
@@ -456,6 +580,8 @@ def _write_rows(parsed: Iterator[tuple[int, Announcement]], plan: Plan, *, show:
     if plan.targets:
         with atomic_output(plan.targets[0], plan.format) as stream:
             plan.format.write(announcements, stream, explode=plan.explode)
+        if plan.format.described:
+            _write_package(plan.targets[0], plan)
     elif show:
         # --show without -o: the tables are the output.
         for _ in announcements:
@@ -464,22 +590,50 @@ def _write_rows(parsed: Iterator[tuple[int, Announcement]], plan: Plan, *, show:
         plan.format.write(announcements, _stdout(plan.format), explode=plan.explode)
 
 
+def _write_package(target: Path, plan: Plan) -> None:
+    """Write the Frictionless data package describing the CSV ``target`` beside it."""
+    from aap_parser.datapackage import data_package
+
+    descriptor = data_package(
+        target.name, explode=plan.explode, excel=plan.format is WRITERS["csv-excel"]
+    )
+    package = target.with_name(f"{target.stem}.datapackage.json")
+    with atomic_output(package, WRITERS["json"]) as stream:
+        stream.write(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n")
+
+
 def _stdout(output_format: OutputFormat) -> IO[Any]:
     """Return standard output as the stream a format writes: bytes or text."""
     return sys.stdout.buffer if output_format.binary else sys.stdout
 
 
 def _parsed(
-    results: Iterator[BatchResult], plan: Plan, tally: Tally, console: Console, *, show: bool
+    results: Iterator[BatchResult],
+    plan: Plan,
+    tally: Tally,
+    console: Console,
+    options: Options,
+    runs: RunReport | None,
 ) -> Iterator[tuple[int, Announcement]]:
-    """Each input's announcement with its position, after the progress bar, the tally and
-    the error or warning report (and the terminal table with ``--show``); failures skipped."""
+    """Each input's announcement with its position, after the progress bar, the tally,
+    the duplicate check and the error or warning report (and the terminal table with
+    ``--show``); failures, and duplicates with ``--skip-duplicates``, left out."""
     progress = console.progress(results, plan.total) if plan.several else results
+    duplicates = DuplicateFinder()
     for position, result in enumerate(progress):
-        announcement = _account(result, tally, console, quiet=console.quiet or show)
-        if announcement is None:
+        first = None
+        if result.announcement is not None:
+            first = duplicates.earlier(result.path, result.announcement)
+            if first is not None:
+                result = BatchResult(result.path, flag_duplicate(result.announcement, first))
+                tally.duplicates += 1
+        skip = first is not None and options.skip_duplicates
+        if runs is not None:
+            runs.add(result, duplicate_of=first, skipped=skip)
+        announcement = _account(result, tally, console, quiet=options.show)
+        if announcement is None or skip:
             continue
-        if show:
+        if options.show:
             show_announcement(announcement, result.path)
         yield position, announcement
 
@@ -496,10 +650,17 @@ def _account(
     announcement = result.announcement
     tally.laureates += len(announcement.laureates)
     tally.warnings += len(announcement.warnings)
-    if not quiet:
-        for warning in announcement.warnings:
-            console.line(f"{PROG}: warning: {result.path}: {_where(warning)}{warning.message}")
+    for warning in announcement.warnings:
+        tally.by_severity[warning.severity] += 1
+        if not quiet and console.shows(warning.severity):
+            console.line(f"{PROG}: warning: {result.path}: {_describe(warning)}")
     return announcement
+
+
+def _describe(warning: ParseWarning) -> str:
+    """A warning for one line: place, laureate, message, then its code and severity."""
+    laureate = f"laureate {warning.laureate}: " if warning.laureate is not None else ""
+    return f"{_where(warning)}{laureate}{warning.message} [{warning.code}, {warning.severity}]"
 
 
 def _where(item: Any) -> str:
@@ -581,5 +742,5 @@ def show_announcement(announcement: Announcement, path: str) -> None:
             amount = laureate.amount_text or f"{laureate.amount_eur} €"
             click.echo(f"     amount:  {amount}")
     for warning in announcement.warnings:
-        click.secho(f"warning: {_where(warning)}{warning.message}", fg="yellow", bold=True)
+        click.secho(f"warning: {_describe(warning)}", fg="yellow", bold=True)
     click.echo(f"{len(announcement.laureates)} laureates, {len(announcement.warnings)} warnings")

@@ -1,7 +1,12 @@
-"""Serialise announcements to JSON, JSON Lines and CSV.
+"""Serialise announcements to JSON, JSON Lines and CSV (plain, or for spreadsheets).
 
 Pure functions over :mod:`aap_parser.models`: the CLI and library users share them, so a
 file written by ``aap-parse`` and one written from Python are the same bytes.
+
+The default CSV is faithful to the data: a cell is written as parsed, even one that begins
+with ``=``, ``+``, ``-`` or ``@``, which a spreadsheet would run as a formula. The
+``csv-excel`` format is for opening in a spreadsheet: UTF-8 with a byte-order mark, ``;``
+between cells, and such cells prefixed with ``'`` so that they stay text.
 """
 
 from __future__ import annotations
@@ -24,7 +29,9 @@ LIST_SEPARATOR = "; "
 """How several leads or partners (and their countries, kinds, codes) share one CSV cell."""
 
 ANNOUNCEMENT_FIELDS = (
-    "source",
+    "source_path",
+    "source_sha256",
+    "call_id",
     "date",
     "call_name",
     "call_periodicity",
@@ -45,6 +52,7 @@ CSV_COLUMNS = (
     "partners",
     "partner_countries",
     "partner_country_codes",
+    "partner_count",
     "title",
     "amount_eur",
     "amount_text",
@@ -52,13 +60,18 @@ CSV_COLUMNS = (
     "programme",
     "number",
     "extra",
+    "warning_codes",
     "page",
     "line",
 )
 """CSV header, one row per laureate; list cells are joined with ``LIST_SEPARATOR``."""
 
 CSV_PARTNER_COLUMNS = ("partner_index", "partner", "partner_country", "partner_country_code")
-"""In long format these replace the three ``partner*`` list columns."""
+"""In long format these replace the three ``partner*`` list columns; ``partner_count`` stays,
+so that a laureate's amount (repeated on each of its partner rows) is counted once."""
+
+FORMULA_STARTS = ("=", "+", "-", "@")
+"""First characters that make a spreadsheet read a cell as a formula."""
 
 
 def to_json(announcement: Announcement) -> str:
@@ -84,7 +97,9 @@ def announcement_fields(announcement: Announcement) -> dict[str, Any]:
     """Return the announcement-level values every laureate row carries (source, date, call)."""
     header = announcement.header
     return {
-        "source": announcement.source.path,
+        "source_path": announcement.source.path,
+        "source_sha256": announcement.source.sha256,
+        "call_id": header.call.id,
         "date": header.date.isoformat() if header.date else None,
         "call_name": header.call.name,
         "call_periodicity": header.call.periodicity,
@@ -105,12 +120,21 @@ def laureate_records(
         common = announcement_fields(announcement)
         for laureate in announcement.laureates:
             record = {**common, **laureate.model_dump(mode="json")}
+            record["partner_count"] = len(laureate.partners)
+            record["warning_codes"] = warning_codes(announcement, laureate)
             if explode is None:
                 yield record
                 continue
             partners = record.pop("partners")
             for position, partner in _partner_slots(partners):
                 yield {**record, "partner_index": position, "partner": partner}
+
+
+def warning_codes(announcement: Announcement, laureate: Laureate) -> list[str]:
+    """The codes of the warnings that name ``laureate``, then of the document's own."""
+    return [w.code for w in announcement.warnings if w.laureate == laureate.index] + [
+        w.code for w in announcement.warnings if w.laureate is None
+    ]
 
 
 def to_jsonl(
@@ -149,6 +173,7 @@ def to_csv_rows(
         common = {k: _cell(v) for k, v in announcement_fields(announcement).items()}
         for laureate in announcement.laureates:
             row = {**common, **_laureate_cells(laureate)}
+            row["warning_codes"] = _joined(warning_codes(announcement, laureate))
             if explode is None:
                 row.update(_partner_cells(laureate.partners))
                 yield {column: row[column] for column in columns}
@@ -179,6 +204,26 @@ def write_csv(
     return count
 
 
+def write_excel_csv(
+    announcements: Iterable[Announcement], stream: TextIO, *, explode: Explode | None = None
+) -> int:
+    """Write the CSV for a spreadsheet: a byte-order mark, ``;`` between cells, and every
+    cell that would read as a formula prefixed with ``'`` (see the module docstring)."""
+    stream.write("\ufeff")
+    writer = csv.DictWriter(stream, fieldnames=csv_columns(explode), delimiter=";")
+    writer.writeheader()
+    count = 0
+    for row in to_csv_rows(announcements, explode=explode):
+        writer.writerow({column: spreadsheet_safe(text) for column, text in row.items()})
+        count += 1
+    return count
+
+
+def spreadsheet_safe(text: str) -> str:
+    """``text`` prefixed with ``'`` when it begins like a formula, else as it is."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def _laureate_cells(laureate: Laureate) -> dict[str, str]:
     """Return a laureate's own CSV cells (everything but its partners)."""
     leads = laureate.leads
@@ -197,6 +242,7 @@ def _laureate_cells(laureate: Laureate) -> dict[str, str]:
         "programme": _cell(laureate.programme),
         "number": _cell(laureate.number),
         "extra": json.dumps(laureate.extra, ensure_ascii=False) if laureate.extra else "",
+        "partner_count": _cell(len(laureate.partners)),
         "page": _cell(laureate.provenance.page),
         "line": _cell(laureate.provenance.line),
     }
@@ -260,6 +306,9 @@ class OutputFormat:
     """True when ``write`` takes a binary stream."""
     newline: str | None = None
     """The ``newline`` a text stream is opened with (``""`` for CSV, which writes its own)."""
+    described: bool = False
+    """True when a file of this format gets a data package describing its columns beside it
+    (``NAME.datapackage.json``, see :mod:`aap_parser.datapackage`)."""
 
 
 WRITERS: Mapping[str, OutputFormat] = {
@@ -267,7 +316,11 @@ WRITERS: Mapping[str, OutputFormat] = {
     for f in (
         OutputFormat("json", "JSON", (".json",), write_json, rows=False),
         OutputFormat("jsonl", "JSON Lines", (".jsonl", ".ndjson"), write_jsonl, rows=True),
-        OutputFormat("csv", "CSV", (".csv",), write_csv, rows=True, newline=""),
+        OutputFormat("csv", "CSV", (".csv",), write_csv, rows=True, newline="", described=True),
+        OutputFormat(
+            "csv-excel", "CSV for spreadsheets", (".csv",), write_excel_csv, rows=True,
+            newline="", described=True,
+        ),
     )
 }
 """Every output format by name: the CLI builds its choices, messages and dispatch from it,

@@ -37,6 +37,7 @@ class WarningCode(StrEnum):
     ROW_EXTRA_CELLS = "row-extra-cells"
     ROW_MISSING_CELLS = "row-missing-cells"
     PAGE_STRAY_TEXT = "page-stray-text"
+    WORD_REJOINED = "word-rejoined"
     COLUMN_ROLE_FROM_CELLS = "column-role"
     HEADER_ROW_MISSING = "header-missing"
     # records: regions and leads
@@ -66,6 +67,8 @@ class WarningCode(StrEnum):
     AMOUNT_UNREADABLE = "amount-unreadable"
     AMOUNT_ABBREVIATED = "amount-abbreviated"
     AMOUNT_THOUSANDS = "amount-thousands"
+    # batches
+    DUPLICATE_ANNOUNCEMENT = "duplicate-announcement"
     # OCR (image-only pages)
     OCR_LOW_CONFIDENCE = "ocr-low-confidence"
     OCR_NAME_CORRECTED = "ocr-name-corrected"
@@ -81,6 +84,7 @@ SEVERITY: dict[WarningCode, Severity] = {
     WarningCode.ROW_EXTRA_CELLS: "error",
     WarningCode.ROW_MISSING_CELLS: "error",
     WarningCode.PAGE_STRAY_TEXT: "warning",
+    WarningCode.WORD_REJOINED: "info",
     WarningCode.PRIVATE_USE_DROPPED: "warning",
     WarningCode.COLUMN_ROLE_FROM_CELLS: "warning",
     WarningCode.HEADER_ROW_MISSING: "warning",
@@ -106,6 +110,7 @@ SEVERITY: dict[WarningCode, Severity] = {
     WarningCode.AMOUNT_UNREADABLE: "error",
     WarningCode.AMOUNT_ABBREVIATED: "warning",
     WarningCode.AMOUNT_THOUSANDS: "warning",
+    WarningCode.DUPLICATE_ANNOUNCEMENT: "warning",
     WarningCode.OCR_LOW_CONFIDENCE: "warning",
     WarningCode.OCR_NAME_CORRECTED: "info",
 }

@@ -44,7 +44,7 @@ _TITLE_WORDS = regex.compile(
 )
 _LETTERHEAD = regex.compile(
     r"^(?:r[ée]publique\s+fran[çc]aise|libert[ée]\s*[,.]?\s*[ée]galit[ée]|fraternit[ée]$|"
-    r"page\s+\d{1,4}(?:\s*(?:/|sur)\s*\d{1,4})?$|[-–—]?\s*\d{1,3}\s*[-–—]?$|"
+    r"page\s+\d{1,4}(?:\s*(?:/|sur|de)\s*\d{1,4})?$|[-–—]?\s*\d{1,3}\s*[-–—]?$|"
     r"\d{1,3}\s*(?:/|sur)\s*\d{1,3}$)",
     regex.IGNORECASE,
 )

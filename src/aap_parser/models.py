@@ -62,6 +62,23 @@ class Call(_Model):
     )
     bilateral_country_code: str | None = None
 
+    @property
+    def id(self) -> str | None:
+        """The call as an ASCII slug for joining years: its name folded to lower-case ASCII
+        words joined by ``-``, then its first year, then its last when different
+        (``generaliste-2020-2021``, ``jeunesse-vi-2019-2020``, ``franco-senegalais-2018``).
+        None when neither name nor year is known. The printed ``name`` is kept as it is."""
+        from aap_parser.wording import fold
+
+        words = "".join(c if c.isascii() and c.isalnum() else " " for c in fold(self.name or ""))
+        parts = [*words.split()]
+        years = [self.start_year, self.end_year]
+        if years[0] is not None:
+            parts.append(str(years[0]))
+        if years[1] is not None and years[1] != years[0]:
+            parts.append(str(years[1]))
+        return "-".join(parts) or None
+
 
 class Header(_Model):
     """The announcement's heading block."""

@@ -104,12 +104,22 @@ def _pieces(text: str, hyphen_breaks: Breaks) -> list[tuple[str, str]]:
     return out
 
 
-def wrap(text: str, font: str, size: float, width: float, hyphen_breaks: Breaks) -> list[str]:
-    """Greedy word wrap at spaces (and after letter-hyphens) that ``join_lines`` undoes exactly."""
+def wrap(
+    text: str,
+    font: str,
+    size: float,
+    width: float,
+    hyphen_breaks: Breaks,
+    break_words: bool = False,
+) -> list[str]:
+    """Greedy word wrap at spaces (and after letter-hyphens) that ``join_lines`` undoes exactly;
+    with ``break_words``, a word wider than the column is broken anywhere, with no hyphen
+    (as a very narrow column prints it: only the parser's word rejoining undoes that)."""
     if not text:
         return []
     lines: list[str] = []
     line = ""
+    broken = False
     for sep, piece in _pieces(text, hyphen_breaks):
         candidate = line + sep + piece if line else piece
         if not line or _width(candidate, font, size) <= width:
@@ -117,8 +127,15 @@ def wrap(text: str, font: str, size: float, width: float, hyphen_breaks: Breaks)
         else:
             lines.append(line)
             line = piece
+        while break_words and _width(line, font, size) > width and len(line) > 1:
+            cut = max(
+                [k for k in range(1, len(line)) if _width(line[:k], font, size) <= width] or [1]
+            )
+            lines.append(line[:cut])
+            line = line[cut:]
+            broken = True
     lines.append(line)
-    if join_lines(lines) != text:
+    if not broken and join_lines(lines) != text:
         raise SpecError(f"wrapping {text!r} would not read back the same: {lines}")
     return lines
 
@@ -134,9 +151,11 @@ def column_widths(
     usable: float,
     hyphen_breaks: Breaks,
     indent: float = 0.0,
+    narrow: float = 0.0,
 ) -> list[float]:
     """Share ``usable`` by role weight, never narrower than a cell's longest unbreakable piece
-    (plus ``indent`` in the lead and partners columns, for bulleted lists)."""
+    (plus ``indent`` in the lead and partners columns, for bulleted lists); with ``narrow``,
+    the lead column is that wide whatever it holds."""
     mins = []
     for ci in range(len(t.columns)):
         m = _min_width(t.columns[ci], fonts.bold, size, hyphen_breaks)
@@ -146,7 +165,7 @@ def column_widths(
         bulleted = t.roles[ci] in ("lead", "partners")
         mins.append(m + 2 * PAD_X + 0.5 + (indent if bulleted else 0.0))
     weights = [ROLE_WEIGHT[r] for r in t.roles]
-    fixed: dict[int, float] = {}
+    fixed: dict[int, float] = {t.roles.index("lead"): narrow} if narrow else {}
     while True:
         free = usable - sum(fixed.values())
         total_w = sum(w for i, w in enumerate(weights) if i not in fixed)
@@ -190,15 +209,20 @@ def _cell_lines(
     size: float,
     width: float,
     breaks: Breaks,
+    break_words: bool = False,
 ) -> list[list[Piece]]:
-    """A cell's printed lines; with a ``marker``, a bulleted list with a hanging indent."""
+    """A cell's printed lines; with a ``marker``, a bulleted list with a hanging indent;
+    with ``break_words``, words wider than the column broken anywhere."""
     items = _list_items(t, row, col) if marker else None
     if not items or marker is None:
-        return [[(0.0, line)] for line in wrap(row.cells[col], fonts.regular, size, width, breaks)]
+        return [
+            [(0.0, line)]
+            for line in wrap(row.cells[col], fonts.regular, size, width, breaks, break_words)
+        ]
     indent = size * 1.6
     lines: list[list[Piece]] = []
     for item in items:
-        wrapped = wrap(item, fonts.regular, size, width - indent, breaks)
+        wrapped = wrap(item, fonts.regular, size, width - indent, breaks, break_words)
         lines.append([(0.0, marker), (indent, wrapped[0])])
         lines += [[(indent, line)] for line in wrapped[1:]]
     return lines
@@ -277,7 +301,13 @@ def _draw(
         if flow.crop:
             c.setCropBox((flow.crop, flow.crop, flow.width - flow.crop, flow.height - flow.crop))
         for op in ops:
-            if op[0] == "rect":
+            if op[0] == "rule":
+                _, x, top, w = op
+                c.line(x, flow.height - top, x + w, flow.height - top)
+            elif op[0] == "vrule":
+                _, x, top, length = op
+                c.line(x, flow.height - top, x, flow.height - top - length)
+            elif op[0] == "rect":
                 _, x, top, w, h, fill = op
                 if fill is not None:
                     c.setFillGray(fill)
@@ -438,8 +468,8 @@ def _table(
     def header_row() -> None:
         pages.add(flow.page)
         if rules and not ruled:
-            flow.rect(x0, flow.y, table_width, 0.0)
-            flow.rect(x0, flow.y + head_h, table_width, 0.0)
+            flow.pages[-1].append(("rule", x0, flow.y, table_width))
+            flow.pages[-1].append(("rule", x0, flow.y + head_h, table_width))
         for i, lines in enumerate(head):
             if ruled:
                 flow.rect(xs[i], flow.y, widths[i], head_h, fill=0.3 if office else 0.88)
@@ -489,7 +519,7 @@ def _table(
     if rules and not ruled:
         for page in sorted({s.page for s in slices}):
             bottom = max(s.top + s.height for s in slices if s.page == page)
-            flow.pages[page - 1].append(("rect", x0, bottom, table_width, 0.0, None))
+            flow.pages[page - 1].append(("rule", x0, bottom, table_width))
     offset = len(row_pages) - len(t.rows)
     for s in slices:
         if row_pages[offset + s.row] is None:
@@ -683,10 +713,102 @@ def _grid_pdf(spec: AnnouncementSpec) -> RenderedPdf:
     return RenderedPdf(buf.getvalue(), doc.page, table_pages, [None] * n_rows)
 
 
+# ---------------------------------------------------------------- the spreadsheet export
+
+
+def _sheet_pdf(spec: AnnouncementSpec) -> RenderedPdf:
+    """A sheet printed with gridlines: the letterhead, date and title sit in grid rows above
+    the table, one text per row, overflowing into the empty cells to their right (the
+    gridlines run through them); the title row is merged across all columns. Region and
+    lead are printed on their group's first row; the header row repeats on every page."""
+    r = spec.render
+    fonts = fonts_for(r.font)
+    size = r.size
+    lead = size * 1.2
+    w, h = landscape(A4) if r.landscape else A4
+    flow = _Flow(float(w), float(h), r.margin * 0.7)
+    usable = flow.width - 2 * flow.margin
+    if len(spec.tables) != 1:
+        raise SpecError(f"{spec.name}: the sheet style prints one table")
+    t = spec.tables[0]
+    widths = column_widths(t, fonts, size, usable, hyphen_breaks=False, narrow=r.narrow)
+    xs = [flow.margin + sum(widths[:i]) for i in range(len(widths) + 1)]
+    row_h = lead + 2 * PAD_Y
+
+    def grid_row(top: float, height: float, merged: bool = False) -> None:
+        ops = flow.pages[-1]
+        ops.append(("rule", xs[0], top, xs[-1] - xs[0]))
+        ops.append(("rule", xs[0], top + height, xs[-1] - xs[0]))
+        for x in xs if not merged else (xs[0], xs[-1]):
+            ops.append(("vrule", x, top, height))
+
+    hd = spec.header
+    heading: list[tuple[str, str, str]] = []  # (text, font, where)
+    if hd.ministry:
+        heading += [(hd.ministry, fonts.bold, "left"), ("", fonts.regular, "left")]
+    heading += [(line, fonts.bold, "left") for line in hd.direction]
+    heading += [(line, fonts.italic, "left") for line in hd.delegation]
+    heading += [("", fonts.regular, "left"), (hd.date_line, fonts.regular, "right")]
+    heading += [("", fonts.regular, "left"), (hd.title, fonts.bold, "title")]
+    heading += [("", fonts.regular, "left")]
+    for text, font, where in heading:
+        grid_row(flow.y, row_h, merged=where == "title")
+        base = flow.y + PAD_Y + lead * 0.78
+        if where == "right":
+            flow.pages[-1].append(("text", xs[-1] - PAD_X, base, text, font, size, "right",
+                                   "black"))
+        elif where == "title":
+            flow.pages[-1].append(("text", (xs[0] + xs[-1]) / 2, base, text, font, size,
+                                   "centre", "black"))
+        elif text:
+            flow.pages[-1].append(("text", xs[0] + PAD_X, base, text, font, size, "left",
+                                   "black"))
+        flow.y += row_h
+    head = [wrap(c, fonts.bold, size, widths[i] - 2 * PAD_X, False) for i, c in
+            enumerate(t.columns)]
+    head_h = max(len(x) for x in head) * lead + 2 * PAD_Y
+    pages: set[int] = set()
+    row_pages: list[int | None] = []
+
+    def header_row() -> None:
+        pages.add(flow.page)
+        grid_row(flow.y, head_h)
+        for i, lines in enumerate(head):
+            for li, line in enumerate(lines):
+                base = flow.y + PAD_Y + li * lead + lead * 0.78
+                flow.pages[-1].append(("text", xs[i] + PAD_X, base, line, fonts.bold, size,
+                                       "left", "black"))
+        flow.y += head_h
+
+    header_row()
+    for row in t.rows:
+        cells = [
+            wrap(c, fonts.regular, size, widths[i] - 2 * PAD_X, False,
+                 bool(r.narrow) and t.roles[i] == "lead")
+            for i, c in enumerate(row.cells)
+        ]
+        height = max(1, *(len(c) for c in cells)) * lead + 2 * PAD_Y
+        if flow.y + height > flow.bottom:
+            flow.new_page()
+            header_row()
+        row_pages.append(flow.page)
+        grid_row(flow.y, height)
+        for i, lines in enumerate(cells):
+            for li, line in enumerate(lines):
+                base = flow.y + PAD_Y + li * lead + lead * 0.78
+                flow.pages[-1].append(("text", xs[i] + PAD_X, base, line, fonts.regular,
+                                       size, "left", "black"))
+        flow.y += height
+    data = _draw(flow, lambda i, n: f"Page {i} de {n}", size, fonts.regular)
+    return RenderedPdf(data, len(flow.pages), [sorted(pages)], row_pages)
+
+
 def render_pdf_info(spec: AnnouncementSpec, style: PdfStyle) -> RenderedPdf:
     """Render ``spec`` in ``style`` and report its page count and where tables/rows landed."""
     if style == "grid":
         return _grid_pdf(spec)
+    if style == "sheet":
+        return _sheet_pdf(spec)
     return _canvas_pdf(spec, style)
 
 

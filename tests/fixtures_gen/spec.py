@@ -25,7 +25,7 @@ Role = Literal[
     "number",
     "extra",
 ]
-PdfStyle = Literal["word", "grid", "borderless", "office"]
+PdfStyle = Literal["word", "grid", "borderless", "office", "sheet"]
 PipeArtefact = Literal["empty_header", "generic_header"]
 Periodicity = Literal["annuel", "biennal", "triennal"]
 CountryFrom = Literal["cell", "column", "row", "call"]
@@ -119,6 +119,9 @@ class RenderSpec:
     """docx-lo only: "RÉPUBLIQUE FRANÇAISE" letterhead and the ministry in the page header."""
     stamp: str | None = None
     """office only: a stray line (a stamp, a reference) printed at the top of page 2 only."""
+    narrow: float = 0.0
+    """sheet only: the lead column this many points wide, words too long for it broken
+    anywhere with no hyphen (a very narrow column)."""
     gutter: float = 6.0
     """borderless only: points between two columns, beyond each cell's 3 pt padding."""
     rules: bool = False
@@ -278,6 +281,7 @@ def spec_from_dict(data: dict[str, Any]) -> AnnouncementSpec:
         unprinted=bool(r.get("unprinted", False)),
         rotate=int(r.get("rotate", 0)),
         gutter=float(r.get("gutter", 6.0)),
+        narrow=float(r.get("narrow", 0.0)),
         rules=bool(r.get("rules", False)),
     )
     spec = AnnouncementSpec(name, header, tuple(tables), render, str(data.get("description", "")))

@@ -340,6 +340,7 @@ class ContentHead:
 
 
 _MAX_HEADER_WORDS = 8
+_MAX_HEADER_ROWS = 3
 
 
 def settle_roles(
@@ -354,30 +355,31 @@ def settle_roles(
 def head_from_content(rows: Sequence[Sequence[str]]) -> ContentHead | None:
     """The head of a table no header row of the vocabulary opens, read from its cells.
 
-    The first row is a header printed in other words when its cells are short and do not fit
+    The first rows are a header printed in other words (the last of them; those above are
+    left-overs such as a generic « Colonne1 » row) while their cells are short and do not fit
     the roles the rows below give their columns; otherwise the table has no header row and the
     first row is data. None when the cells do not make a laureates table (no leads, no partners).
     """
-    filled = [list(row) for row in rows if any(text.strip() for text in row)]
-    if not filled:
+    numbered = [(i, list(row)) for i, row in enumerate(rows) if any(t.strip() for t in row)]
+    if not numbered:
         return None
-    width = max(_printed_width(row) for row in filled)
+    texts = [row for _, row in numbered]
+    width = max(_printed_width(row) for row in texts)
     blank = ("",) * width
-    if any(len(row) >= width for row in filled[1:]):
-        below = assign_roles(blank, _full_rows(filled[1:], width))
-        first = filled[0]
-        words = [len(text.split()) for text in first if text.strip()]
-        if (
-            len(words) >= 2
-            and max(words) <= _MAX_HEADER_WORDS
-            and fits_as_row(first, below.roles) < 0.5
-        ):
-            columns = tuple((first + [""] * width)[:width])
-            assignment = assign_roles(columns, _full_rows(filled[1:], width))
-            if not is_laureates_table(assignment):
-                return None
-            return ContentHead(0, columns, assignment.roles, _role_notes(columns, assignment))
-    assignment = assign_roles(blank, _full_rows(filled, width))
+    heads = 0
+    if any(len(row) >= width for row in texts[1:]):
+        below = assign_roles(blank, _full_rows(texts[1:], width)).roles
+        limit = min(len(texts) - 1, _MAX_HEADER_ROWS)
+        while heads < limit and _header_like(texts[heads], below):
+            heads += 1
+    if heads:
+        columns = tuple((texts[heads - 1] + [""] * width)[:width])
+        assignment = assign_roles(columns, _full_rows(texts[heads:], width))
+        if not is_laureates_table(assignment):
+            return None
+        index = numbered[heads - 1][0]
+        return ContentHead(index, columns, assignment.roles, _role_notes(columns, assignment))
+    assignment = assign_roles(blank, _full_rows(texts, width))
     if not is_laureates_table(assignment):
         return None
     named = ", ".join(f"{i + 1}: {role}" for i, role in enumerate(assignment.roles))
@@ -386,6 +388,12 @@ def head_from_content(rows: Sequence[Sequence[str]]) -> ContentHead | None:
         f"table without a header row; column roles read from the cells ({named})",
     )
     return ContentHead(None, blank, assignment.roles, (note,))
+
+
+def _header_like(row: Sequence[str], roles: Sequence[Role]) -> bool:
+    """Short cells, at least two, that mostly do not fit their columns' roles."""
+    words = [len(text.split()) for text in row if text.strip()]
+    return len(words) >= 2 and max(words) <= _MAX_HEADER_WORDS and fits_as_row(row, roles) < 0.5
 
 
 def _printed_width(row: Sequence[str]) -> int:

@@ -9,6 +9,7 @@ continue a row broken at a page end).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -32,6 +33,7 @@ from aap_parser.grid import (
     warn,
 )
 from aap_parser.header import is_page_furniture, paragraphs, read_header
+from aap_parser.layout.broken_words import Vocabulary, rejoin, vocabulary
 from aap_parser.layout.content import ContentHead, head_from_content, realign, settle_roles
 from aap_parser.layout.roles import CARRIED_ROLES, header_role, header_roles
 from aap_parser.models import Header, Role
@@ -107,23 +109,56 @@ class _Builder:
 
 
 def find_header_row(rows: Sequence[RawRow], limit: int = 4) -> tuple[int, list[Role]] | None:
-    """Index and roles of the first row among the first ``limit`` that reads as a header."""
-    for index, row in enumerate(rows[:limit]):
+    """Index and roles of the first row among the first ``limit`` that reads as a header;
+    rows of one text each (a heading printed in a spreadsheet's grid) do not count."""
+    counted = 0
+    for index, row in enumerate(rows):
         roles = header_roles(list(row.texts))
         if roles is not None:
             return index, roles
+        if not _one_text(row):
+            counted += 1
+            if counted >= limit:
+                return None
     return None
+
+
+def _one_text(row: RawRow) -> bool:
+    """A row with one non-empty cell at most."""
+    return sum(not cell.is_empty for cell in row.cells) <= 1
+
+
+def _grid_heading(blocks: Sequence[Block]) -> tuple[Block, ...]:
+    """A table whose header row comes under two rows of one text each or more (a sheet
+    printed with gridlines, its letterhead, date and title in the grid): those rows are
+    running text, the table starts at its header row."""
+    out: list[Block] = []
+    for block in blocks:
+        found = find_header_row(block.rows) if isinstance(block, RawTable) else None
+        if not isinstance(block, RawTable) or found is None or found[0] < 2:
+            out.append(block)
+            continue
+        above = block.rows[:found[0]]
+        if not all(_one_text(row) for row in above):
+            out.append(block)
+            continue
+        for row in above:
+            cell = next((cell for cell in row.cells if not cell.is_empty), None)
+            if cell is not None:
+                out.append(TextLine(cell.text, page=row.page, line=row.line, bbox=cell.bbox))
+        out.append(replace(block, rows=block.rows[found[0]:]))
+    return tuple(out)
 
 
 def lay_out(document: SourceDocument) -> Layout:
     """Turn the raw document into laid-out tables (see the module docstring).
 
-    A chain of small steps, each a function of the one before:
+    A chain of small steps, each a function of the one before: :func:`_grid_heading` ->
     :func:`_skip_headerless_tables` -> :func:`_drop_running_text` -> :func:`_table_parts`
     -> :func:`_take_heading` -> :func:`_assemble` (tables joined across pages, rows placed)
     -> :func:`_empty_tables` -> :func:`_carry_over`.
     """
-    blocks, skipped = _skip_headerless_tables(document.blocks)
+    blocks, skipped = _skip_headerless_tables(_grid_heading(document.blocks))
     blocks = _drop_running_text(blocks, _repeated_page_text(document))
     parts, tail = _table_parts(blocks)
     if not parts:
@@ -135,8 +170,31 @@ def lay_out(document: SourceDocument) -> Layout:
     builders, footnotes, joined = _assemble(parts)
     footnotes.extend(_footnotes(list(tail)))
     warnings = [*skipped, *joined, *_empty_tables(builders)]
-    tables = tuple(_carry_over(builder.freeze()) for builder in builders)
+    words = vocabulary(
+        itertools.chain((line.text for line in heading), footnotes),
+        (cell.lines for builder in builders for row in builder.rows for cell in row.cells),
+    )
+    tables = tuple(_carry_over(_rejoin_words(builder.freeze(), words)) for builder in builders)
     return Layout(tuple(heading), tables, tuple(footnotes), tuple(warnings), header)
+
+
+def _rejoin_words(table: LaidOutTable, words: Vocabulary) -> LaidOutTable:
+    """Join the words a narrow column broke without a hyphen (:mod:`.broken_words`), each
+    with an ``info`` warning on its row."""
+    rows: list[LaidOutRow] = []
+    for row in table.rows:
+        cells: list[RawCell] = []
+        notes: list[ParseWarning] = []
+        for cell in row.cells:
+            lines, joined = rejoin(cell.lines, words)
+            cells.append(replace(cell, lines=lines) if joined else cell)
+            notes += [warn(
+                WarningCode.WORD_REJOINED,
+                f"{word!r} read as one word broken at the line end (printed whole elsewhere)",
+                page=row.page, line=row.line) for word in joined]
+        rows.append(replace(row, cells=tuple(cells), warnings=(*row.warnings, *notes))
+                    if notes else row)
+    return replace(table, rows=tuple(rows))
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,9 +286,10 @@ def _assemble(parts: Sequence[_Part]) -> tuple[list[_Builder], list[str], list[P
         notes, section = _split_between(above)
         footnotes.extend(notes)
         fresh = None
-        if found is None and (not builders or part.table.page is None):
+        if found is None:
             fresh = _content_head(part.table)
-            if fresh is not None and builders and _next_part(fresh, section, builders[-1]):
+            if fresh is not None and builders and _next_part(fresh, part.table, section,
+                                                              builders[-1]):
                 fresh = None
         head = found or fresh
         if head is None:
@@ -246,9 +305,15 @@ def _content_head(table: RawTable) -> ContentHead | None:
     return head_from_content([row.texts for row in table.rows])
 
 
-def _next_part(head: ContentHead, section: str | None, current: _Builder) -> bool:
-    """A text table without a header row, right under one as wide, continues it."""
-    return head.index is None and section is None and len(head.roles) == len(current.columns)
+def _next_part(head: ContentHead, table: RawTable, section: str | None, current: _Builder) -> bool:
+    """Whether a part the cells read as a laureates table goes on with the table above: it has
+    no header row of its own (a header row fills every column; the rest of a row cut by the
+    page end does not) and as many columns, and it is on a new page (text printed between is
+    then a footnote) or no section is printed between. A part under a header row is opened as
+    a table, which goes on with the one above if the header repeats."""
+    if head.index is not None and all(not cell.is_empty for cell in table.rows[head.index].cells):
+        return False
+    return len(head.roles) == len(current.columns) and (section is None or table.page is not None)
 
 
 def _open_table(

@@ -14,10 +14,12 @@ from aap_parser.grid import SourceDocument
 from aap_parser.layout.roles import LAUREATES_HEADER
 from aap_parser.models import Announcement
 from aap_parser.sources import is_pdf, read_source
+from aap_parser.sources.ocr.mode import OcrMode
 from aap_parser.sources.text import decode_text, split_lines
 from aap_parser.visual.html import pdf_page, review_page, text_page
 from aap_parser.visual.images import render_pages
 from aap_parser.visual.marks import TAB_SIZE, page_marks, text_marks
+from aap_parser.wording import readable
 
 __all__ = ["review"]
 
@@ -28,20 +30,32 @@ def review(
     *,
     password: str | None = None,
     name: str | None = None,
+    backend: str | None = None,
+    ocr: OcrMode = "auto",
+    ocr_lang: str = "fra",
 ) -> str:
     """The review page of an announcement parsed from ``data`` (the PDF or text bytes).
 
-    ``password`` opens an encrypted PDF; ``name`` is shown as the document's name (default:
-    the announcement's source path). Bytes other than those parsed are an ``InputError``.
+    ``password``, ``backend``, ``ocr`` and ``ocr_lang`` must be those the announcement was
+    parsed with (the input is read again the same way); ``name`` is shown as the document's
+    name (default: the announcement's source path). Bytes other than those parsed are an
+    ``InputError``.
     """
     expected = announcement.source.sha256
     if expected is not None and expected != hashlib.sha256(data).hexdigest():
         raise InputError("not the input this announcement was parsed from (SHA-256 differs)")
-    document = read_source(data, headers=LAUREATES_HEADER, password=password)
+    document = read_source(
+        data,
+        headers=LAUREATES_HEADER,
+        password=password,
+        backend=backend,
+        ocr=ocr,
+        ocr_lang=ocr_lang,
+    )
     if is_pdf(data):
         pages = _pdf_pages(announcement, document, data, password)
     else:
-        lines = split_lines(decode_text(data).text)
+        lines = split_lines(readable(decode_text(data).text))
         # a form feed (page break) shows as one space, so columns stay where they were
         shown = [line.expandtabs(TAB_SIZE).replace("\f", " ") for line in lines]
         pages = [text_page(shown, text_marks(document, announcement, lines))]

@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from aap_parser.batch import BatchResult
+from aap_parser.batch import BatchOptions, BatchResult
 from aap_parser.cli import atomic_output, json_names
 from aap_parser.errors import AapParseError
 from aap_parser.inputs import STDIN
@@ -30,10 +30,10 @@ def review_names(paths: Sequence[str]) -> list[str]:
 class ReviewWriter:
     """Writes the review of each parsed input as its result goes by."""
 
-    def __init__(self, targets: list[Path], index: Path | None, password: str | None) -> None:
+    def __init__(self, targets: list[Path], index: Path | None, parsing: BatchOptions) -> None:
         self.targets = targets
         self.index = index
-        self.password = password
+        self.parsing = parsing
         self.failures = 0
 
     @classmethod
@@ -44,9 +44,10 @@ class ReviewWriter:
         *,
         several: bool,
         force: bool,
-        password: str | None,
+        parsing: BatchOptions,
     ) -> ReviewWriter:
-        """Decide where each review goes.
+        """Decide where each review goes; ``parsing`` holds the options the inputs are parsed
+        with, to read them again the same way.
 
         Raises ``ValueError`` for a file destination with several inputs and
         ``FileExistsError`` for an existing file without ``force`` or a review over an input.
@@ -67,7 +68,7 @@ class ReviewWriter:
                 raise FileExistsError(f"{path}: is a folder")
             if path.exists() and not force:
                 raise FileExistsError(f"{path}: exists; use --force to overwrite")
-        return cls(targets, index, password)
+        return cls(targets, index, parsing)
 
     def tap(
         self, results: Iterator[BatchResult], report: Callable[[str], None]
@@ -94,7 +95,14 @@ class ReviewWriter:
                 raise AapParseError("no review for standard input (give a file)")
             data = Path(result.path).read_bytes()
             _write_text(
-                target, review(announcement, data, password=self.password, name=result.path)
+                target,
+                review(
+                    announcement,
+                    data,
+                    password=self.parsing.password,
+                    backend=self.parsing.backend,
+                    name=result.path,
+                ),
             )
         except (AapParseError, OSError) as error:
             report(f"{result.path}: review: {error}")

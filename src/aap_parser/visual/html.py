@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from aap_parser.grid import ParseWarning
+from aap_parser.grid import Doubt, ParseWarning
 from aap_parser.models import Announcement, Laureate
 from aap_parser.visual.images import PageImage
 from aap_parser.visual.marks import (
@@ -64,6 +64,10 @@ vector-effect:non-scaling-stroke}
 .box.sev-warning rect.tag{fill:var(--warning)}.box.sev-error rect.tag{fill:var(--error)}
 .box.sev-info rect.tag{fill:var(--info)}
 .box text{fill:#fff;font:600 8px system-ui,sans-serif}
+.doubt rect{fill:rgba(219,39,119,.12);stroke:#db2777;stroke-width:1.5;stroke-dasharray:3 2;
+vector-effect:non-scaling-stroke}
+.doubt text{fill:#db2777;font:600 7px system-ui,sans-serif}
+.legend i.doubt{border:1.5px dashed #db2777;background:rgba(219,39,119,.15)}
 .box:hover rect.frame,.box:target rect.frame{fill:rgba(37,99,235,.10)}
 .text-sheet{display:flex;font:12px/var(--lh) ui-monospace,"DejaVu Sans Mono",monospace;
 overflow-x:auto;padding:8px 0}
@@ -129,6 +133,10 @@ _HATCH = (
 """The hatching of carried-over cells, defined once for every page's overlay."""
 
 
+_OCR_CHIP = '<span class="chip">OCR</span>'
+_OCR_LEGEND = '<span><i class="doubt"></i>OCR unsure (confidence)</span>'
+
+
 def _e(text: object) -> str:
     """Escape for HTML text and attribute values."""
     return html.escape(str(text), quote=True)
@@ -174,6 +182,19 @@ def _svg_box(mark: LaureateMark) -> str:
     )
 
 
+def _svg_doubt(doubt: Doubt) -> str:
+    """A word the OCR was unsure of, with its confidence above it."""
+    box = doubt.bbox
+    confidence = f"{doubt.confidence:.0f} %"
+    return (
+        f'<g class="doubt" data-confidence="{doubt.confidence:g}">'
+        f"<title>OCR read « {_e(doubt.text)} » at {confidence} confidence</title>"
+        f'<rect x="{_n(box.x0)}" y="{_n(box.top)}" width="{_n(box.x1 - box.x0)}" '
+        f'height="{_n(box.bottom - box.top)}"/>'
+        f'<text x="{_n(box.x0)}" y="{_n(box.top - 1.5)}">{confidence}</text></g>'
+    )
+
+
 def _svg_cell(cell: CellMark) -> str:
     classes = ["cell"]
     if not cell.ruled:
@@ -200,6 +221,7 @@ def pdf_page(image: PageImage, marks: PageMarks | None) -> str:
     ]
     parts += (_svg_cell(c) for c in sorted(marks.cells, key=lambda c: not c.merged))
     parts += (_svg_box(m) for m in marks.laureates)
+    parts += (_svg_doubt(d) for d in marks.doubts)
     return (
         f'<figure class="page" id="page-{image.number}" data-page="{image.number}">'
         f"<figcaption>Page {image.number}</figcaption>"
@@ -338,6 +360,7 @@ def review_page(announcement: Announcement, pages_html: Sequence[str], name: str
     date = f" · {header.date.isoformat()}" if header.date else ""
     shown = name or announcement.source.path or "announcement"
     counts = _counts(announcement.warnings)
+    ocr = announcement.source.format == "pdf-ocr"
     return (
         '<!DOCTYPE html>\n<html lang="fr"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -346,9 +369,12 @@ def review_page(announcement: Announcement, pages_html: Sequence[str], name: str
         f'<div class="doc"><strong title="{_e(shown)}">{_e(PurePath(shown).name or shown)}'
         f"</strong> — {_e(title)}{_e(date)}</div>"
         f'<span class="chip">{len(announcement.laureates)} laureates</span>{_chips(counts)}'
+        f"{_OCR_CHIP if ocr else ''}"
         '<span class="legend"><span><i></i>laureate</span><span><i class="warning"></i>warning'
         '</span><span><i class="error"></i>error</span><span><i class="merged"></i>merged / '
-        "carried over</span></span>"
+        "carried over</span>"
+        f"{_OCR_LEGEND if ocr else ''}"
+        "</span>"
         '<label class="filter"><input type="checkbox" id="only-warnings"> only rows with '
         "warnings</label></header>"
         f'{_HATCH}<main><section class="pages">{"".join(pages_html)}</section>'

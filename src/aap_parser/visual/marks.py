@@ -13,6 +13,7 @@ announcement built from it:
 3. In a text input a row runs from its first line to the line before the next row; each of
    its cells is found in those lines by its printed text, giving a line and column span.
 4. A laureate's severity is the worst severity of the warnings linked to it.
+5. On a page read by OCR, every word the OCR was unsure of is marked with its confidence.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from aap_parser.grid import BBox, RawRow, RawTable, Severity, SourceDocument, TextLine
+from aap_parser.grid import BBox, Doubt, RawRow, RawTable, Severity, SourceDocument, TextLine
 from aap_parser.models import Announcement, Laureate, TableInfo
 
 TAB_SIZE = 8
@@ -57,6 +58,7 @@ class PageMarks:
     tables: list[BBox] = field(default_factory=list)
     cells: list[CellMark] = field(default_factory=list)
     laureates: list[LaureateMark] = field(default_factory=list)
+    doubts: list[Doubt] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +159,8 @@ def page_marks(document: SourceDocument, announcement: Announcement) -> dict[int
                 )
         if table.bbox is not None and table.page is not None:
             pages.setdefault(table.page, PageMarks(table.page)).tables.append(table.bbox)
+    for doubt in document.doubts:
+        pages.setdefault(doubt.page, PageMarks(doubt.page)).doubts.append(doubt)
     return pages
 
 

@@ -52,10 +52,20 @@ def _columns(lines: Sequence[_Line]) -> list[_Column]:
         for chunk in line.chunks:
             counts[chunk.start] = counts.get(chunk.start, 0) + 1
     accepted: list[int] = []
+    support: dict[int, int] = {}
     for x in sorted(counts, key=lambda x: (-counts[x], x)):
         if any(abs(x - y) <= _START_TOLERANCE for y in accepted):
             continue
         near = sum(n for y, n in counts.items() if abs(y - x) <= _START_TOLERANCE)
+        # A few lines started a little off a well-supported column whose text runs over
+        # theirs: a block of rows pdftotext printed off its column, not a column.
+        if any(
+            abs(x - y) <= _COLLISION_REACH
+            and 2 * near <= support[y]
+            and _runs_over(lines, min(x, y), max(x, y))
+            for y in accepted
+        ):
+            continue
         across = [
             chunk
             for line in lines
@@ -68,6 +78,7 @@ def _columns(lines: Sequence[_Line]) -> list[_Column]:
         crossing = len(across) - collided
         if crossing <= max(1, near // 4):
             accepted.append(x)
+            support[x] = near
     accepted.sort()
     left = min(counts, default=0)
     if accepted and left < accepted[0] - _START_TOLERANCE:
@@ -83,6 +94,15 @@ def _columns(lines: Sequence[_Line]) -> list[_Column]:
     if accepted and left < accepted[0]:
         accepted[0] = left
     return _make_columns(accepted, counts)
+
+
+def _runs_over(lines: Sequence[_Line], left: int, right: int) -> bool:
+    """True when a chunk starting near ``left`` runs past ``right``."""
+    return any(
+        abs(chunk.start - left) <= _START_TOLERANCE and chunk.end > right
+        for line in lines
+        for chunk in line.chunks
+    )
 
 
 def _word_near(chunk: _Chunk, x: int, reach: int = _START_TOLERANCE) -> bool:

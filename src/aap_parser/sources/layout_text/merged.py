@@ -51,6 +51,16 @@ def _merged_cells(grid: _Grid, col: int, row_of: list[tuple[int, int]]) -> list[
     return cells
 
 
+def _join_candidates(cells: list[list[int]]) -> list[list[list[int]]]:
+    """The column's cells with two cut only by a word cue (a line apart) joined, each pair
+    in turn: a name may wrap at a capital ("Grenoble-Alpes / Métropole")."""
+    return [
+        [*cells[:index], cells[index] + cells[index + 1], *cells[index + 2 :]]
+        for index in range(len(cells) - 1)
+        if cells[index + 1][0] - cells[index][-1] <= 2
+    ]
+
+
 def _line_heights(
     grid: _Grid, cols: Sequence[int], rows: list[tuple[int, int]], aligns: _Alignments
 ) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
@@ -106,6 +116,46 @@ def _fill_positions(position: list[float | None]) -> list[tuple[float, float]]:
             margin = min(0.1, (high - low) / 4)
             out.append((low + margin, high - margin))
     return out
+
+
+def _place_column(
+    cells: list[list[int]],
+    row_of: list[tuple[int, int]],
+    heights: tuple[list[tuple[float, float]], list[tuple[float, float]]],
+    *,
+    header: bool,
+    open_ends: tuple[bool, bool],
+    barred: int | None,
+) -> list[tuple[int, int, list[int]]]:
+    """The best placement of a merged column's cells under any alignment (see
+    :func:`_place_merged`); when none fits, the best with two cells cut by a word cue
+    joined. Empty when nothing fits."""
+
+    def best(found: list[list[int]]) -> tuple[float, list[tuple[int, int, list[int]]]]:
+        return min(
+            (
+                _place_merged(
+                    found,
+                    row_of,
+                    heights,
+                    header=header,
+                    open_ends=open_ends,
+                    align=mode,
+                    barred=barred,
+                )
+                for mode in _ALIGNS
+            ),
+            key=lambda result: result[0],
+        )
+
+    placed = best(cells)
+    if not placed[1]:
+        placed = min(
+            (best(joined) for joined in _join_candidates(cells)),
+            key=lambda result: result[0],
+            default=placed,
+        )
+    return placed[1]
 
 
 def _place_merged(

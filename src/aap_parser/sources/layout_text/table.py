@@ -17,10 +17,9 @@ from aap_parser.sources.layout_text.dense import _dense_columns
 from aap_parser.sources.layout_text.headers import HeaderTest
 from aap_parser.sources.layout_text.lines import _Line
 from aap_parser.sources.layout_text.merged import (
-    _ALIGNS,
     _line_heights,
     _merged_cells,
-    _place_merged,
+    _place_column,
 )
 from aap_parser.sources.layout_text.rows import _header_lines, _mixed_alignments, _segment_rows
 from aap_parser.sources.layout_text.words import _ends_with_connector, _starts_continuation
@@ -73,21 +72,14 @@ def _read_table(
     barred = _broken_row(grid, dense, rows, 1 if header else 0) if continued and known else None
     for col in sparse:
         merged = _merged_cells(grid, col, row_of)
-        placed = min(
-            (
-                _place_merged(
-                    merged,
-                    row_of,
-                    heights,
-                    header=header > 0,
-                    open_ends=(continued, goes_on),
-                    align=mode,
-                    barred=None if col in open_columns else barred,
-                )
-                for mode in _ALIGNS
-            ),
-            key=lambda result: result[0],
-        )[1]
+        placed = _place_column(
+            merged,
+            row_of,
+            heights,
+            header=header > 0,
+            open_ends=(continued, goes_on),
+            barred=None if col in open_columns else barred,
+        )
         if not placed:
             warnings.append(warn(
                 WarningCode.MERGED_CELLS_UNPLACED,

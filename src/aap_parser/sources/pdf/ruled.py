@@ -9,6 +9,7 @@ goes to the cell holding its centre.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -21,6 +22,9 @@ SNAP = 1.5
 
 JOIN = 2.5
 """Collinear rules separated by less than this (points) are one rule; also the crossing slack."""
+
+OVERFLOW_GAP_EM = 0.35
+"""Characters this close (font sizes: a word space) on both sides of a rule run through it."""
 
 
 def _merge(segments: list[Segment]) -> list[Segment]:
@@ -151,6 +155,32 @@ def _grid(hs: list[Segment], vs: list[Segment]) -> _Grid | None:
     return _Grid(xs, ys, anchor)
 
 
+def _open_overflowed(grid: _Grid, glyphs: list[Glyph]) -> None:
+    """Join a row's cells across a column rule that printed text runs through.
+
+    A spreadsheet printed with gridlines draws them over text overflowing into the empty
+    cells beside it (a letterhead line, a date): two characters printed one after the other,
+    a word space apart at most, on both sides of a rule, are one cell's text.
+    """
+    xs, ys = grid.xs, grid.ys
+    for a, b in itertools.pairwise(glyphs):
+        if b.x0 <= a.x0 or abs(b.baseline - a.baseline) > 0.5:
+            continue
+        if b.x0 - a.x1 > OVERFLOW_GAP_EM * a.size:
+            continue
+        c = bisect.bisect(xs, a.cx)
+        if c == 0 or c >= len(xs) - 1 or xs[c] >= b.cx:
+            continue
+        r = min(max(bisect.bisect(ys, a.cy) - 1, 0), len(ys) - 2)
+        left, right = grid.anchor[r][c - 1], grid.anchor[r][c]
+        if left != right:
+            keep = min(left, right)
+            for anchors in grid.anchor:
+                for k, anchor in enumerate(anchors):
+                    if anchor in (left, right):
+                        anchors[k] = keep
+
+
 def _cell_lines(glyphs: list[Glyph]) -> tuple[str, ...]:
     """A cell's printed lines, top to bottom."""
     return tuple(line.text for line in build_lines(glyphs))
@@ -198,26 +228,34 @@ def find_ruled_tables(
     vs = _merge([s for s in segments if not s.horizontal])
     grids = [g for hv in _components(hs, vs) if (g := _grid(*hv)) is not None]
     grids.sort(key=lambda g: g.ys[0])
-    buckets: list[dict[tuple[int, int], list[Glyph]]] = [{} for _ in grids]
+    held: list[list[Glyph]] = [[] for _ in grids]
     outside: list[Glyph] = []
-    # Each character goes to the merged block holding its centre (found by bisecting
-    # the boundaries, written out here: this loop runs for every character of the page).
-    bisect_right = bisect.bisect_right
+    # Each character goes to the table whose frame holds its centre, then to the merged
+    # block holding it (found by bisecting the boundaries); both written out here: these
+    # loops run for every character of the page.
     frames = [
-        (g.xs[0], g.xs[-1], g.ys[0], g.ys[-1], g.xs, g.ys, len(g.xs) - 2, len(g.ys) - 2,
-         g.anchor, bucket)
-        for g, bucket in zip(grids, buckets, strict=True)
+        (g.xs[0], g.xs[-1], g.ys[0], g.ys[-1], inside)
+        for g, inside in zip(grids, held, strict=True)
     ]
     for glyph in glyphs:
         cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
-        for left, right, top, bottom, xs, ys, last_col, last_row, anchor, bucket in frames:
+        for left, right, top, bottom, inside in frames:
             if left <= cx <= right and top <= cy <= bottom:
-                col = min(bisect_right(xs, cx) - 1, last_col)
-                row = min(bisect_right(ys, cy) - 1, last_row)
-                bucket.setdefault(anchor[row][col], []).append(glyph)
+                inside.append(glyph)
                 break
         else:
             outside.append(glyph)
+    bisect_right = bisect.bisect_right
+    buckets: list[dict[tuple[int, int], list[Glyph]]] = [{} for _ in grids]
+    for grid, inside, bucket in zip(grids, held, buckets, strict=True):
+        _open_overflowed(grid, inside)
+        xs, ys, anchor = grid.xs, grid.ys, grid.anchor
+        last_col, last_row = len(xs) - 2, len(ys) - 2
+        for glyph in inside:
+            cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
+            col = min(bisect_right(xs, cx) - 1, last_col)
+            row = min(bisect_right(ys, cy) - 1, last_row)
+            bucket.setdefault(anchor[row][col], []).append(glyph)
     tables = [_table(g, b, page) for g, b in zip(grids, buckets, strict=True)]
     return [t for t in tables if t.rows], outside
 

@@ -14,6 +14,8 @@ brought to pdfminer's conventions, so that both backends give the same ink:
 4. PDFium gives coordinates in user space, unrotated: the media box origin is applied
    here as pdfminer applies it, and the page's /Rotate flag is not (the page as drawn:
    page assembly turns a page whose text runs sideways, whichever backend read it).
+   What page assembly needs to leave unprinted text out is reported too: text painted
+   invisibly (render mode 3 or 7), filled in white, the crop box and shaded areas.
 5. Rules are path objects, their points taken through the path's matrix and those of
    the forms (XObjects) holding it; each subpath is a line, a rectangle or a polyline
    as pdfminer classifies it (only the end point of a curve segment counts).
@@ -56,10 +58,10 @@ def _binding(name: str, *, handles: int, returns_handle: bool) -> Any:
     return prototype(ctypes.cast(public, ctypes.c_void_p).value or 0)
 
 
+_render_mode = _binding("FPDFTextObj_GetTextRenderMode", handles=1, returns_handle=False)
+_fill_colour = _binding("FPDFPageObj_GetFillColor", handles=1, returns_handle=False)
 _text_object = _binding("FPDFText_GetTextObject", handles=0, returns_handle=True)
 _text_object_font = _binding("FPDFTextObj_GetFont", handles=1, returns_handle=True)
-_render_mode = _binding("FPDFTextObj_GetTextRenderMode", handles=1, returns_handle=False)
-_fill_color = _binding("FPDFPageObj_GetFillColor", handles=1, returns_handle=False)
 _font_name = _binding("FPDFFont_GetBaseFontName", handles=1, returns_handle=False)
 _font_descent = _binding("FPDFFont_GetDescent", handles=1, returns_handle=False)
 
@@ -143,10 +145,6 @@ class _Page:
         box = (left.value, bottom.value, right.value, top.value)
         if box == media or not all(math.isfinite(v) for v in box):
             return None
-        return self._placed(box)
-
-    def _placed(self, box: tuple[float, float, float, float]) -> Box:
-        """A PDF box (x0, y0, x1, y1, bottom-left origin) as ``x0, top, x1, bottom``."""
         ax, ay = _apply(self.matrix, box[0], box[1])
         bx, by = _apply(self.matrix, box[2], box[3])
         return (
@@ -222,7 +220,7 @@ class _Page:
                 last_obj = obj
                 bold, italic, descent = self._font(obj) if obj else (False, False, 0.0)
                 hidden = bool(obj) and _render_mode(obj) in _INVISIBLE
-                white = bool(obj) and _white_fill(obj)
+                white = bool(obj) and _white(_fill_colour, obj)
                 c.FPDFText_GetMatrix(tp, index, matrix)
                 local: Matrix = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
                 whole = _multiply(local, self.matrix)
@@ -249,8 +247,9 @@ class _Page:
                 x0, x1 = x1, x0
             line = baseline if upright else bottom
             top = bottom - size
-            glyph = (char, x0, x1, top, bottom, line, size, bold, italic, hidden, white)
-            glyphs.append(new(Glyph, glyph))
+            glyphs.append(
+                new(Glyph, (char, x0, x1, top, bottom, line, size, bold, italic, hidden, white))
+            )
         return glyphs
 
     def _rules(self, obj: Any, outer: Matrix, ink: PageInk) -> None:
@@ -271,7 +270,7 @@ class _Page:
         fill, stroke = ctypes.c_int(), ctypes.c_int()
         if not c.FPDFPath_GetDrawMode(obj, fill, stroke) or not (fill.value or stroke.value):
             return
-        shaded = bool(fill.value) and not _white_fill(obj)
+        shaded = bool(fill.value) and not _white(c.FPDFPageObj_GetFillColor, obj)
         for shape, points in _subpaths(obj, whole):
             if shaded and shape in _BOXES and all(math.isfinite(x + y) for x, y in points):
                 placed = [(x + self.x_shift, self.flip(y)) for x, y in points]
@@ -312,13 +311,11 @@ class _Page:
         return rule_segments(min(xs), min(ys), max(xs), max(ys), stroked=stroked)
 
 
-def _white_fill(obj: Any) -> bool:
-    """Whether a page object (a handle, as a pointer or an int) is filled in white (every
-    channel at its maximum)."""
-    if not isinstance(obj, int):
-        obj = ctypes.cast(obj, ctypes.c_void_p).value
+def _white(fill_colour: Any, obj: Any) -> bool:
+    """Whether a page object is filled in white (every channel at its maximum), its colour
+    read by ``fill_colour`` (PDFium's FPDFPageObj_GetFillColor, through either binding)."""
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    if not _fill_color(obj, r, g, b, a):
+    if not fill_colour(obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)):
         return False
     return min(r.value, g.value, b.value) >= 253
 
