@@ -28,16 +28,23 @@ from aap_parser.errors import (
 )
 from aap_parser.models import Announcement
 from aap_parser.sources.pdf import reader
-from aap_parser.sources.pdf.backends import BACKENDS
+from aap_parser.sources.pdf.backends import BACKENDS, DEFAULT_BACKEND
 from tests.fixtures_gen import bad_inputs as bad
 
 BAD = bad.BAD_DIR
 AAP_PARSE = Path(sys.executable).with_name("aap-parse")
 
 
-@pytest.fixture(autouse=True, params=sorted(BACKENDS))
+@pytest.fixture(
+    autouse=True,
+    params=[
+        pytest.param(name, marks=[] if name == DEFAULT_BACKEND else [pytest.mark.slow])
+        for name in sorted(BACKENDS)
+    ],
+)
 def _each_backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every case with each PDF backend (the CLI's subprocesses use the default one)."""
+    """Every case with each PDF backend (the CLI's subprocesses use the default one); the
+    quick run (``-m "not slow"``) tries the default one only."""
     monkeypatch.setattr(reader, "DEFAULT_BACKEND", request.param)
 
 
