@@ -15,7 +15,6 @@ import os
 import re
 import signal
 import sys
-import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +31,7 @@ from aap_parser.export import WRITERS, Explode, OutputFormat, format_for_suffix
 from aap_parser.grid import ParseWarning
 from aap_parser.inputs import STDIN, expand_inputs, is_folder
 from aap_parser.models import Announcement
+from aap_parser.outfiles import OutputError, atomic_output, json_names, writing
 from aap_parser.runs import RunReport
 from aap_parser.sources.ocr.mode import OCR_MODES, OcrMode
 
@@ -45,24 +45,8 @@ DEFAULT_SEVERAL_FORMAT = "jsonl"
 """The same for several inputs (a row format: they share one stream)."""
 
 
-TEMP_PREFIX = ".aap-parse-"
-"""Temporary output files are named this plus a few random letters: short, whatever the
-output's own name (a long name plus a suffix could pass the file system's limit)."""
-
-NAME_MAX = 255
-"""The longest file name, in bytes, that usual file systems accept."""
-
-
 class CliError(Exception):
     """A run-stopping problem reported as one ``aap-parse: error:`` line, exit 1."""
-
-
-class OutputError(CliError):
-    """An output could not be written (read-only folder, full disk): names the path and the
-    system's reason."""
-
-    def __init__(self, target: str | Path, error: OSError) -> None:
-        super().__init__(f"{target}: cannot write: {error.strerror or error}")
 
 
 class Terminated(KeyboardInterrupt):
@@ -457,7 +441,7 @@ def main(
         code = _run(options, console)
     except click.UsageError:
         raise
-    except CliError as error:
+    except (CliError, OutputError) as error:
         console.error(str(error))
         code = 1
     except KeyboardInterrupt as stop:
@@ -636,28 +620,6 @@ def _plan(options: Options) -> Plan:
     return Plan(chosen, target, directory, options.explode, several, targets)
 
 
-def json_names(paths: Sequence[str], suffix: str = ".json") -> list[str]:
-    """Name each input's output file after it (``x.pdf`` -> ``x.json``), unique in order."""
-    used: set[str] = set()
-    names = []
-    for path in paths:
-        stem = "stdin" if path == STDIN else Path(path).stem
-        name, n = _fit(stem, suffix), 1
-        while name.lower() in used:
-            n += 1
-            name = _fit(stem, f"-{n}{suffix}")
-        used.add(name.lower())
-        names.append(name)
-    return names
-
-
-def _fit(stem: str, ending: str) -> str:
-    """``stem + ending``, the stem shortened if the name would pass ``NAME_MAX`` bytes."""
-    while stem and len(os.fsencode(stem + ending)) > NAME_MAX:
-        stem = stem[:-1]
-    return stem + ending
-
-
 def _check_targets(plan: Plan, inputs: Sequence[str], *, force: bool) -> None:
     """Refuse to overwrite an input (ever) or an existing file (without --force)."""
     sources = {Path(p).resolve() for p in inputs if p != STDIN}
@@ -682,7 +644,7 @@ def _write_documents(
     output that cannot be written there fails its input only)."""
     if plan.directory:
         assert plan.output is not None
-        with _writing(plan.output):
+        with writing(plan.output):
             plan.output.mkdir(parents=True, exist_ok=True)
     for position, announcement in parsed:
         if plan.targets:
@@ -695,7 +657,7 @@ def _write_documents(
                 console.error(str(error))
                 tally.failures += 1
         elif not show:
-            with _writing("standard output"):
+            with writing("standard output"):
                 plan.format.write([announcement], _stdout(plan.format), explode=None)
 
 
@@ -712,7 +674,7 @@ def _write_rows(parsed: Iterator[tuple[int, Announcement]], plan: Plan, *, show:
         for _ in announcements:
             pass
     else:
-        with _writing("standard output"):
+        with writing("standard output"):
             plan.format.write(announcements, _stdout(plan.format), explode=plan.explode)
 
 
@@ -808,55 +770,6 @@ def _is_terminal(stream: TextIO) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
-
-
-@contextlib.contextmanager
-def atomic_output(path: Path, output_format: OutputFormat = WRITERS["json"]) -> Iterator[IO[Any]]:
-    """Open a temp file beside ``path`` for writing; replace ``path`` with it on success.
-
-    The stream is binary or UTF-8 text as ``output_format`` says. Readers never see a
-    half-written output; on error the temp file is removed and an existing ``path`` is left
-    as it was.
-    """
-    with _writing(path):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=path.parent)
-    try:
-        with _writing(path):
-            with _open_stream(handle, output_format) as stream:
-                yield stream
-            os.chmod(temp, 0o666 & ~_umask())
-            os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-
-
-@contextlib.contextmanager
-def _writing(target: str | Path) -> Iterator[None]:
-    """Report a system error while writing ``target`` as an ``OutputError`` naming it (a
-    closed pipe stays a ``BrokenPipeError``: the reader left, nothing is wrong)."""
-    try:
-        yield
-    except BrokenPipeError:
-        raise
-    except OSError as error:
-        raise OutputError(target, error) from None
-
-
-def _open_stream(handle: int, output_format: OutputFormat) -> IO[Any]:
-    """Open a file descriptor as the stream ``output_format`` writes (bytes or UTF-8 text)."""
-    if output_format.binary:
-        return os.fdopen(handle, "wb")
-    return os.fdopen(handle, "w", encoding="utf-8", newline=output_format.newline)
-
-
-def _umask() -> int:
-    """Return the process umask (mkstemp creates 0600 files; outputs get the usual mode)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def show_announcement(announcement: Announcement, path: str) -> None:

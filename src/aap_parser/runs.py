@@ -56,8 +56,8 @@ class RunReport:
 
     def write(self) -> None:
         """Write the report (UTF-8 CSV with a header row), replacing it atomically."""
-        from aap_parser.cli import atomic_output
         from aap_parser.export import WRITERS
+        from aap_parser.outfiles import atomic_output
 
         with atomic_output(self.path, WRITERS["csv"]) as stream:
             writer = csv.DictWriter(stream, fieldnames=COLUMNS)

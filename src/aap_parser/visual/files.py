@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from aap_parser.batch import BatchOptions, BatchResult
-from aap_parser.cli import atomic_output, json_names
 from aap_parser.errors import AapParseError
 from aap_parser.inputs import STDIN
+from aap_parser.outfiles import atomic_output, json_names
 from aap_parser.visual import review
 from aap_parser.visual.html import IndexEntry, index_entry, index_page
 
