@@ -73,10 +73,16 @@ def read_source(
     return document
 
 
+def announcement_lines(text: str) -> list[str]:
+    """The lines a text announcement is read from (the letters a reader sees, split at line
+    ends): the lines that provenance line numbers count."""
+    return split_lines(readable(text))
+
+
 def read_text(text: str, headers: HeaderTest) -> SourceDocument:
     """Read a text announcement: tab or pipe tables, else the space-aligned layout form
     (whose header rows ``headers`` recognises)."""
-    lines = split_lines(readable(text))
+    lines = announcement_lines(text)
     document = read_delimited_text(lines)
     if any(isinstance(block, RawTable) for block in document.blocks):
         return document

@@ -13,13 +13,12 @@ from aap_parser.errors import InputError
 from aap_parser.grid import SourceDocument
 from aap_parser.layout.roles import LAUREATES_HEADER
 from aap_parser.models import Announcement
-from aap_parser.sources import is_pdf, read_source
+from aap_parser.sources import announcement_lines, is_pdf, read_source
 from aap_parser.sources.ocr.mode import OcrMode
-from aap_parser.sources.text import decode_text, split_lines
+from aap_parser.sources.text import decode_text
 from aap_parser.visual.html import pdf_page, review_page, text_page
 from aap_parser.visual.images import render_pages
 from aap_parser.visual.marks import TAB_SIZE, page_marks, text_marks
-from aap_parser.wording import readable
 
 __all__ = ["review"]
 
@@ -55,7 +54,7 @@ def review(
     if is_pdf(data):
         pages = _pdf_pages(announcement, document, data, password)
     else:
-        lines = split_lines(readable(decode_text(data).text))
+        lines = announcement_lines(decode_text(data).text)
         # a form feed (page break) shows as one space, so columns stay where they were
         shown = [line.expandtabs(TAB_SIZE).replace("\f", " ") for line in lines]
         pages = [text_page(shown, text_marks(document, announcement, lines))]
