@@ -252,11 +252,6 @@ def first_word(text: str) -> str:
     return fold(text).split(" ")[0]
 
 
-def last_word(text: str) -> str:
-    """The folded last word of ``text`` ('' for none)."""
-    return fold(text).split(" ")[-1]
-
-
 # --- lines that go on ------------------------------------------------------------------------
 
 _OPEN_MARKS = tuple(
