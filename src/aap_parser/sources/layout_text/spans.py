@@ -137,7 +137,7 @@ def _table_spans(lines: list[_Line], headers: HeaderTest) -> list[tuple[int, int
             cuts = [start, *headings, end]
             runs = [(a, b, a) for a, b in itertools.pairwise(cuts)] + runs
             continue
-        columns = _columns([lines[i] for i in inner])
+        columns = _columns([lines[i] for i in inner], lines[start:end])
         if len(columns) < 2:
             continue
         breaks = [i for i in range(start, end) if lines[i].chunks and not _fits(lines[i], columns)]
