@@ -96,3 +96,87 @@ def test_a_title_printed_far_left_after_a_long_partner_stays_in_its_column() -> 
         "Développement de filières durables et commercialisation",
     ]
     assert rows[3][2] == "Commune de Chefchaouen (Maroc)"
+
+
+_AMOUNT_GLUED = """\
+Collectivité territoriale  Titre du projet                                             Montant
+Commune de Besançon        Durable citoyenneté territoires citoyenneté                 91 039
+                           agro-écologie rurale durable mobilité déchets rurale
+Métropole de Évreux        Patrimoine coopération rurale rurale, « coopération » : 90 500
+                           rurale
+Syndicat mixte du Tyr      Formation patrimoine jeunesse citoyenneté l’eau       24 500 €
+                           jeunesse formation femmes-hommes, « patrimoine » :
+                           jeunesse
+Ville de Évreux            Développement éducation mobilité                            11 039 euros
+"""
+
+
+def test_an_amount_glued_to_a_title_is_cut_before_its_number() -> None:
+    # "90 500" and "24 500 €" are printed left of the amounts, one glued to its title: the
+    # cut is before the whole number, not at its group of three digits nearer the column.
+    rows = _texts(_tables(read_layout_text(_AMOUNT_GLUED.split("\n")))[0])
+    assert [row[2] for row in rows[1:]] == ["91 039", "90 500", "24 500 €", "11 039 euros"]
+    assert rows[2][1] == "Patrimoine coopération rurale rurale, « coopération » : rurale"
+    assert rows[3][1] == (
+        "Formation patrimoine jeunesse citoyenneté l’eau jeunesse formation femmes-hommes, "
+        "« patrimoine » : jeunesse"
+    )
+
+
+_ONE_ROW = """\
+     Appel à projets « Climat et développement durable » 2019 : liste des lauréats
+
+        Collectivité            Collectivité
+ N°                                                 Titre du projet                      Montant
+        territoriale            partenaire
+        Communauté de
+                                Commune de Saint-
+ 1      communes du                                 L’eau développement                  7 000
+                                Étienne
+        Montélimar
+"""
+
+
+def test_a_one_row_table_with_centred_wrapped_cells_is_layout_text() -> None:
+    # Its cells, wrapped and centred, start nowhere alike: the header row tells the table.
+    lines = _ONE_ROW.split("\n")
+    assert layout_text.looks_like_layout_text(lines, LAUREATES_HEADER)
+    rows = _texts(_tables(read_layout_text(lines))[0])
+    assert rows[1] == [
+        "1",
+        "Communauté de communes du Montélimar",
+        "Commune de Saint-Étienne",
+        "L’eau développement",
+        "7 000",
+    ]
+
+
+def _placed(*cells: tuple[int, str]) -> str:
+    """A line with each text at its character column, or one space after the text before
+    when that runs up to it (as pdftotext glues colliding cells)."""
+    line = ""
+    for x, text in cells:
+        line = line + " " if line and len(line) >= x else line.ljust(x)
+        line += text
+    return line
+
+
+def test_a_one_row_table_with_a_lead_glued_to_its_region_keeps_its_columns() -> None:
+    # The lead is printed after the region with one space, its second line alone four
+    # characters left of the lead's header: a column all the same, the line in the table.
+    lines = [
+        _placed((0, "N°"), (9, "Région"), (37, "Collectivité territoriale"),
+                (79, "Collectivité partenaire"), (117, "Titre du projet")),
+        _placed((0, "1"), (9, "Bourgogne-Franche-Comté"),
+                (33, "Conseil départemental de Saint-Étienne et"),
+                (79, "Commune de Saint-Étienne"), (117, "Formation territoires")),
+        _placed((33, "Conseil départemental de Évreux")),
+    ]
+    rows = _texts(_tables(read_layout_text(lines))[0])
+    assert rows == [
+        ["N°", "Région", "Collectivité territoriale", "Collectivité partenaire",
+         "Titre du projet"],
+        ["1", "Bourgogne-Franche-Comté",
+         "Conseil départemental de Saint-Étienne et Conseil départemental de Évreux",
+         "Commune de Saint-Étienne", "Formation territoires"],
+    ]

@@ -36,7 +36,8 @@ def looks_like_layout_text(lines: list[str], headers: HeaderTest) -> bool:
 
     Many lines must have two or more pieces separated by runs of 2+ spaces, and the pieces
     must start at the same character columns on several lines; or, in a table of a row or
-    two, a few such lines must read as a table under a laureates header row.
+    two (whose cells, wrapped and centred, start anywhere), a few such lines must read as a
+    table under a laureates header row.
     """
     if any("\t" in line for line in lines):
         return False
@@ -44,8 +45,8 @@ def looks_like_layout_text(lines: list[str], headers: HeaderTest) -> bool:
         return False
     parsed = _parse_lines(lines)
     multi = [line for line in parsed if len(line.chunks) >= 2]
-    if len(multi) < _MANY_LINES:
-        return len(multi) >= 2 and _has_headed_table(lines, headers)
+    if len(multi) < 2:
+        return False
     # pdftotext spaces each page on its own character grid: pages are judged apart.
     pages: dict[int, tuple[list[_Line], dict[int, int]]] = {}
     for line in multi:
@@ -53,10 +54,11 @@ def looks_like_layout_text(lines: list[str], headers: HeaderTest) -> bool:
         page_lines.append(line)
         for chunk in line.chunks[1:]:
             starts[chunk.start] = starts.get(chunk.start, 0) + 1
-    return any(
+    aligned = len(multi) >= _MANY_LINES and any(
         max(starts.values(), default=0) >= max(3, len(page_lines) // 4)
         for page_lines, starts in pages.values()
     )
+    return aligned or _has_headed_table(lines, headers)
 
 
 def _has_headed_table(lines: list[str], headers: HeaderTest) -> bool:

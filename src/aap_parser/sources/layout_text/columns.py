@@ -28,6 +28,11 @@ _SHIFT_REACH = 8
 _GOES_ON_DISTANCE = 3
 
 
+# Where a cell may start within a chunk: a word after a space, but not a group of three
+# digits after a number ("90 500": an amount is one cell).
+_WORD_START = regex.compile(r"(?<= )(?<!\d )\S|(?<=\d )(?!\d{3}(?!\d))\S")
+
+
 # How many lines at a table's top may hold a repeated header row.
 _MAX_HEADER_SEARCH = 8
 
@@ -226,7 +231,7 @@ def _split_chunk(
             continue
         if not last.start < min([column.start - _START_TOLERANCE, *column.starts]):
             continue
-        words = [last.start + m.start() for m in regex.finditer(r"(?<= )\S", last.text)]
+        words = [last.start + m.start() for m in _WORD_START.finditer(last.text)]
         if exact:
             near = {w: 0.0 for w in words if w in column.starts}
             if not near and _lone_collision(last, columns, index):
@@ -329,7 +334,8 @@ def _build_grid(lines: list[_Line], columns: list[_Column]) -> _Grid:
         cells: list[list[str]] = [[] for _ in columns]
         placed: list[tuple[int, str]] = []
         for whole in line.chunks:
-            pieces = _split_chunk(whole, columns) or [(_column_of(columns, whole.start), whole)]
+            least = _shifted(whole, columns, placed[-1][0] if placed else -1)
+            pieces = _split_chunk(whole, columns, least=least) or [(least, whole)]
             placed.extend((col, chunk.text) for col, chunk in pieces)
         for index, (col, text) in enumerate(placed):
             after = placed[index + 1][0] if index + 1 < len(placed) else len(columns)
