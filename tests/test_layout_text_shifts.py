@@ -180,3 +180,59 @@ def test_a_one_row_table_with_a_lead_glued_to_its_region_keeps_its_columns() -> 
          "Conseil départemental de Saint-Étienne et Conseil départemental de Évreux",
          "Commune de Saint-Étienne", "Formation territoires"],
     ]
+
+
+_LINE_COLLIDED = """\
+Région       Collectivité         Collectivité            Titre du projet
+             territoriale         partenaire
+           Conseil                Ville de Besançon       L'accès culture durable formation
+Bourgogne- départemental de       (Vietnam), Municipalité
+Franche-   Évreux et Conseil      de Hué (Côte d'Ivoire),
+Comté      départemental de       Cercle de Kpalimé
+           Mbour                  (Arménie)
+             Communauté de      Commune de Nîmes          Déchets mobilité déchets
+             communes du Hué et (Madagascar)
+             Commune de Aïn
+             Draham
+Normandie    Région Mbour         Commune de Nîmes        Citoyenneté égalité rurale
+"""
+
+
+def test_a_lone_line_of_collided_cells_stays_in_the_table() -> None:
+    # "(Madagascar)" is printed a single space after the lead's "et", two characters left
+    # of the partners: the line fits no column cut, yet lies between table lines that do.
+    tables = _tables(read_layout_text(_LINE_COLLIDED.split("\n")))
+    assert len(tables) == 1
+    rows = _texts(tables[0])
+    assert rows[2][1:3] == [
+        "Communauté de communes du Hué et Commune de Aïn Draham",
+        "Commune de Nîmes (Madagascar)",
+    ]
+    assert rows[3] == ["Normandie", "Région Mbour", "Commune de Nîmes",
+                       "Citoyenneté égalité rurale"]
+
+
+def test_a_header_over_a_narrow_column_of_numbers_is_found_again_on_the_next_page() -> None:
+    # On the second page pdftotext prints "N°" and "Région" a single space apart: the
+    # repeated header still gives the page its columns, numbers and regions apart.
+    page = [
+        "                   Collectivité      Collectivité",
+        "N° Région                                              Titre du projet",
+        "                   territoriale      partenaire",
+        "                                     District de Bobo   L'accès déchets jeunesse",
+        "11                 Région Thiès",
+        "                                     Dioulasso          l’eau agro-écologie",
+        "12 Grand Est       Ville de Erevan   Cercle de Hué      Déchets formation égalité",
+    ]
+    first = [
+        "N°    Région         Collectivité          Collectivité          Titre du projet",
+        "                     territoriale          partenaire",
+        "10    Bretagne       Ville de Rennes       Ville de Fès          Patrimoine citoyenneté",
+        "",
+    ]
+    tables = _tables(read_layout_text([*first, "\f" + page[0], *page[1:]]))
+    assert _texts(tables[1])[0] == [
+        "N°", "Région", "Collectivité territoriale", "Collectivité partenaire", "Titre du projet"
+    ]
+    assert _texts(tables[1])[1][:3] == ["11", "", "Région Thiès"]
+    assert _texts(tables[1])[2][:3] == ["12", "Grand Est", "Ville de Erevan"]

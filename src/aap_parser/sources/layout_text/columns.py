@@ -141,9 +141,9 @@ def _word_near(chunk: _Chunk, x: int, reach: int = _START_TOLERANCE) -> bool:
 
 
 def _make_columns(accepted: Sequence[int], counts: dict[int, int]) -> list[_Column]:
-    """Columns at the given left edges (sorted), each with the nearby starts of 2+ lines:
-    within a few characters, or a little farther (pdftotext prints a block of rows a few
-    characters off where cells collide) when nearer to it than to any other column."""
+    """Columns at the given left edges (sorted), each with the nearby starts of 2+ lines
+    nearer to it than to the columns beside it: within a few characters, or a little
+    farther (pdftotext prints a block of rows a few characters off where cells collide)."""
     columns: list[_Column] = []
     for index, x in enumerate(accepted):
         before = accepted[index - 1] if index else None
@@ -152,6 +152,8 @@ def _make_columns(accepted: Sequence[int], counts: dict[int, int]) -> list[_Colu
             y
             for y, n in counts.items()
             if n >= 2
+            and (before is None or y - before > abs(x - y))
+            and (after is None or after - y > abs(x - y))
             and (
                 abs(y - x) <= _START_TOLERANCE
                 or (
@@ -194,7 +196,12 @@ def _header_columns(lines: Sequence[_Line], header: Sequence[str]) -> list[_Colu
         if not places:
             return None
         found.append(min(places))
-    if any(b - a <= _START_TOLERANCE for a, b in itertools.pairwise(found)):
+    # Two header cells found a few characters apart: the first one must fit before the
+    # second ("N° Région" printed a space apart over a narrow column of numbers).
+    if any(
+        b - a <= min(_START_TOLERANCE, len(text))
+        for (a, b), text in zip(itertools.pairwise(found), header, strict=False)
+    ):
         return None
     return _make_columns(found, counts)
 
@@ -229,7 +236,7 @@ def _split_chunk(
         number, last = pieces[-1]
         if index <= number or last.end <= column.start:
             continue
-        if not last.start < min([column.start - _START_TOLERANCE, *column.starts]):
+        if not last.start < min([column.low, *column.starts]):
             continue
         words = [last.start + m.start() for m in _WORD_START.finditer(last.text)]
         if exact:
