@@ -108,14 +108,19 @@ Syndicat mixte du Tyr      Formation patrimoine jeunesse citoyenneté l’eau   
                            jeunesse formation femmes-hommes, « patrimoine » :
                            jeunesse
 Ville de Évreux            Développement éducation mobilité                            11 039 euros
+Région Ségou               Citoyenneté jeunesse déchets égalité mobilité culture 20 039 €
+                           égalité
 """
 
 
 def test_an_amount_glued_to_a_title_is_cut_before_its_number() -> None:
-    # "90 500" and "24 500 €" are printed left of the amounts, one glued to its title: the
-    # cut is before the whole number, not at its group of three digits nearer the column.
+    # "90 500", "24 500 €" and "20 039 €" are printed left of the amounts, two glued to
+    # their title: the cut is before the whole number, not at its group of three digits or
+    # its currency nearer the column.
     rows = _texts(_tables(read_layout_text(_AMOUNT_GLUED.split("\n")))[0])
-    assert [row[2] for row in rows[1:]] == ["91 039", "90 500", "24 500 €", "11 039 euros"]
+    assert [row[2] for row in rows[1:]] == [
+        "91 039", "90 500", "24 500 €", "11 039 euros", "20 039 €"
+    ]
     assert rows[2][1] == "Patrimoine coopération rurale rurale, « coopération » : rurale"
     assert rows[3][1] == (
         "Formation patrimoine jeunesse citoyenneté l’eau jeunesse formation femmes-hommes, "

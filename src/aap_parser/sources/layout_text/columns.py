@@ -29,8 +29,8 @@ _GOES_ON_DISTANCE = 3
 
 
 # Where a cell may start within a chunk: a word after a space, but not a group of three
-# digits after a number ("90 500": an amount is one cell).
-_WORD_START = regex.compile(r"(?<= )(?<!\d )\S|(?<=\d )(?!\d{3}(?!\d))\S")
+# digits or a currency after a number ("90 500 €": an amount is one cell).
+_WORD_START = regex.compile(r"(?<= )(?<!\d )\S|(?<=\d )(?!\d{3}(?!\d)|€|euros?\b|EUR\b)\S")
 
 
 # How many lines at a table's top may hold a repeated header row.
