@@ -34,6 +34,9 @@ _MIN_CUTTING_COLUMNS = 2
 _FITTING_ROWS = 0.5
 
 
+_MERGED_WIDEST = 0.5
+
+
 def _dense_columns(grid: _Grid, header: int, *, continued: bool) -> list[int]:
     """The columns with a cell in (nearly) every row, which cut the table into rows; the
     others (merged regions, leads) are placed on those rows afterwards.
@@ -70,17 +73,20 @@ def _dense_columns(grid: _Grid, header: int, *, continued: bool) -> list[int]:
             core = others
             rows = _segment_rows(grid, core, header, aligns)
     for _ in range(_MAX_MERGED_COLUMNS if len(rows) - skip >= _MIN_EVIDENCE_ROWS else 0):
-        shares = {
-            col: _coverage(
-                grid,
-                col,
-                _segment_rows(grid, [c for c in core if c != col], header, aligns)[skip:],
-                straddling=len(core) > _MIN_CUTTING_COLUMNS,
-            )
-            for col in core
-            if col != widest or len(core) > _MIN_CUTTING_COLUMNS + 1
-        }
+
+        def share(col: int) -> float:
+            others = [c for c in core if c != col]
+            cut = _segment_rows(grid, others, header, aligns)[skip:]
+            return _coverage(grid, col, cut, straddling=len(core) > _MIN_CUTTING_COLUMNS)
+
+        shares = {col: share(col) for col in core if col != widest}
         worst = min(shares, key=lambda col: shares[col], default=None)
+        if (worst is None or shares[worst] >= _KEPT_ROWS) and len(core) > _MIN_CUTTING_COLUMNS + 1:
+            # The others all cut rows: the widest is merged still (a lead of tall cells)
+            # when it has a cell of its own in half the rows they cut at most.
+            if share(widest) > _MERGED_WIDEST:
+                break
+            worst, shares[widest] = widest, 0.0
         if worst is None or shares[worst] >= _KEPT_ROWS:
             break
         core.remove(worst)
