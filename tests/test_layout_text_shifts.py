@@ -241,3 +241,23 @@ def test_a_header_over_a_narrow_column_of_numbers_is_found_again_on_the_next_pag
     ]
     assert _texts(tables[1])[1][:3] == ["11", "", "Région Thiès"]
     assert _texts(tables[1])[2][:3] == ["12", "Grand Est", "Ville de Erevan"]
+
+
+_AMOUNT_INSIDE = """\
+Collectivité territoriale   Titre du projet                           Montant
+Ville de Besançon           Durable citoyenneté territoires           91 039
+Métropole de Évreux         Patrimoine femmes-hommes rurale 44 039
+                            coopération énergie mobilité              euros
+Région Évreux               Territoires patrimoine                    24 500 €
+Ville de Nîmes              Énergie formation rurale 5.250 €
+                            éducation
+"""
+
+
+def test_an_amount_printed_inside_the_title_column_goes_back_to_the_amounts() -> None:
+    # pdftotext glued "44 039" and "5.250 €" to their title, ten characters left of the
+    # amounts (the column blank there): they end no title, the column holds amounts.
+    rows = _texts(_tables(read_layout_text(_AMOUNT_INSIDE.split("\n")))[0])
+    assert [row[2] for row in rows[1:]] == ["91 039", "44 039 euros", "24 500 €", "5.250 €"]
+    assert rows[2][1] == "Patrimoine femmes-hommes rurale coopération énergie mobilité"
+    assert rows[4][1] == "Énergie formation rurale éducation"

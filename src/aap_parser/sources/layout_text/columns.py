@@ -335,7 +335,8 @@ def _build_grid(lines: list[_Line], columns: list[_Column]) -> _Grid:
     """Cut every line's chunks into the columns: a chunk running into the next column is
     cut where a word starts there; of two chunks falling in one column (a gap inside
     it: pdftotext printed the next cell far off its column), the last goes to the next
-    column when that one is blank on the line; other chunks of one column join."""
+    column when that one is blank on the line; other chunks of one column join. An amount
+    glued to the end of the text before a column of amounts goes back to it."""
     rows: list[tuple[str | None, ...]] = []
     for line in lines:
         cells: list[list[str]] = [[] for _ in columns]
@@ -351,8 +352,50 @@ def _build_grid(lines: list[_Line], columns: list[_Column]) -> _Grid:
                 col += 1
             cells[col].append(text)
         rows.append(tuple(" ".join(parts) if parts else None for parts in cells))
+    rows = _amounts_given_back(rows, len(columns))
     filled = tuple(
         tuple(t for t, row in enumerate(rows) if row[col] is not None)
         for col in range(len(columns))
     )
     return _Grid(tuple(lines), tuple(rows), len(columns), filled)
+
+
+# An amount: a number in groups of three digits, maybe a currency; a line of an amount cell
+# (or its currency, wrapped); an amount at a line's end.
+_AMOUNT = r"\d{1,3}(?:[ .\u00a0\u202f]\d{3})+(?:,\d{2})?(?: ?(?:€|euros?|EUR))?"
+_AMOUNT_CELL = regex.compile(rf"{_AMOUNT}|€|euros?|EUR")
+_AMOUNT_TAIL = regex.compile(rf"(?<= ){_AMOUNT}$")
+
+
+_AMOUNT_COLUMN = 0.6
+"""The share of a column's lines that must be amounts for it to take back a glued one."""
+
+
+def _holds_amounts(texts: list[str | None]) -> bool:
+    """True when most of a column's lines with text are amounts (or their currency)."""
+    filled = [text for text in texts if text]
+    amounts = sum(1 for text in filled if _AMOUNT_CELL.fullmatch(text))
+    return bool(filled) and amounts >= _AMOUNT_COLUMN * len(filled)
+
+
+def _amounts_given_back(
+    rows: list[tuple[str | None, ...]], width: int
+) -> list[tuple[str | None, ...]]:
+    """The lines with an amount glued at the end of the text of the column before an
+    amount column (pdftotext printed it after that text, left of its column) given back
+    to the amount column, where that column is blank on the line."""
+    amounts = [col for col in range(1, width) if _holds_amounts([row[col] for row in rows])]
+    if not amounts:
+        return rows
+    out: list[tuple[str | None, ...]] = []
+    for row in rows:
+        cells = list(row)
+        for col in amounts:
+            before = cells[col - 1]
+            if before is None or cells[col] is not None:
+                continue
+            found = _AMOUNT_TAIL.search(before)
+            if found is not None and found.start() > 0:
+                cells[col - 1], cells[col] = before[: found.start()].rstrip(), found.group()
+        out.append(tuple(cells))
+    return out
