@@ -5,7 +5,7 @@ Mutates the sample PDFs and the seed text at the byte level (truncation, bit fli
 insertions, deletions, chunk duplication, splices) and, for PDFs, at the structure level:
 an incremental update appends a hostile page to the document (reference cycles, nested
 forms, operator floods, broken fonts; see ``STRUCTURES``). Mutants are parsed the way
-``aap-parse`` parses them, by ``parse_many`` in a worker under ``--per-input`` seconds and
+``aap-parse`` parses them, by ``parse_many`` in two workers under ``--per-input`` seconds and
 ``--max-mib`` of memory; an internal error or a crashed worker is a finding, saved with its
 input (and the traceback of parsing it again here), as is a batch that outlives its bound.
 
@@ -394,7 +394,7 @@ def run(
                 mutants.append((str(path), name, how, data))
             began = time.monotonic()
             results = list(
-                parse_many([m[0] for m in mutants], jobs=1, timeout=per_input,
+                parse_many([m[0] for m in mutants], jobs=2, timeout=per_input,
                            max_memory=max_mib * 2**20, backend=backend)
             )
             if time.monotonic() - began > batch * (per_input + 30):
