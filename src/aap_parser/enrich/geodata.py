@@ -116,22 +116,34 @@ def _read_table(raw: bytes) -> dict[str, Any]:
     return table
 
 
+INDEX_LAYOUT = 2
+"""The prebuilt index's layout (its columns and how they are stored): raise it when
+``index_columns`` or ``_packed`` change, so that a file of another layout is not read."""
+
+
 def _fingerprint(raw: bytes) -> str:
-    """What the prebuilt index was computed from: this table, these folding rules."""
+    """What the prebuilt index was computed from: this table, these folding rules, this
+    layout."""
     digest = hashlib.sha256(raw).hexdigest()
-    return prebuilt.fingerprint(key, [digest], ARTICLES, GROUPING_FILLER)
+    return prebuilt.fingerprint(key, [digest, INDEX_LAYOUT], ARTICLES, GROUPING_FILLER)
 
 
 def index_columns(table: dict[str, Any]) -> dict[str, Any]:
     """What the index is built from, column by column: the table's codes and names with
     the comparison keys of the names (with and without a leading article; an EPCI's
-    distinctive words), each column a list of strings."""
+    distinctive words), each column a list of strings; the communes' codes come grouped
+    by key, several codes to a string (the key's homonyms)."""
+    communes = _keyed("commune", table["communes"], ("code", "name"), ("bare", drop_article))
+    codes = communes["commune_code"]
     return {
         "source": table["source"],
         "regions": table["regions"],
         "departements": table["departements"],
         "departement_key": [key(name) for _, name, _ in table["departements"]],
-        **_keyed("commune", table["communes"], ("code", "name"), ("bare", drop_article)),
+        "commune_code": codes,
+        "commune_name": communes["commune_name"],
+        **_codes_by_key("communes", communes["commune_key"], codes),
+        **_codes_by_key("communes_no_article", communes["commune_bare"], codes),
         **_keyed("former", table["former_communes"], ("name", "current"), ("bare", drop_article)),
         **_keyed("epci", table["epci"], _EPCI_FIELDS, ("core", grouping_core)),
         **_keyed(
@@ -152,6 +164,20 @@ def _keyed(
     keys = [key(name) for name in columns[f"{prefix}_name"]]
     label, vary = variant
     return {**columns, f"{prefix}_key": keys, f"{prefix}_{label}": [vary(k) for k in keys]}
+
+
+def _codes_by_key(name: str, keys: list[str], codes: list[str]) -> dict[str, list[str]]:
+    """Codes grouped by key: the distinct keys in order (``NAME_key``) and each one's codes
+    joined by spaces (``NAME_codes``), so that loading maps each to its list at C speed."""
+    grouped: dict[str, list[str]] = {}
+    for folded, code in zip(keys, codes, strict=True):
+        grouped.setdefault(folded, []).append(code)
+    return {f"{name}_key": list(grouped), f"{name}_codes": [" ".join(c) for c in grouped.values()]}
+
+
+def _split_codes(columns: dict[str, Any], name: str) -> dict[str, list[str]]:
+    """The codes of :func:`_codes_by_key` by key again."""
+    return dict(zip(columns[f"{name}_key"], map(str.split, columns[f"{name}_codes"]), strict=True))
 
 
 _EPCI_FIELDS = ("siren", "name", "type", "region")
@@ -225,10 +251,9 @@ def _index(columns: dict[str, Any]) -> GeoIndex:
         index.departement_region[code] = region
         index.departements.setdefault(folded, code)
         index.departements.setdefault(drop_article(folded), code)
-    codes = columns["commune_code"]
-    index.commune_names = dict(zip(codes, columns["commune_name"], strict=True))
-    index.communes = _grouped(columns["commune_key"], codes)
-    index.communes_no_article = _grouped(columns["commune_bare"], codes)
+    index.commune_names = dict(zip(columns["commune_code"], columns["commune_name"], strict=True))
+    index.communes = _split_codes(columns, "communes")
+    index.communes_no_article = _split_codes(columns, "communes_no_article")
     index.former = _gathered(columns, "former", "bare", "current", empty=True)
     groupings = [
         Grouping(*fields)
