@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from aap_parser.grid import BBox
 from aap_parser.sources.pdf.ink import Glyph
@@ -85,18 +86,23 @@ def _median(values: list[float]) -> float:
     return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
 
 
+_BASELINE = attrgetter("baseline")
+_X0 = attrgetter("x0")
+
+
 def _word(run: list[Glyph]) -> Word:
     """The word a run of glyphs makes: its text, box, largest size, majority bold/italic."""
+    texts, x0s, x1s, tops, bottoms, _, sizes, bolds, italics, *_ = zip(*run, strict=True)
     half = len(run) / 2
     return Word(
-        text="".join([g.text for g in run]),
-        x0=min([g.x0 for g in run]),
-        x1=max([g.x1 for g in run]),
-        top=min([g.top for g in run]),
-        bottom=max([g.bottom for g in run]),
-        size=max([g.size for g in run]),
-        bold=sum([g.bold for g in run]) > half,
-        italic=sum([g.italic for g in run]) > half,
+        "".join(texts),
+        min(x0s),
+        max(x1s),
+        min(tops),
+        max(bottoms),
+        max(sizes),
+        sum(bolds) > half,
+        sum(italics) > half,
     )
 
 
@@ -114,9 +120,10 @@ def _words(glyphs: Sequence[Glyph]) -> list[Word]:
     run: list[Glyph] = []
     last: Glyph | None = None
     for glyph in glyphs:
-        if last is not None and glyph.text == last.text and _is_duplicate(glyph, last):
+        text = glyph.text
+        if last is not None and text == last.text and _is_duplicate(glyph, last):
             continue
-        if not glyph.text.strip():
+        if not text.strip():
             if run:
                 words.append(_word(run))
                 run = []
@@ -138,33 +145,32 @@ def _words(glyphs: Sequence[Glyph]) -> list[Word]:
 
 def build_lines(glyphs: Iterable[Glyph]) -> list[Line]:
     """Group glyphs into printed lines (by baseline), top to bottom, each split into words."""
-    ordered = sorted(glyphs, key=lambda g: g.baseline)
     groups: list[list[Glyph]] = []
-    reference = 0.0
-    for glyph in ordered:
-        if groups:
-            tolerance = BASELINE_TOLERANCE_EM * max(glyph.size, groups[-1][0].size)
-            if glyph.baseline - reference <= tolerance:
-                groups[-1].append(glyph)
-                continue
-        groups.append([glyph])
-        reference = glyph.baseline
+    group: list[Glyph] = []
+    reference = size = 0.0
+    for glyph in sorted(glyphs, key=_BASELINE):
+        if group and glyph.baseline - reference <= BASELINE_TOLERANCE_EM * max(glyph.size, size):
+            group.append(glyph)
+            continue
+        group = [glyph]
+        groups.append(group)
+        reference, size = glyph.baseline, glyph.size
     lines: list[Line] = []
     for group in groups:
-        group.sort(key=lambda g: g.x0)
+        group.sort(key=_X0)
         words = _words(group)
         if not words:
             continue
         printed = [g for g in group if g.text.strip()]
         lines.append(
             Line(
-                words=words,
-                x0=min([w.x0 for w in words]),
-                x1=max([w.x1 for w in words]),
-                top=min([w.top for w in words]),
-                bottom=max([w.bottom for w in words]),
-                baseline=_median([g.baseline for g in printed]),
-                size=_median([g.size for g in printed]),
+                words,
+                min([w.x0 for w in words]),
+                max([w.x1 for w in words]),
+                min([w.top for w in words]),
+                max([w.bottom for w in words]),
+                _median([g.baseline for g in printed]),
+                _median([g.size for g in printed]),
             )
         )
     return lines

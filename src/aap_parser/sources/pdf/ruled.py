@@ -9,7 +9,6 @@ goes to the cell holding its centre.
 from __future__ import annotations
 
 import bisect
-import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -155,23 +154,28 @@ def _grid(hs: list[Segment], vs: list[Segment]) -> _Grid | None:
     return _Grid(xs, ys, anchor)
 
 
-def _open_overflowed(grid: _Grid, glyphs: list[Glyph]) -> None:
+def _open_overflowed(grid: _Grid, glyphs: list[Glyph], cols: list[int], rows: list[int]) -> None:
     """Join a row's cells across a column rule that printed text runs through.
 
     A spreadsheet printed with gridlines draws them over text overflowing into the empty
     cells beside it (a letterhead line, a date): two characters printed one after the other,
-    a word space apart at most, on both sides of a rule, are one cell's text.
+    a word space apart at most, on both sides of a rule, are one cell's text. ``cols`` and
+    ``rows`` are each glyph's boundary counts (see :func:`_positions`).
     """
-    xs, ys = grid.xs, grid.ys
-    for a, b in itertools.pairwise(glyphs):
+    xs = grid.xs
+    last_row = len(grid.ys) - 2
+    for i in range(1, len(glyphs)):
+        c = cols[i - 1]
+        if cols[i] == c:
+            continue  # both in one column: no rule between them
+        a, b = glyphs[i - 1], glyphs[i]
         if b.x0 <= a.x0 or abs(b.baseline - a.baseline) > 0.5:
             continue
         if b.x0 - a.x1 > OVERFLOW_GAP_EM * a.size:
             continue
-        c = bisect.bisect(xs, a.cx)
-        if c == 0 or c >= len(xs) - 1 or xs[c] >= b.cx:
+        if c == 0 or c >= len(xs) - 1 or xs[c] >= (b.x0 + b.x1) / 2:
             continue
-        r = min(max(bisect.bisect(ys, a.cy) - 1, 0), len(ys) - 2)
+        r = min(max(rows[i - 1] - 1, 0), last_row)
         left, right = grid.anchor[r][c - 1], grid.anchor[r][c]
         if left != right:
             keep = min(left, right)
@@ -179,6 +183,15 @@ def _open_overflowed(grid: _Grid, glyphs: list[Glyph]) -> None:
                 for k, anchor in enumerate(anchors):
                     if anchor in (left, right):
                         anchors[k] = keep
+
+
+def _positions(grid: _Grid, glyphs: list[Glyph]) -> tuple[list[int], list[int]]:
+    """How many column and row boundaries lie at or before each glyph's centre."""
+    xs, ys = grid.xs, grid.ys
+    bisect_right = bisect.bisect_right
+    cols = [bisect_right(xs, (g.x0 + g.x1) / 2) for g in glyphs]
+    rows = [bisect_right(ys, (g.top + g.bottom) / 2) for g in glyphs]
+    return cols, rows
 
 
 def _cell_lines(glyphs: list[Glyph]) -> tuple[str, ...]:
@@ -245,17 +258,19 @@ def find_ruled_tables(
                 break
         else:
             outside.append(glyph)
-    bisect_right = bisect.bisect_right
     buckets: list[dict[tuple[int, int], list[Glyph]]] = [{} for _ in grids]
     for grid, inside, bucket in zip(grids, held, buckets, strict=True):
-        _open_overflowed(grid, inside)
-        xs, ys, anchor = grid.xs, grid.ys, grid.anchor
-        last_col, last_row = len(xs) - 2, len(ys) - 2
-        for glyph in inside:
-            cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
-            col = min(bisect_right(xs, cx) - 1, last_col)
-            row = min(bisect_right(ys, cy) - 1, last_row)
-            bucket.setdefault(anchor[row][col], []).append(glyph)
+        cols, rows = _positions(grid, inside)
+        _open_overflowed(grid, inside, cols, rows)
+        anchor = grid.anchor
+        last_col, last_row = len(grid.xs) - 2, len(grid.ys) - 2
+        for glyph, col, row in zip(inside, cols, rows, strict=True):
+            block = anchor[min(row - 1, last_row)][min(col - 1, last_col)]
+            held_by = bucket.get(block)
+            if held_by is None:
+                bucket[block] = [glyph]
+            else:
+                held_by.append(glyph)
     tables = [_table(g, b, page) for g, b in zip(grids, buckets, strict=True)]
     return [t for t in tables if t.rows], outside
 
