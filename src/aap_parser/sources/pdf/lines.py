@@ -114,9 +114,10 @@ def _is_duplicate(glyph: Glyph, previous: Glyph) -> bool:
     return abs(glyph.x0 - previous.x0) < slack and abs(glyph.top - previous.top) < 1.0
 
 
-def _words(glyphs: Sequence[Glyph]) -> list[Word]:
-    """Split one line's glyphs (sorted left to right) into words at spaces and wide gaps."""
-    words: list[Word] = []
+def _runs(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
+    """Split one line's glyphs (sorted left to right) into the runs that make its words, at
+    spaces and wide gaps."""
+    runs: list[list[Glyph]] = []
     run: list[Glyph] = []
     last: Glyph | None = None
     for glyph in glyphs:
@@ -125,26 +126,26 @@ def _words(glyphs: Sequence[Glyph]) -> list[Word]:
             continue
         if not text.strip():
             if run:
-                words.append(_word(run))
+                runs.append(run)
                 run = []
             last = glyph
             continue
         if run:
             end = run[-1]
             if glyph.x0 - end.x1 > WORD_GAP_EM * max(glyph.size, end.size):
-                words.append(_word(run))
+                runs.append(run)
                 run = []
             elif end.text == SOFT_HYPHEN:
                 run.pop()  # a soft hyphen inside a word prints nothing; only a line-final one shows
         run.append(glyph)
         last = glyph
     if run:
-        words.append(_word(run))
-    return words
+        runs.append(run)
+    return runs
 
 
-def build_lines(glyphs: Iterable[Glyph]) -> list[Line]:
-    """Group glyphs into printed lines (by baseline), top to bottom, each split into words."""
+def _groups(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
+    """The glyphs of each printed line (by baseline), top to bottom, each left to right."""
     groups: list[list[Glyph]] = []
     group: list[Glyph] = []
     reference = size = 0.0
@@ -155,10 +156,16 @@ def build_lines(glyphs: Iterable[Glyph]) -> list[Line]:
         group = [glyph]
         groups.append(group)
         reference, size = glyph.baseline, glyph.size
-    lines: list[Line] = []
     for group in groups:
         group.sort(key=_X0)
-        words = _words(group)
+    return groups
+
+
+def build_lines(glyphs: Iterable[Glyph]) -> list[Line]:
+    """Group glyphs into printed lines (by baseline), top to bottom, each split into words."""
+    lines: list[Line] = []
+    for group in _groups(glyphs):
+        words = [_word(run) for run in _runs(group)]
         if not words:
             continue
         printed = [g for g in group if g.text.strip()]
@@ -174,6 +181,17 @@ def build_lines(glyphs: Iterable[Glyph]) -> list[Line]:
             )
         )
     return lines
+
+
+def line_texts(glyphs: Iterable[Glyph]) -> tuple[str, ...]:
+    """The text of each printed line, top to bottom: what :func:`build_lines` reads, without
+    the boxes and sizes (a ruled cell needs only its text)."""
+    texts: list[str] = []
+    for group in _groups(glyphs):
+        runs = _runs(group)
+        if runs:
+            texts.append(" ".join(["".join([g.text for g in run]) for run in runs]))
+    return tuple(texts)
 
 
 def split_at_gaps(line: Line, gap: float) -> list[Line]:

@@ -27,7 +27,7 @@ import ctypes
 import itertools
 import math
 import struct
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -231,15 +231,13 @@ class _Page:
         bold = italic = upright = hidden = white = False
         descent = size = 0.0
         last_x = last_y = math.nan  # the last glyph's origin (NaN equals nothing)
-        isfinite = math.isfinite
+        maybe_generated = _MAYBE_GENERATED
         new = tuple.__new__  # a Glyph without NamedTuple's keyword wrapper
         for index in range(count):
-            char = text[index] if text is not None else chr(c.FPDFText_GetUnicode(tp, index))
-            if char in _MAYBE_GENERATED and _is_generated(handle, index) == 1:
+            char = text[index]
+            if char in maybe_generated and _is_generated(handle, index) == 1:
                 last_x = math.nan
                 continue
-            if char in _LINE_END_HYPHEN:
-                char = "-"
             obj = _char_object(handle, index)
             if obj != last_obj:
                 last_obj = obj
@@ -266,8 +264,9 @@ class _Page:
             x1 = a * right + c_ * top + e
             baseline = b * x + d * y + f
             bottom = baseline - descent * size  # top-left origin: the descent goes down
-            if not isfinite(x0 + x1 + baseline + size):
-                continue
+            finite = x0 + x1 + baseline + size
+            if finite - finite != 0.0:
+                continue  # an infinity or NaN somewhere (math.isfinite, without a call)
             if x1 < x0:
                 x0, x1 = x1, x0
             glyphs.append(
@@ -402,12 +401,20 @@ def _subpaths(obj: Any, matrix: Matrix) -> Iterator[tuple[str, list[tuple[float,
         yield "".join(shape), points
 
 
-def _page_text(tp: Any, count: int) -> str | None:
-    """The page's characters in one call, or None when they do not map one to one (a
-    character outside the basic plane takes two UTF-16 units)."""
+def _page_text(tp: Any, count: int) -> Sequence[str]:
+    """The page's characters, index for index, a line-end hyphen as the hyphen printed: in
+    one call, or one call per character when they do not map one to one (a character
+    outside the basic plane takes two UTF-16 units)."""
     buffer = ctypes.create_string_buffer((count + 1) * 2)
     written = c.FPDFText_GetText(tp, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
-    if written <= 0:
-        return None
-    text = buffer.raw[: (written - 1) * 2].decode("utf-16-le", "replace")
-    return text if len(text) == count else None
+    text = buffer.raw[: (written - 1) * 2].decode("utf-16-le", "replace") if written > 0 else ""
+    if len(text) != count:
+        return [_printed(chr(c.FPDFText_GetUnicode(tp, index))) for index in range(count)]
+    for hyphen in _LINE_END_HYPHEN:
+        text = text.replace(hyphen, "-")
+    return text
+
+
+def _printed(char: str) -> str:
+    """A character as printed: PDFium's mark of a line-end hyphen is the hyphen."""
+    return "-" if char in _LINE_END_HYPHEN else char
