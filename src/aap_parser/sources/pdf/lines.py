@@ -150,7 +150,8 @@ def _groups(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
     group: list[Glyph] = []
     reference = size = 0.0
     for glyph in sorted(glyphs, key=_BASELINE):
-        if group and glyph.baseline - reference <= BASELINE_TOLERANCE_EM * max(glyph.size, size):
+        larger = size if size > glyph.size else glyph.size  # max(glyph.size, size), no call
+        if group and glyph.baseline - reference <= BASELINE_TOLERANCE_EM * larger:
             group.append(glyph)
             continue
         group = [glyph]

@@ -260,10 +260,17 @@ def find_ruled_tables(
     buckets: list[dict[tuple[int, int], list[Glyph]]] = [{} for _ in grids]
     for grid, inside, bucket in zip(grids, held, buckets, strict=True):
         _open_overflowed(grid, inside.glyphs, inside.cols, inside.rows)
-        anchor = grid.anchor
+        # The merged block for every pair of boundary counts, a centre on the table's
+        # right or bottom edge counting in the last column or row.
+        width = len(grid.xs) + 1
         last_col, last_row = len(grid.xs) - 2, len(grid.ys) - 2
+        blocks = [
+            grid.anchor[min(max(r - 1, 0), last_row)][min(max(c - 1, 0), last_col)]
+            for r in range(len(grid.ys) + 1)
+            for c in range(width)
+        ]
         for glyph, col, row in zip(inside.glyphs, inside.cols, inside.rows, strict=True):
-            block = anchor[min(row - 1, last_row)][min(col - 1, last_col)]
+            block = blocks[row * width + col]
             held_by = bucket.get(block)
             if held_by is None:
                 bucket[block] = [glyph]
