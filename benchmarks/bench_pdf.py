@@ -1,9 +1,12 @@
 """Time the whole ``parse()`` against the floor of reading a PDF and against pdfplumber.
 
-Three measures per file, in CPU time (the machine's other load does not count), best of
+Four measures per file, in CPU time (the machine's other load does not count), best of
 ROUNDS, runs alternating so that noise hits all alike:
 
-- the floor: pypdfium2 reading every character's text and box, nothing else;
+- the floor: every character's text and box read through PDFium's C functions
+  (FPDFText_GetUnicode, FPDFText_GetCharBox), nothing else; the ratios are to this one;
+- ``floor[public]``, for reference only: the same read through pypdfium2's public methods
+  (``PdfTextPage.get_text_range`` and ``get_charbox`` per character), several times slower;
 - our whole parse (reading, layout, records, enrichment, models), with each backend;
 - pdfplumber's bare ``page.extract_tables()``.
 
@@ -41,6 +44,22 @@ def _floor(data: bytes) -> int:
         for index in range(pdfium_c.FPDFText_CountChars(raw)):
             pdfium_c.FPDFText_GetUnicode(raw, index)
             pdfium_c.FPDFText_GetCharBox(raw, index, left, right, bottom, top)
+        textpage.close()
+        page.close()
+    count = len(pdf)
+    pdf.close()
+    return count
+
+
+def _public_floor(data: bytes) -> int:
+    """Every character's text and box read with pypdfium2's public methods; returns the page
+    count."""
+    pdf = pdfium.PdfDocument(data)
+    for page in pdf:
+        textpage = page.get_textpage()
+        for index in range(textpage.count_chars()):
+            textpage.get_text_range(index, 1)
+            textpage.get_charbox(index)
         textpage.close()
         page.close()
     count = len(pdf)
@@ -90,6 +109,7 @@ def main(argv: list[str]) -> int:
     others = sorted(name for name in BACKENDS if name != DEFAULT_BACKEND)
     measures: dict[str, Callable[[bytes], int]] = {
         "floor": _floor,
+        "floor[public]": _public_floor,
         "parse": _ours(DEFAULT_BACKEND),
         **{f"parse[{name}]": _ours(name) for name in others},
         "extract_tables": _bare_tables,
@@ -115,6 +135,7 @@ def main(argv: list[str]) -> int:
     print(
         f"overall ({DEFAULT_BACKEND}): parse/floor {totals['parse'] / totals['floor']:.2f}"
         f"  parse/extract_tables {totals['parse'] / totals['extract_tables']:.2f}"
+        f"  (parse/floor[public] {totals['parse'] / totals['floor[public]']:.2f})"
         + "".join(
             f"  parse[{name}]/floor {totals[f'parse[{name}]'] / totals['floor']:.2f}"
             for name in others
