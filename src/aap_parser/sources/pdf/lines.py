@@ -132,7 +132,8 @@ def _runs(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
             continue
         if run:
             end = run[-1]
-            if glyph.x0 - end.x1 > WORD_GAP_EM * max(glyph.size, end.size):
+            larger = end.size if end.size > glyph.size else glyph.size  # max(), no call
+            if glyph.x0 - end.x1 > WORD_GAP_EM * larger:
                 runs.append(run)
                 run = []
             elif end.text == SOFT_HYPHEN:
