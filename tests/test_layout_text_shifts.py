@@ -261,3 +261,43 @@ def test_an_amount_printed_inside_the_title_column_goes_back_to_the_amounts() ->
     assert [row[2] for row in rows[1:]] == ["91 039", "44 039 euros", "24 500 €", "5.250 €"]
     assert rows[2][1] == "Patrimoine femmes-hommes rurale coopération énergie mobilité"
     assert rows[4][1] == "Énergie formation rurale éducation"
+
+
+_CELL_GOES_ON_GLUED = """\
+ N°   Collectivité territoriale   Collectivité partenaire   Titre du projet
+ 3    Ville de Hué                Province de Besançon      Femmes-hommes jeunesse
+                                  (Liban)                   agro-écologie
+ 4    Ville de Thiès              Région de Aïn Draham      Santé jeunesse
+      Communauté de        Municipalité de Jacmel
+ 5                                                          L’eau citoyenneté
+      communes du Besançon (Maroc)
+ 6    Ville de Nîmes              District de Ségou         Éducation développement
+"""
+
+
+def test_the_next_line_of_a_cell_printed_off_its_column_goes_with_it() -> None:
+    # "Municipalité de Jacmel" is printed seven characters left of the partners, and its
+    # "(Maroc)" below it glued to the lead's line: "(Maroc)" starts where the partner's
+    # line starts, and goes on the partner, not the lead.
+    rows = _texts(_tables(read_layout_text(_CELL_GOES_ON_GLUED.split("\n")))[0])
+    assert rows[3] == [
+        "5", "Communauté de communes du Besançon", "Municipalité de Jacmel (Maroc)",
+        "L’eau citoyenneté",
+    ]
+
+
+def test_a_lead_glued_to_its_region_keeps_its_next_line() -> None:
+    # The lead is printed a space after its region, five characters left of the leads;
+    # its next line "Saint-Étienne", alone under it, goes on it ("Métropole de" stops
+    # mid-phrase), not on the region.
+    lines = [
+        "Région                    Collectivité territoriale   Collectivité partenaire",
+        "Bretagne                  Ville de Rennes             Commune de Ségou (Mali)",
+        "Auvergne-Rhône-Alpes Métropole de                     Commune de Thiès (Sénégal)",
+        "                     Saint-Étienne",
+        "Occitanie                 Ville de Nîmes              Cercle de Kita (Mali)",
+    ]
+    rows = _texts(_tables(read_layout_text(lines))[0])
+    assert rows[2] == [
+        "Auvergne-Rhône-Alpes", "Métropole de Saint-Étienne", "Commune de Thiès (Sénégal)"
+    ]

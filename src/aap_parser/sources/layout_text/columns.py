@@ -10,7 +10,11 @@ from dataclasses import dataclass
 import regex
 
 from aap_parser.sources.layout_text.lines import _Chunk, _Line
-from aap_parser.sources.layout_text.words import _starts_cell, _starts_continuation
+from aap_parser.sources.layout_text.words import (
+    _ends_with_connector,
+    _starts_cell,
+    _starts_continuation,
+)
 
 _START_TOLERANCE = 3
 
@@ -331,6 +335,44 @@ class _Grid:
         return self.text[t][col] or ""
 
 
+_BLOCK_REACH = 2
+"""How many lines below a line of a cell printed off its column its next line may lie."""
+
+
+def _cut_along_blocks(every: list[list[tuple[int, _Chunk]]], columns: Sequence[_Column]) -> None:
+    """Cut the lines just below a cell printed off its column where that cell starts:
+    pdftotext prints a cell's lines from one character column, so text starting there in
+    the text of the column before, with nothing of that cell's column on its line, is that
+    cell's next line when it goes on a cell ("(Maroc)", lowercase) or the line above stops
+    mid-phrase ("Ville de")."""
+    shifted = [
+        (t, chunk, col)
+        for t, placed in enumerate(every)
+        for col, chunk in placed
+        if chunk.start < columns[col].low
+    ]
+    for t, above, col in shifted:
+        for near in range(t + 1, min(len(every), t + _BLOCK_REACH + 1)):
+            placed = every[near]
+            if any(other == col for other, _ in placed):
+                continue
+            for index, (other, chunk) in enumerate(placed):
+                offset = above.start - chunk.start
+                if (
+                    other == col - 1
+                    and 0 <= offset < len(chunk.text)
+                    and (offset == 0 or chunk.text[offset - 1] == " ")
+                    and (
+                        _starts_continuation(chunk.text[offset:])
+                        or _ends_with_connector(above.text)
+                    )
+                ):
+                    rest = (col, _Chunk(above.start, chunk.end, chunk.text[offset:]))
+                    head = _Chunk(chunk.start, above.start - 1, chunk.text[: offset - 1])
+                    placed[index : index + 1] = [(other, head), rest] if offset else [rest]
+                    break
+
+
 def _build_grid(lines: list[_Line], columns: list[_Column]) -> _Grid:
     """Cut every line's chunks into the columns: a chunk running into the next column is
     cut where a word starts there; of two chunks falling in one column (a gap inside
@@ -338,14 +380,19 @@ def _build_grid(lines: list[_Line], columns: list[_Column]) -> _Grid:
     column when that one is blank on the line; other chunks of one column join. An amount
     glued to the end of the text before a column of amounts goes back to it."""
     rows: list[tuple[str | None, ...]] = []
+    every: list[list[tuple[int, _Chunk]]] = []
     for line in lines:
-        cells: list[list[str]] = [[] for _ in columns]
-        placed: list[tuple[int, str]] = []
+        placed: list[tuple[int, _Chunk]] = []
         for whole in line.chunks:
             least = _shifted(whole, columns, placed[-1][0] if placed else -1)
             pieces = _split_chunk(whole, columns, least=least) or [(least, whole)]
-            placed.extend((col, chunk.text) for col, chunk in pieces)
-        for index, (col, text) in enumerate(placed):
+            placed.extend(pieces)
+        every.append(placed)
+    _cut_along_blocks(every, columns)
+    for placed in every:
+        cells: list[list[str]] = [[] for _ in columns]
+        for index, (col, chunk) in enumerate(placed):
+            text = chunk.text
             after = placed[index + 1][0] if index + 1 < len(placed) else len(columns)
             shared = index > 0 and placed[index - 1][0] == col
             if shared and col + 1 < after:

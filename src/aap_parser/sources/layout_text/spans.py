@@ -178,8 +178,9 @@ def _collided(
     columns: list[_Column],
 ) -> bool:
     """True when a line that does not fit the columns is a table line whose cells collided:
-    it starts where a column does, between two table lines that fit (running text does not
-    come one line at a time inside a table)."""
+    it starts where a column does, or where a cell glued to another starts on the line
+    above, between two table lines that fit (running text does not come one line at a time
+    inside a table)."""
     if not start < index < end - 1:
         return False
     above, below = lines[index - 1], lines[index + 1]
@@ -188,7 +189,10 @@ def _collided(
         bool(above.chunks and below.chunks)
         and fits[index - 1 - start]
         and fits[index + 1 - start]
-        and any(abs(first - y) <= _START_TOLERANCE for c in columns for y in c.starts | {c.start})
+        and (
+            any(abs(first - y) <= _START_TOLERANCE for c in columns for y in c.starts | {c.start})
+            or any(_starts_cell_at(chunk, first) for chunk in above.chunks)
+        )
     )
 
 
