@@ -301,3 +301,29 @@ def test_a_lead_glued_to_its_region_keeps_its_next_line() -> None:
     assert rows[2] == [
         "Auvergne-Rhône-Alpes", "Métropole de Saint-Étienne", "Commune de Thiès (Sénégal)"
     ]
+
+
+_SHORT_LIST_MERGED_REGION = """\
+ N°   Région       Collectivité territoriale   Collectivité partenaire     Titre du projet
+ 1                 Commune de L’Isle-Adam      Municipalité de Évreux      Agro-écologie mobilité
+ 2                 Métropole de Ségou          Commune de Bobo Dioulasso   Mobilité santé rurale
+      Bretagne                                                             Coopération l'accès
+                   Syndicat mixte du Bobo
+                                                                           patrimoine l’eau
+ 3                 Dioulasso, Ville de Saint-  Cercle de Bobo Dioulasso
+                                                                           déchets santé
+                   Étienne
+                                                                           développement
+ 4    Guadeloupe   Métropole de Ségou          Municipalité de Kpalimé     Mobilité santé rurale
+"""
+
+
+def test_a_region_of_a_short_list_centred_over_its_rows_is_merged() -> None:
+    # Four rows, too few to count cells: "Bretagne" sits in row 3's top line, yet the
+    # list's first row has no region, which only a cell merged over rows 1 to 3 and
+    # centred there gives (the list goes on from no page before).
+    rows = _tables(read_layout_text(_SHORT_LIST_MERGED_REGION.split("\n")))[0].rows
+    regions = [row.cells[1] for row in rows[1:]]
+    assert regions[0].text == "Bretagne"
+    assert [cell.merged_from_above for cell in regions[1:3]] == [True, True]
+    assert regions[3].text == "Guadeloupe"

@@ -104,6 +104,7 @@ def _dense_columns(grid: _Grid, header: int, *, continued: bool) -> list[int]:
             fill[col]
             and _coverage(grid, col, rows[skip:], straddling=False) >= _FITTING_ROWS
             and _fits_rows(grid, col, core, rows, aligns)
+            and (continued or not _empty_on_top(grid, col, rows[skip:]))
         )
     ]
     for col in range(grid.ncols):
@@ -120,6 +121,13 @@ def _dense_columns(grid: _Grid, header: int, *, continued: bool) -> list[int]:
         ):
             dense = trial
     return dense
+
+
+def _empty_on_top(grid: _Grid, col: int, rows: list[tuple[int, int]]) -> bool:
+    """True when the column has no text in the first of the rows: a table that does not go
+    on from the page before has every column's first cell there, unless it is merged and
+    centred lower."""
+    return bool(rows) and not grid.column_lines(col, *rows[0])
 
 
 def _one_cell_per_row(grid: _Grid, col: int, rows: list[tuple[int, int]]) -> bool:
