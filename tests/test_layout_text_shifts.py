@@ -327,3 +327,17 @@ def test_a_region_of_a_short_list_centred_over_its_rows_is_merged() -> None:
     assert regions[0].text == "Bretagne"
     assert [cell.merged_from_above for cell in regions[1:3]] == [True, True]
     assert regions[3].text == "Guadeloupe"
+
+
+def test_a_region_of_two_rows_printed_on_the_second_is_merged_over_both() -> None:
+    # The region is centred over two rows, the second of two lines: it comes out on the
+    # second row's first line, as its cells do; the first row has none, so it is merged.
+    lines = [
+        "N°   Région               Collectivité territoriale         Collectivité partenaire",
+        "1                         Ville de Hué                      Gouvernorat de Fès (Mali)",
+        "2    Nouvelle-Aquitaine   Communauté de communes du Thiès   Gouvernorat de Aïn Draham",
+        "                                                            (Sénégal)",
+    ]
+    rows = _tables(read_layout_text(lines))[0].rows
+    assert rows[1].cells[1].text == "Nouvelle-Aquitaine"
+    assert rows[2].cells[1].merged_from_above

@@ -68,7 +68,10 @@ def _dense_columns(grid: _Grid, header: int, *, continued: bool) -> list[int]:
         if any(_between_rows(grid, col, others, first, last) for first, last in cut) or (
             few
             and _coverage(grid, col, cut, straddling=False) < _COVERED_ROWS
-            and not _fits_rows(grid, col, others, cut, aligns)
+            and (
+                not _fits_rows(grid, col, others, cut, aligns)
+                or (not continued and _empty_on_top(grid, col, cut))
+            )
         ):
             core = others
             rows = _segment_rows(grid, core, header, aligns)
