@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 from typing import Literal
 
 import regex
@@ -227,7 +228,7 @@ class RawCell:
     @property
     def text(self) -> str:
         """The cell's lines joined into one string (see :func:`join_lines`)."""
-        return join_lines(self.lines)
+        return _joined(self.lines)
 
     @property
     def is_empty(self) -> bool:
@@ -294,6 +295,8 @@ class SourceDocument:
 
 def collapse_spaces(text: str) -> str:
     """Fold every run of whitespace (no-break spaces included) into one space, and strip."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # the common text: its only whitespace is single ASCII spaces inside
     return _SPACES.sub(" ", text).strip()
 
 
@@ -320,3 +323,8 @@ def join_lines(lines: tuple[str, ...] | list[str]) -> str:
         else:
             out += " " + line
     return out.rstrip(SOFT_HYPHEN) if out.endswith(SOFT_HYPHEN) else out
+
+
+_joined = lru_cache(maxsize=4096)(join_lines)
+"""``join_lines`` remembered per cell: the layout and records stages read a cell's text
+several times."""

@@ -261,15 +261,16 @@ def assign_roles(headers: Sequence[str], body: Sequence[Sequence[str]]) -> Assig
     best: dict[int, tuple[float, tuple[Role | None, ...]]] = {0: (0.0, ())}
     for column in scores:
         nxt: dict[int, tuple[float, tuple[Role | None, ...]]] = {}
+        bits = [(role, value, 0 if role is None else 1 << ROLES.index(role))
+                for role, value in column.items()]
         for used, (total, chosen) in best.items():
-            for role, value in column.items():
-                bit = 0 if role is None else 1 << ROLES.index(role)
+            for role, value, bit in bits:
                 if used & bit:
                     continue
                 key = used | bit
-                candidate = (total + value, (*chosen, role))
-                if key not in nxt or candidate[0] > nxt[key][0]:
-                    nxt[key] = candidate
+                held = nxt.get(key)
+                if held is None or total + value > held[0]:
+                    nxt[key] = (total + value, (*chosen, role))
         best = nxt
     _, chosen = max(best.values(), key=lambda item: item[0])
     roles = tuple("extra" if role is None else role for role in chosen)

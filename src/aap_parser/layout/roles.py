@@ -9,6 +9,7 @@ that matches nothing is an ``extra`` column: its values are kept under its print
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import regex
 
@@ -68,8 +69,11 @@ def normalise_header(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", bare).split())
 
 
+@lru_cache(maxsize=4096)
 def header_role(text: str) -> Role | None:
-    """The role a header cell names, or None when its wording is not in the vocabulary."""
+    """The role a header cell names, or None when its wording is not in the vocabulary
+    (remembered: every row of every table is tried as a header, mostly with the same
+    few texts)."""
     norm = normalise_header(text)
     if not norm:
         return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from aap_parser.grid import BBox
 from aap_parser.sources.pdf.ink import Glyph
@@ -85,18 +86,23 @@ def _median(values: list[float]) -> float:
     return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
 
 
+_BASELINE = attrgetter("baseline")
+_X0 = attrgetter("x0")
+
+
 def _word(run: list[Glyph]) -> Word:
     """The word a run of glyphs makes: its text, box, largest size, majority bold/italic."""
+    texts, x0s, x1s, tops, bottoms, _, sizes, bolds, italics, *_ = zip(*run, strict=True)
     half = len(run) / 2
     return Word(
-        text="".join([g.text for g in run]),
-        x0=min([g.x0 for g in run]),
-        x1=max([g.x1 for g in run]),
-        top=min([g.top for g in run]),
-        bottom=max([g.bottom for g in run]),
-        size=max([g.size for g in run]),
-        bold=sum([g.bold for g in run]) > half,
-        italic=sum([g.italic for g in run]) > half,
+        "".join(texts),
+        min(x0s),
+        max(x1s),
+        min(tops),
+        max(bottoms),
+        max(sizes),
+        sum(bolds) > half,
+        sum(italics) > half,
     )
 
 
@@ -108,66 +114,86 @@ def _is_duplicate(glyph: Glyph, previous: Glyph) -> bool:
     return abs(glyph.x0 - previous.x0) < slack and abs(glyph.top - previous.top) < 1.0
 
 
-def _words(glyphs: Sequence[Glyph]) -> list[Word]:
-    """Split one line's glyphs (sorted left to right) into words at spaces and wide gaps."""
-    words: list[Word] = []
+def _runs(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
+    """Split one line's glyphs (sorted left to right) into the runs that make its words, at
+    spaces and wide gaps."""
+    runs: list[list[Glyph]] = []
     run: list[Glyph] = []
     last: Glyph | None = None
     for glyph in glyphs:
-        if last is not None and glyph.text == last.text and _is_duplicate(glyph, last):
+        text = glyph.text
+        if last is not None and text == last.text and _is_duplicate(glyph, last):
             continue
-        if not glyph.text.strip():
+        if not text.strip():
             if run:
-                words.append(_word(run))
+                runs.append(run)
                 run = []
             last = glyph
             continue
         if run:
             end = run[-1]
-            if glyph.x0 - end.x1 > WORD_GAP_EM * max(glyph.size, end.size):
-                words.append(_word(run))
+            larger = end.size if end.size > glyph.size else glyph.size  # max(), no call
+            if glyph.x0 - end.x1 > WORD_GAP_EM * larger:
+                runs.append(run)
                 run = []
             elif end.text == SOFT_HYPHEN:
                 run.pop()  # a soft hyphen inside a word prints nothing; only a line-final one shows
         run.append(glyph)
         last = glyph
     if run:
-        words.append(_word(run))
-    return words
+        runs.append(run)
+    return runs
+
+
+def _groups(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
+    """The glyphs of each printed line (by baseline), top to bottom, each left to right."""
+    groups: list[list[Glyph]] = []
+    group: list[Glyph] = []
+    reference = size = 0.0
+    for glyph in sorted(glyphs, key=_BASELINE):
+        larger = size if size > glyph.size else glyph.size  # max(glyph.size, size), no call
+        if group and glyph.baseline - reference <= BASELINE_TOLERANCE_EM * larger:
+            group.append(glyph)
+            continue
+        group = [glyph]
+        groups.append(group)
+        reference, size = glyph.baseline, glyph.size
+    for group in groups:
+        group.sort(key=_X0)
+    return groups
 
 
 def build_lines(glyphs: Iterable[Glyph]) -> list[Line]:
     """Group glyphs into printed lines (by baseline), top to bottom, each split into words."""
-    ordered = sorted(glyphs, key=lambda g: g.baseline)
-    groups: list[list[Glyph]] = []
-    reference = 0.0
-    for glyph in ordered:
-        if groups:
-            tolerance = BASELINE_TOLERANCE_EM * max(glyph.size, groups[-1][0].size)
-            if glyph.baseline - reference <= tolerance:
-                groups[-1].append(glyph)
-                continue
-        groups.append([glyph])
-        reference = glyph.baseline
     lines: list[Line] = []
-    for group in groups:
-        group.sort(key=lambda g: g.x0)
-        words = _words(group)
+    for group in _groups(glyphs):
+        words = [_word(run) for run in _runs(group)]
         if not words:
             continue
         printed = [g for g in group if g.text.strip()]
         lines.append(
             Line(
-                words=words,
-                x0=min([w.x0 for w in words]),
-                x1=max([w.x1 for w in words]),
-                top=min([w.top for w in words]),
-                bottom=max([w.bottom for w in words]),
-                baseline=_median([g.baseline for g in printed]),
-                size=_median([g.size for g in printed]),
+                words,
+                min([w.x0 for w in words]),
+                max([w.x1 for w in words]),
+                min([w.top for w in words]),
+                max([w.bottom for w in words]),
+                _median([g.baseline for g in printed]),
+                _median([g.size for g in printed]),
             )
         )
     return lines
+
+
+def line_texts(glyphs: Iterable[Glyph]) -> tuple[str, ...]:
+    """The text of each printed line, top to bottom: what :func:`build_lines` reads, without
+    the boxes and sizes (a ruled cell needs only its text)."""
+    texts: list[str] = []
+    for group in _groups(glyphs):
+        runs = _runs(group)
+        if runs:
+            texts.append(" ".join(["".join([g.text for g in run]) for run in runs]))
+    return tuple(texts)
 
 
 def split_at_gaps(line: Line, gap: float) -> list[Line]:

@@ -69,10 +69,13 @@ _readable = lru_cache(maxsize=1024)(readable)
 def _readable_glyphs(glyphs: list[Glyph]) -> list[Glyph]:
     """The glyphs as a reader sees them: compatibility characters spelt out (ligatures,
     full-width forms, odd spaces), zero-width ones dropped; whichever backend read them."""
+    changed = {text: seen for text in {g.text for g in glyphs} if (seen := _readable(text)) != text}
+    if not changed:
+        return glyphs  # the common page: every character reads as printed
     out: list[Glyph] = []
     for glyph in glyphs:
-        text = _readable(glyph.text)
-        if text == glyph.text:
+        text = changed.get(glyph.text)
+        if text is None:
             out.append(glyph)
         elif text:
             out.append(glyph._replace(text=text))

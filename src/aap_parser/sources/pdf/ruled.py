@@ -9,13 +9,12 @@ goes to the cell holding its centre.
 from __future__ import annotations
 
 import bisect
-import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from aap_parser.grid import BBox, RawCell, RawRow, RawTable
 from aap_parser.sources.pdf.ink import Glyph, Segment
-from aap_parser.sources.pdf.lines import build_lines
+from aap_parser.sources.pdf.lines import line_texts
 
 SNAP = 1.5
 """Rules whose positions differ by less than this (points) are the same rule."""
@@ -124,6 +123,16 @@ class _Grid:
 
 
 
+@dataclass(slots=True)
+class _Held:
+    """The glyphs a table's frame holds, with how many column and row boundaries lie at
+    or before each one's centre."""
+
+    glyphs: list[Glyph]
+    cols: list[int]
+    rows: list[int]
+
+
 def _grid(hs: list[Segment], vs: list[Segment]) -> _Grid | None:
     """The cell structure drawn by one connected group of rules, or None if not a table."""
     xs = _cluster([v.pos for v in vs] + [min(h.lo for h in hs), max(h.hi for h in hs)])
@@ -155,23 +164,28 @@ def _grid(hs: list[Segment], vs: list[Segment]) -> _Grid | None:
     return _Grid(xs, ys, anchor)
 
 
-def _open_overflowed(grid: _Grid, glyphs: list[Glyph]) -> None:
+def _open_overflowed(grid: _Grid, glyphs: list[Glyph], cols: list[int], rows: list[int]) -> None:
     """Join a row's cells across a column rule that printed text runs through.
 
     A spreadsheet printed with gridlines draws them over text overflowing into the empty
     cells beside it (a letterhead line, a date): two characters printed one after the other,
-    a word space apart at most, on both sides of a rule, are one cell's text.
+    a word space apart at most, on both sides of a rule, are one cell's text. ``cols`` and
+    ``rows`` are each glyph's boundary counts (see :class:`_Held`).
     """
-    xs, ys = grid.xs, grid.ys
-    for a, b in itertools.pairwise(glyphs):
+    xs = grid.xs
+    last_row = len(grid.ys) - 2
+    for i in range(1, len(glyphs)):
+        c = cols[i - 1]
+        if cols[i] == c:
+            continue  # both in one column: no rule between them
+        a, b = glyphs[i - 1], glyphs[i]
         if b.x0 <= a.x0 or abs(b.baseline - a.baseline) > 0.5:
             continue
         if b.x0 - a.x1 > OVERFLOW_GAP_EM * a.size:
             continue
-        c = bisect.bisect(xs, a.cx)
-        if c == 0 or c >= len(xs) - 1 or xs[c] >= b.cx:
+        if c == 0 or c >= len(xs) - 1 or xs[c] >= (b.x0 + b.x1) / 2:
             continue
-        r = min(max(bisect.bisect(ys, a.cy) - 1, 0), len(ys) - 2)
+        r = min(max(rows[i - 1] - 1, 0), last_row)
         left, right = grid.anchor[r][c - 1], grid.anchor[r][c]
         if left != right:
             keep = min(left, right)
@@ -179,11 +193,6 @@ def _open_overflowed(grid: _Grid, glyphs: list[Glyph]) -> None:
                 for k, anchor in enumerate(anchors):
                     if anchor in (left, right):
                         anchors[k] = keep
-
-
-def _cell_lines(glyphs: list[Glyph]) -> tuple[str, ...]:
-    """A cell's printed lines, top to bottom."""
-    return tuple(line.text for line in build_lines(glyphs))
 
 
 def _block_boxes(grid: _Grid) -> dict[tuple[int, int], BBox]:
@@ -212,7 +221,7 @@ def _table(grid: _Grid, glyphs: dict[tuple[int, int], list[Glyph]], page: int) -
                 cells.append(RawCell(bbox=grid.box(r, c)))
             else:
                 box = blocks[(r, c)]
-                cells.append(RawCell(_cell_lines(glyphs.get((r, c), [])), bbox=box))
+                cells.append(RawCell(line_texts(glyphs.get((r, c), [])), bbox=box))
         if all(cell.is_empty and not cell.merged_from_above for cell in cells):
             continue
         band = BBox(grid.xs[0], grid.ys[r], grid.xs[-1], grid.ys[r + 1])
@@ -228,34 +237,45 @@ def find_ruled_tables(
     vs = _merge([s for s in segments if not s.horizontal])
     grids = [g for hv in _components(hs, vs) if (g := _grid(*hv)) is not None]
     grids.sort(key=lambda g: g.ys[0])
-    held: list[list[Glyph]] = [[] for _ in grids]
+    held = [_Held([], [], []) for _ in grids]
     outside: list[Glyph] = []
-    # Each character goes to the table whose frame holds its centre, then to the merged
-    # block holding it (found by bisecting the boundaries); both written out here: these
-    # loops run for every character of the page.
+    # Each character goes to the table whose frame holds its centre, where its column and
+    # row are found by bisecting the boundaries; written out here: this loop runs for every
+    # character of the page.
+    bisect_right = bisect.bisect_right
     frames = [
-        (g.xs[0], g.xs[-1], g.ys[0], g.ys[-1], inside)
+        (g.xs[0], g.xs[-1], g.ys[0], g.ys[-1], g.xs, g.ys, inside)
         for g, inside in zip(grids, held, strict=True)
     ]
     for glyph in glyphs:
         cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
-        for left, right, top, bottom, inside in frames:
+        for left, right, top, bottom, xs, ys, inside in frames:
             if left <= cx <= right and top <= cy <= bottom:
-                inside.append(glyph)
+                inside.glyphs.append(glyph)
+                inside.cols.append(bisect_right(xs, cx))
+                inside.rows.append(bisect_right(ys, cy))
                 break
         else:
             outside.append(glyph)
-    bisect_right = bisect.bisect_right
     buckets: list[dict[tuple[int, int], list[Glyph]]] = [{} for _ in grids]
     for grid, inside, bucket in zip(grids, held, buckets, strict=True):
-        _open_overflowed(grid, inside)
-        xs, ys, anchor = grid.xs, grid.ys, grid.anchor
-        last_col, last_row = len(xs) - 2, len(ys) - 2
-        for glyph in inside:
-            cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
-            col = min(bisect_right(xs, cx) - 1, last_col)
-            row = min(bisect_right(ys, cy) - 1, last_row)
-            bucket.setdefault(anchor[row][col], []).append(glyph)
+        _open_overflowed(grid, inside.glyphs, inside.cols, inside.rows)
+        # The merged block for every pair of boundary counts, a centre on the table's
+        # right or bottom edge counting in the last column or row.
+        width = len(grid.xs) + 1
+        last_col, last_row = len(grid.xs) - 2, len(grid.ys) - 2
+        blocks = [
+            grid.anchor[min(max(r - 1, 0), last_row)][min(max(c - 1, 0), last_col)]
+            for r in range(len(grid.ys) + 1)
+            for c in range(width)
+        ]
+        for glyph, col, row in zip(inside.glyphs, inside.cols, inside.rows, strict=True):
+            block = blocks[row * width + col]
+            held_by = bucket.get(block)
+            if held_by is None:
+                bucket[block] = [glyph]
+            else:
+                held_by.append(glyph)
     tables = [_table(g, b, page) for g, b in zip(grids, buckets, strict=True)]
     return [t for t in tables if t.rows], outside
 

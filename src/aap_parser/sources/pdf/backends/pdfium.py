@@ -26,7 +26,8 @@ from __future__ import annotations
 import ctypes
 import itertools
 import math
-from collections.abc import Iterator
+import struct
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -60,10 +61,30 @@ def _binding(name: str, *, handles: int, returns_handle: bool) -> Any:
 
 _render_mode = _binding("FPDFTextObj_GetTextRenderMode", handles=1, returns_handle=False)
 _fill_colour = _binding("FPDFPageObj_GetFillColor", handles=1, returns_handle=False)
-_text_object = _binding("FPDFText_GetTextObject", handles=0, returns_handle=True)
 _text_object_font = _binding("FPDFTextObj_GetFont", handles=1, returns_handle=True)
 _font_name = _binding("FPDFFont_GetBaseFontName", handles=1, returns_handle=False)
 _font_descent = _binding("FPDFFont_GetDescent", handles=1, returns_handle=False)
+
+
+
+def _unconverted(name: str, restype: Any) -> Any:
+    """A PDFium function called with its arguments as given, unconverted (ready ctypes
+    handles and references, plain ints): half the cost of a call through pypdfium2's
+    prototypes, for the calls made once per character."""
+    address = ctypes.cast(getattr(c, name), ctypes.c_void_p).value or 0
+    function: Any = ctypes.CFUNCTYPE(restype)(address)
+    function.argtypes = None
+    return function
+
+
+_char_object = _unconverted("FPDFText_GetTextObject", ctypes.c_void_p)
+_char_origin = _unconverted("FPDFText_GetCharOrigin", ctypes.c_int)
+_loose_box = _unconverted("FPDFText_GetLooseCharBox", ctypes.c_int)
+_is_generated = _unconverted("FPDFText_IsGenerated", ctypes.c_int)
+_CHAR = struct.Struct("=2d4f")
+"""A character's origin (x, y: doubles) then loose box (left, top, right, bottom: an
+FS_RECTF), as PDFium writes them into one buffer."""
+_CHAR_OFFSETS = (0, 8, 16)
 
 _MOVE, _LINE, _BEZIER = c.FPDF_SEGMENT_MOVETO, c.FPDF_SEGMENT_LINETO, c.FPDF_SEGMENT_BEZIERTO
 
@@ -136,6 +157,7 @@ class _Page:
         self.y_shift = -y0
         self.crop = self._crop(raw, media)
         self._fonts: dict[int, tuple[bool, bool, float]] = {}
+        self._colour = _FillColour()
 
     def _crop(self, raw: Any, media: tuple[float, float, float, float]) -> Box | None:
         """The crop box in page points, when the page has one that hides part of it."""
@@ -187,15 +209,18 @@ class _Page:
     def _glyphs(self, tp: Any) -> list[Glyph]:
         """The page's glyphs in PDFium's order (the content stream's), per points 1-3 of
         the module docstring. PDFium is asked once per text object for what holds for all
-        its characters (font, size, matrix), and once or twice per character."""
+        its characters (font, size, matrix), and three times per character (its text
+        object, origin and box), through the unconverted bindings, into one buffer."""
         count = c.FPDFText_CountChars(tp)
         glyphs: list[Glyph] = []
         if count <= 0:
             return glyphs
         text = _page_text(tp, count)
-        loose = c.FS_RECTF()
+        handle = ctypes.c_void_p(ctypes.cast(tp, ctypes.c_void_p).value)
+        buffer = ctypes.create_string_buffer(_CHAR.size)
+        at_x, at_y, at_box = (ctypes.byref(buffer, offset) for offset in _CHAR_OFFSETS)
+        unpack = _CHAR.unpack_from
         matrix = c.FS_MATRIX()
-        ox, oy = ctypes.c_double(), ctypes.c_double()
         # From PDFium's user space to top-left page points: pdfminer's page matrix, then
         # pdfplumber's shift and flip.
         a, b, c_, d, e, f = self.matrix
@@ -206,28 +231,27 @@ class _Page:
         bold = italic = upright = hidden = white = False
         descent = size = 0.0
         last_x = last_y = math.nan  # the last glyph's origin (NaN equals nothing)
-        origin_of, loose_box = c.FPDFText_GetCharOrigin, c.FPDFText_GetLooseCharBox
+        maybe_generated = _MAYBE_GENERATED
         new = tuple.__new__  # a Glyph without NamedTuple's keyword wrapper
         for index in range(count):
-            char = text[index] if text is not None else chr(c.FPDFText_GetUnicode(tp, index))
-            if char in _MAYBE_GENERATED and c.FPDFText_IsGenerated(tp, index) == 1:
+            char = text[index]
+            if char in maybe_generated and _is_generated(handle, index) == 1:
                 last_x = math.nan
                 continue
-            if char in _LINE_END_HYPHEN:
-                char = "-"
-            obj = _text_object(tp, index)
+            obj = _char_object(handle, index)
             if obj != last_obj:
                 last_obj = obj
                 bold, italic, descent = self._font(obj) if obj else (False, False, 0.0)
                 hidden = bool(obj) and _render_mode(obj) in _INVISIBLE
-                white = bool(obj) and _white(_fill_colour, obj)
+                white = bool(obj) and self._colour.white(_fill_colour, obj)
                 c.FPDFText_GetMatrix(tp, index, matrix)
                 local: Matrix = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
                 whole = _multiply(local, self.matrix)
                 size = c.FPDFText_GetFontSize(tp, index) * math.hypot(whole[2], whole[3])
                 upright = whole[0] * whole[3] > 0 and whole[1] * whole[2] <= 0
-            origin_of(tp, index, ox, oy)
-            x, y = ox.value, oy.value
+            _char_origin(handle, index, at_x, at_y)
+            _loose_box(handle, index, at_box)
+            x, y, left, top, right, bottom = unpack(buffer)
             if x == last_x and y == last_y and glyphs:
                 # One glyph printed as several letters (a ligature): one glyph again.
                 prev = glyphs[-1]
@@ -236,19 +260,32 @@ class _Page:
             last_x, last_y = x, y
             if not size > 0 or not char:
                 continue
-            loose_box(tp, index, loose)
-            x0 = a * loose.left + c_ * loose.bottom + e
-            x1 = a * loose.right + c_ * loose.top + e
+            x0 = a * left + c_ * bottom + e
+            x1 = a * right + c_ * top + e
             baseline = b * x + d * y + f
             bottom = baseline - descent * size  # top-left origin: the descent goes down
-            if not math.isfinite(x0 + x1 + baseline + size):
-                continue
+            finite = x0 + x1 + baseline + size
+            if finite - finite != 0.0:
+                continue  # an infinity or NaN somewhere (math.isfinite, without a call)
             if x1 < x0:
                 x0, x1 = x1, x0
-            line = baseline if upright else bottom
-            top = bottom - size
             glyphs.append(
-                new(Glyph, (char, x0, x1, top, bottom, line, size, bold, italic, hidden, white))
+                new(
+                    Glyph,
+                    (
+                        char,
+                        x0,
+                        x1,
+                        bottom - size,
+                        bottom,
+                        baseline if upright else bottom,
+                        size,
+                        bold,
+                        italic,
+                        hidden,
+                        white,
+                    ),
+                )
             )
         return glyphs
 
@@ -270,7 +307,7 @@ class _Page:
         fill, stroke = ctypes.c_int(), ctypes.c_int()
         if not c.FPDFPath_GetDrawMode(obj, fill, stroke) or not (fill.value or stroke.value):
             return
-        shaded = bool(fill.value) and not _white(c.FPDFPageObj_GetFillColor, obj)
+        shaded = bool(fill.value) and not self._colour.white(c.FPDFPageObj_GetFillColor, obj)
         for shape, points in _subpaths(obj, whole):
             if shaded and shape in _BOXES and all(math.isfinite(x + y) for x, y in points):
                 placed = [(x + self.x_shift, self.flip(y)) for x, y in points]
@@ -311,13 +348,21 @@ class _Page:
         return rule_segments(min(xs), min(ys), max(xs), max(ys), stroked=stroked)
 
 
-def _white(fill_colour: Any, obj: Any) -> bool:
-    """Whether a page object is filled in white (every channel at its maximum), its colour
-    read by ``fill_colour`` (PDFium's FPDFPageObj_GetFillColor, through either binding)."""
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    if not fill_colour(obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)):
-        return False
-    return min(r.value, g.value, b.value) >= 253
+class _FillColour:
+    """Page objects' fill colours, read into one buffer kept for the page."""
+
+    def __init__(self) -> None:
+        self._rgba = tuple(ctypes.c_uint() for _ in range(4))
+        self._refs = tuple(ctypes.byref(channel) for channel in self._rgba)
+
+    def white(self, fill_colour: Any, obj: Any) -> bool:
+        """Whether a page object is filled in white (every channel at its maximum), its
+        colour read by ``fill_colour`` (PDFium's FPDFPageObj_GetFillColor, through either
+        binding)."""
+        if not fill_colour(obj, *self._refs):
+            return False
+        red, green, blue, _ = self._rgba
+        return min(red.value, green.value, blue.value) >= 253
 
 
 def _subpaths(obj: Any, matrix: Matrix) -> Iterator[tuple[str, list[tuple[float, float]]]]:
@@ -356,12 +401,20 @@ def _subpaths(obj: Any, matrix: Matrix) -> Iterator[tuple[str, list[tuple[float,
         yield "".join(shape), points
 
 
-def _page_text(tp: Any, count: int) -> str | None:
-    """The page's characters in one call, or None when they do not map one to one (a
-    character outside the basic plane takes two UTF-16 units)."""
+def _page_text(tp: Any, count: int) -> Sequence[str]:
+    """The page's characters, index for index, a line-end hyphen as the hyphen printed: in
+    one call, or one call per character when they do not map one to one (a character
+    outside the basic plane takes two UTF-16 units)."""
     buffer = ctypes.create_string_buffer((count + 1) * 2)
     written = c.FPDFText_GetText(tp, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
-    if written <= 0:
-        return None
-    text = buffer.raw[: (written - 1) * 2].decode("utf-16-le", "replace")
-    return text if len(text) == count else None
+    text = buffer.raw[: (written - 1) * 2].decode("utf-16-le", "replace") if written > 0 else ""
+    if len(text) != count:
+        return [_printed(chr(c.FPDFText_GetUnicode(tp, index))) for index in range(count)]
+    for hyphen in _LINE_END_HYPHEN:
+        text = text.replace(hyphen, "-")
+    return text
+
+
+def _printed(char: str) -> str:
+    """A character as printed: PDFium's mark of a line-end hyphen is the hyphen."""
+    return "-" if char in _LINE_END_HYPHEN else char
