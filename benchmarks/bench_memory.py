@@ -6,6 +6,8 @@ does not grow from file to file. Also checks that time is linear in pages.
 
     python benchmarks/bench_memory.py                 # 2,000 pages, 200 files
     python benchmarks/bench_memory.py --pages 200 --files 40
+    python benchmarks/bench_memory.py --pages 1000 --files 0 --text-rows 0 --bomb-mb 0 \
+        --backend pdfium                              # the long PDF alone, one backend
 """
 
 from __future__ import annotations
@@ -30,6 +32,9 @@ from tests.fixtures_gen.bad_inputs import (
 )
 
 from aap_parser import parse, parse_text
+
+BACKEND: dict[str, str] = {}
+"""``parse``'s backend argument for the long PDF, when one is chosen."""
 
 
 def rss_mib() -> float:
@@ -81,14 +86,18 @@ class Sampler:
 
 
 def timed(label: str, work: Callable[[], object]) -> tuple[float, list[float]]:
-    """Run ``work`` under the sampler; print and return its seconds and RSS profile."""
+    """Run ``work`` under the sampler; print and return its seconds and RSS profile (and
+    the highest RSS sampled while it ran: the process's peak may come from before)."""
+    before = rss_mib()
     with Sampler() as sampler:
         start = time.monotonic()
         result = work()
         seconds = time.monotonic() - start
     profile = sampler.profile()
     shown = " ".join(f"{value:.0f}" for value in profile)
-    print(f"{label}: {seconds:.1f} s; RSS MiB over the run: {shown}; peak {peak_mib():.0f}")
+    during = max((rss for _, rss in sampler.samples), default=before)
+    print(f"{label}: {seconds:.1f} s; RSS MiB over the run: {shown}; before {before:.0f}, "
+          f"highest during {during:.0f}; process peak {peak_mib():.0f}")
     if result is not None:
         print(f"  -> {result}")
     return seconds, profile
@@ -103,11 +112,25 @@ def long_pdf(pages: int) -> None:
         print(f"built {count}-page PDF: {len(data) / 1e6:.1f} MB in {built:.1f} s")
 
         def work(data: bytes = data) -> str:
-            announcement = parse(data)
+            announcement = parse(data, **BACKEND)
             return f"{len(announcement.laureates)} laureates, {len(announcement.warnings)} warnings"
 
         seconds, _ = timed(f"parse {count} pages", work)
         print(f"  {1000 * seconds / count:.1f} ms per page")
+        timed(f"read {count} pages' ink only", lambda data=data: read_ink(data))
+
+
+def read_ink(data: bytes) -> str:
+    """Every page's characters and rules read by the backend, then dropped: what reading
+    pages holds by itself (it must not grow with the pages read: each is closed once read)."""
+    from aap_parser.sources.pdf.backends import BACKENDS, DEFAULT_BACKEND
+
+    pdf = BACKENDS[BACKEND.get("backend", DEFAULT_BACKEND)](data, None)
+    try:
+        glyphs = sum(len(ink.glyphs) for ink in pdf.pages())
+    finally:
+        pdf.close()
+    return f"{glyphs} characters read"
 
 
 def batch(files: int) -> None:
@@ -164,7 +187,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--files", type=int, default=200, help="PDFs in the batch (0: skip)")
     parser.add_argument("--text-rows", type=int, default=2000, help="long texts' rows (0: skip)")
     parser.add_argument("--bomb-mb", type=int, default=400, help="bomb's inflated MB (0: skip)")
+    parser.add_argument("--backend", help="PDF backend of the long PDF (default: the default)")
     args = parser.parse_args(argv)
+    if args.backend:
+        BACKEND["backend"] = args.backend
     logging.disable(logging.CRITICAL)
     print(f"start: RSS {rss_mib():.0f} MiB")
     if args.files:

@@ -4,7 +4,7 @@ The data file is built by ``scripts/build_geo.py`` from the Etalab package
 ``@etalab/decoupage-administratif`` (Licence Ouverte 2.0); see ``docs/data.md``. The
 index, its columns with the comparison keys of its names, ships prebuilt beside it
 (:mod:`aap_parser.prebuilt`), as folding the names costs more than parsing an announcement
-and building the index from the columns is several times cheaper than from the table.
+and building the index from the columns costs about half what it did from the table.
 """
 
 from __future__ import annotations
@@ -186,7 +186,7 @@ _COLUMN_SEPARATOR = "\n"
 
 def _packed(columns: dict[str, Any]) -> dict[str, Any]:
     """The columns as the prebuilt file stores them: each list of strings as one string
-    (lines), which JSON decodes many times faster than a list; an empty list as null."""
+    (lines), which JSON decodes faster than a list; an empty list as null."""
     packed: dict[str, Any] = {}
     for name, value in columns.items():
         if isinstance(value, list) and all(isinstance(item, str) for item in value):

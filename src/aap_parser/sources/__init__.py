@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING
 from aap_parser.errors import InputError
 from aap_parser.grid import RawTable, SourceDocument
 from aap_parser.sources.ocr.mode import OcrMode
-from aap_parser.sources.text import decode_text, looks_binary, read_delimited_text, split_lines
+from aap_parser.sources.text import (
+    decode_text,
+    looks_binary,
+    read_csv_text,
+    read_delimited_text,
+    split_lines,
+)
 from aap_parser.wording import readable
 
 if TYPE_CHECKING:  # the layout-text reader is imported only when a text needs it
@@ -84,7 +90,8 @@ def announcement_lines(text: str) -> list[str]:
 
 def read_text(text: str, headers: HeaderTest) -> SourceDocument:
     """Read a text announcement: tab or pipe tables, else the space-aligned layout form
-    (whose header rows ``headers`` recognises)."""
+    (whose header rows ``headers`` recognises), else a table separated by semicolons or
+    commas."""
     lines = announcement_lines(text)
     document = read_delimited_text(lines)
     if any(isinstance(block, RawTable) for block in document.blocks):
@@ -93,4 +100,7 @@ def read_text(text: str, headers: HeaderTest) -> SourceDocument:
 
     if looks_like_layout_text(lines, headers):
         return read_layout_text(lines, headers)
+    separated = read_csv_text(lines)
+    if any(isinstance(block, RawTable) for block in separated.blocks):
+        return separated
     return document

@@ -2,13 +2,18 @@
 
 Lines outside tables become ``TextLine``s (markdown emphasis stripped, bold/italic noted);
 each run of table lines becomes one ``RawTable`` whose cells keep their printed lines (a
-``<br>`` in a pipe cell is a line break). The ``pdftotext -layout`` form, with columns
-aligned by spaces, is read by :mod:`aap_parser.sources.layout_text`.
+``<br>`` in a pipe cell is a line break; a cell quoted the way spreadsheets copy one holding
+line breaks, ``"Douala (Cameroun)⏎Hyderabad (Inde)"``, spans lines). Text whose only table
+is separated by semicolons or commas (a spreadsheet saved as CSV) is read by
+:func:`read_csv_text`. The ``pdftotext -layout`` form, with columns aligned by spaces, is
+read by :mod:`aap_parser.sources.layout_text`.
 """
 
 from __future__ import annotations
 
 import codecs
+import csv
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -189,29 +194,25 @@ def _pipe_row_cells(line: str, *, header_outer: bool) -> list[str]:
     return _pipe_cells(line, outer=outer)
 
 
-def _tab_cells(line: str) -> list[str]:
-    """Cells as separated by tabs, trailing empty ones included (the layout trims extras)."""
-    return line.split("\t")
-
-
 def _cell(raw: str) -> RawCell:
     parts = [
         collapse_spaces(unescape_markdown(strip_cell_emphasis(_TAG.sub(" ", part))))
-        for part in _BR.split(raw)
+        for piece in raw.split("\n")
+        for part in _BR.split(piece)
     ]
     return RawCell(lines=tuple(part for part in parts if part))
 
 
 def _table_runs(lines: list[str]) -> Iterator[tuple[str, int, int]]:
-    """Yield (kind, start, end) for each run of table lines: kind is 'tab' or 'pipe'."""
+    """Yield (kind, start, end) for each run of table lines: kind is a tab or 'pipe'."""
     i = 0
     while i < len(lines):
         line = lines[i]
         if "\t" in line.strip("\t\n ") or (line.startswith("\t") and line.strip()):
             j = i
             while j < len(lines) and "\t" in lines[j] and lines[j].strip():
-                j += 1
-            yield "tab", i, j
+                j = _record_end(lines, j, "\t")
+            yield "\t", i, j
             i = j
         elif _is_pipe_row(line) and (_has_pipe_rule(lines, i) or _pipe_run(lines, i)):
             j = i
@@ -221,6 +222,65 @@ def _table_runs(lines: list[str]) -> Iterator[tuple[str, int, int]]:
             i = j
         else:
             i += 1
+
+
+# A quoted cell spans at most so many lines: a stray quote must not swallow the text below.
+_QUOTED_LINES = 30
+
+
+def _quote_open(text: str, separator: str, *, inside: bool = False) -> bool:
+    """True when ``text`` leaves a quoted cell open: a cell that starts with ``"`` (right
+    after a separator or at the line's start) and whose closing quote is not on this line.
+    ``inside``: the line starts within such a cell. A ``""`` inside quotes is a quote."""
+    at_start = not inside
+    at = 0
+    while at < len(text):
+        char = text[at]
+        if inside:
+            if char == '"':
+                if text.startswith('""', at):
+                    at += 1
+                else:
+                    inside = False
+        elif char == separator:
+            at_start = True
+            at += 1
+            continue
+        elif char == '"' and at_start:
+            inside = True
+        at_start = False
+        at += 1
+    return inside
+
+
+# A cell quoted by a spreadsheet because it holds quotes, which it doubles.
+_SHEET_QUOTED = regex.compile(r'"(?:[^"]|"")*""(?:[^"]|"")*"')
+
+
+def _record_end(lines: list[str], start: int, separator: str) -> int:
+    """The line after the record starting at ``start``: the next one, or the one after the
+    line closing a quoted cell that ``start`` opens (when it closes within
+    ``_QUOTED_LINES``)."""
+    if not _quote_open(lines[start], separator):
+        return start + 1
+    for end in range(start + 1, min(len(lines), start + _QUOTED_LINES)):
+        if not _quote_open(lines[end], separator, inside=True):
+            return end + 1
+    return start + 1
+
+
+def _record_cells(lines: list[str], start: int, end: int, separator: str) -> list[str]:
+    """The cells of the record on ``lines[start:end]``, read as CSV (quoted cells, a cell's
+    line breaks kept as ``\n``). A one-line tab record is split at its tabs alone, as text
+    copied from a web page quotes nothing (``"Santé" pour tous`` keeps its quotes), unless a
+    cell is quoted as a spreadsheet quotes one holding quotes (``"l’axe ""santé"" rural"``)."""
+    if end == start + 1 and separator == "\t":
+        cells = lines[start].split(separator)
+        if not any(_SHEET_QUOTED.fullmatch(cell) for cell in cells):
+            return cells
+    record = "\n".join(lines[start:end])
+    rows = list(csv.reader(io.StringIO(record, newline=""), delimiter=separator, strict=False))
+    return rows[0] if len(rows) == 1 else lines[start].split(separator)
 
 
 def _has_pipe_rule(lines: list[str], start: int) -> bool:
@@ -255,8 +315,53 @@ def _drop_blank_columns(rows: list[list[str]]) -> list[list[str]]:
 
 def read_delimited_text(lines: list[str]) -> SourceDocument:
     """Read lines holding tab-separated or pipe tables into the raw document."""
+    return _read_runs(lines, list(_table_runs(lines)))
+
+
+# CSV tables: the fewest cells per record and records in a row that make one, per separator.
+# A comma also separates words in prose, so a comma table must be wider and longer.
+_CSV_SHAPES = {";": (3, 2), ",": (4, 3)}
+
+
+def read_csv_text(lines: list[str]) -> SourceDocument:
+    """Read lines whose table is separated by semicolons or commas (a spreadsheet saved as
+    CSV, quoted cells spanning lines included) into the raw document.
+
+    A table is a run of records splitting into the same number of cells, at least
+    ``_CSV_SHAPES`` wide and long; the separator whose tables cover the most lines wins.
+    """
+    best: list[tuple[str, int, int]] = []
+    for separator in _CSV_SHAPES:
+        runs = list(_csv_runs(lines, separator))
+        if sum(end - start for _, start, end in runs) > sum(end - start for _, start, end in best):
+            best = runs
+    return _read_runs(lines, best)
+
+
+def _csv_runs(lines: list[str], separator: str) -> Iterator[tuple[str, int, int]]:
+    """Yield (separator, start, end) for each run of records of one width."""
+    fewest_cells, fewest_records = _CSV_SHAPES[separator]
+    records: list[tuple[int, int, int]] = []
+    start = 0
+    while start < len(lines):
+        end = _record_end(lines, start, separator)
+        width = len(_record_cells(lines, start, end, separator)) if lines[start].strip() else 0
+        records.append((start, end, width))
+        start = end
+    run: list[tuple[int, int, int]] = []
+    for record in [*records, (len(lines), len(lines), 0)]:
+        if run and record[2] == run[0][2]:
+            run.append(record)
+            continue
+        if len(run) >= fewest_records and run[0][2] >= fewest_cells:
+            yield separator, run[0][0], run[-1][1]
+        run = [record] if record[2] else []
+
+
+def _read_runs(lines: list[str], runs: list[tuple[str, int, int]]) -> SourceDocument:
+    """The raw document of ``lines`` whose table runs are ``runs`` (kind, start, end): kind
+    is ``pipe`` or the separator of the run's cells; the other lines are running text."""
     blocks: list[TextLine | RawTable] = []
-    runs = list(_table_runs(lines))
     cursor = 0
     bold = italic = False
     for kind, start, end in [*runs, ("end", len(lines), len(lines))]:
@@ -280,16 +385,7 @@ def read_delimited_text(lines: list[str]) -> SourceDocument:
                 blocks.append(TextLine(text=text, line=number + 1, bold=is_bold, italic=is_italic))
         if kind == "end":
             break
-        printed: list[tuple[int, list[str]]] = []
-        for number in range(start, end):
-            line = lines[number]
-            if kind == "pipe" and _PIPE_RULE.match(line):
-                continue
-            if kind == "pipe":
-                cells = _pipe_row_cells(line, header_outer=lines[start].strip().startswith("|"))
-            else:
-                cells = _tab_cells(line)
-            printed.append((number + 1, cells))
+        printed = _printed_rows(lines, kind, start, end)
         kept = _drop_blank_columns([cells for _, cells in printed])
         rows = [
             RawRow(cells=tuple(_cell(c) for c in cells), line=number)
@@ -298,3 +394,21 @@ def read_delimited_text(lines: list[str]) -> SourceDocument:
         blocks.append(RawTable(rows=tuple(rows)))
         cursor = end
     return SourceDocument(blocks=tuple(blocks), format="text")
+
+
+def _printed_rows(lines: list[str], kind: str, start: int, end: int) -> list[tuple[int, list[str]]]:
+    """Each row of a table run with its first line number (1-based) and its cells."""
+    printed: list[tuple[int, list[str]]] = []
+    if kind == "pipe":
+        header_outer = lines[start].strip().startswith("|")
+        for number in range(start, end):
+            line = lines[number]
+            if not _PIPE_RULE.match(line):
+                printed.append((number + 1, _pipe_row_cells(line, header_outer=header_outer)))
+        return printed
+    number = start
+    while number < end:
+        after = _record_end(lines, number, kind)
+        printed.append((number + 1, _record_cells(lines, number, after, kind)))
+        number = after
+    return printed
