@@ -65,6 +65,8 @@ def test_region_headings_give_the_seed(name: str) -> None:
 def test_a_heading_that_is_no_region_gives_no_region() -> None:
     text = _pipe_headings().replace("**Bretagne**", "**Projets retenus sous conditions**")
     grouped = parse_text(text)
-    (moved,) = [l for l in grouped.laureates if l.section == "Projets retenus sous conditions"]
+    (moved,) = [
+        one for one in grouped.laureates if one.section == "Projets retenus sous conditions"
+    ]
     assert moved.region is None
     assert moved.region_code is None
