@@ -156,3 +156,19 @@ def test_bare_foreign_place_names_are_partners_without_header() -> None:
 def test_a_lone_row_of_header_words_is_no_laureate() -> None:
     assert head_from_content([("N°", "Collectivité française", "Collectivité partenaire",
                                "Intitulé du", "projet", "Montant")]) is None
+
+
+def test_one_row_does_not_overrule_the_header_wording() -> None:
+    # A lead named after a foreign town, a partner named like a French commune (a town of
+    # one name may be both): one row says too little to swap the columns its header names.
+    headers = ("Collectivité territoriale", "Collectivité partenaire", "Titre du projet")
+    body = [("Conseil départemental de Ziguinchor", "Commune de Saint-Étienne",
+             "Coopération énergie formation")]
+    assert assign_roles(headers, body).roles == ("lead", "partners", "title")
+    # Three rows saying so do overrule it (the header printed in the wrong order).
+    rows = [
+        ("Commune de Sfax (Tunisie)", "Ville de Rennes", "Gestion des déchets ménagers"),
+        ("Province d'Al Haouz (Maroc)", "Conseil départemental de l'Hérault", "Tourisme rural"),
+        ("Ville de Douala (Cameroun)", "Eurométropole de Strasbourg", "Valorisation du biogaz"),
+    ]
+    assert assign_roles(headers, rows).roles == ("partners", "lead", "title")

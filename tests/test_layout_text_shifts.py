@@ -108,14 +108,19 @@ Syndicat mixte du Tyr      Formation patrimoine jeunesse citoyenneté l’eau   
                            jeunesse formation femmes-hommes, « patrimoine » :
                            jeunesse
 Ville de Évreux            Développement éducation mobilité                            11 039 euros
+Région Ségou               Citoyenneté jeunesse déchets égalité mobilité culture 20 039 €
+                           égalité
 """
 
 
 def test_an_amount_glued_to_a_title_is_cut_before_its_number() -> None:
-    # "90 500" and "24 500 €" are printed left of the amounts, one glued to its title: the
-    # cut is before the whole number, not at its group of three digits nearer the column.
+    # "90 500", "24 500 €" and "20 039 €" are printed left of the amounts, two glued to
+    # their title: the cut is before the whole number, not at its group of three digits or
+    # its currency nearer the column.
     rows = _texts(_tables(read_layout_text(_AMOUNT_GLUED.split("\n")))[0])
-    assert [row[2] for row in rows[1:]] == ["91 039", "90 500", "24 500 €", "11 039 euros"]
+    assert [row[2] for row in rows[1:]] == [
+        "91 039", "90 500", "24 500 €", "11 039 euros", "20 039 €"
+    ]
     assert rows[2][1] == "Patrimoine coopération rurale rurale, « coopération » : rurale"
     assert rows[3][1] == (
         "Formation patrimoine jeunesse citoyenneté l’eau jeunesse formation femmes-hommes, "
@@ -180,3 +185,159 @@ def test_a_one_row_table_with_a_lead_glued_to_its_region_keeps_its_columns() -> 
          "Conseil départemental de Saint-Étienne et Conseil départemental de Évreux",
          "Commune de Saint-Étienne", "Formation territoires"],
     ]
+
+
+_LINE_COLLIDED = """\
+Région       Collectivité         Collectivité            Titre du projet
+             territoriale         partenaire
+           Conseil                Ville de Besançon       L'accès culture durable formation
+Bourgogne- départemental de       (Vietnam), Municipalité
+Franche-   Évreux et Conseil      de Hué (Côte d'Ivoire),
+Comté      départemental de       Cercle de Kpalimé
+           Mbour                  (Arménie)
+             Communauté de      Commune de Nîmes          Déchets mobilité déchets
+             communes du Hué et (Madagascar)
+             Commune de Aïn
+             Draham
+Normandie    Région Mbour         Commune de Nîmes        Citoyenneté égalité rurale
+"""
+
+
+def test_a_lone_line_of_collided_cells_stays_in_the_table() -> None:
+    # "(Madagascar)" is printed a single space after the lead's "et", two characters left
+    # of the partners: the line fits no column cut, yet lies between table lines that do.
+    tables = _tables(read_layout_text(_LINE_COLLIDED.split("\n")))
+    assert len(tables) == 1
+    rows = _texts(tables[0])
+    assert rows[2][1:3] == [
+        "Communauté de communes du Hué et Commune de Aïn Draham",
+        "Commune de Nîmes (Madagascar)",
+    ]
+    assert rows[3] == ["Normandie", "Région Mbour", "Commune de Nîmes",
+                       "Citoyenneté égalité rurale"]
+
+
+def test_a_header_over_a_narrow_column_of_numbers_is_found_again_on_the_next_page() -> None:
+    # On the second page pdftotext prints "N°" and "Région" a single space apart: the
+    # repeated header still gives the page its columns, numbers and regions apart.
+    page = [
+        "                   Collectivité      Collectivité",
+        "N° Région                                              Titre du projet",
+        "                   territoriale      partenaire",
+        "                                     District de Bobo   L'accès déchets jeunesse",
+        "11                 Région Thiès",
+        "                                     Dioulasso          l’eau agro-écologie",
+        "12 Grand Est       Ville de Erevan   Cercle de Hué      Déchets formation égalité",
+    ]
+    first = [
+        "N°    Région         Collectivité          Collectivité          Titre du projet",
+        "                     territoriale          partenaire",
+        "10    Bretagne       Ville de Rennes       Ville de Fès          Patrimoine citoyenneté",
+        "",
+    ]
+    tables = _tables(read_layout_text([*first, "\f" + page[0], *page[1:]]))
+    assert _texts(tables[1])[0] == [
+        "N°", "Région", "Collectivité territoriale", "Collectivité partenaire", "Titre du projet"
+    ]
+    assert _texts(tables[1])[1][:3] == ["11", "", "Région Thiès"]
+    assert _texts(tables[1])[2][:3] == ["12", "Grand Est", "Ville de Erevan"]
+
+
+_AMOUNT_INSIDE = """\
+Collectivité territoriale   Titre du projet                           Montant
+Ville de Besançon           Durable citoyenneté territoires           91 039
+Métropole de Évreux         Patrimoine femmes-hommes rurale 44 039
+                            coopération énergie mobilité              euros
+Région Évreux               Territoires patrimoine                    24 500 €
+Ville de Nîmes              Énergie formation rurale 5.250 €
+                            éducation
+"""
+
+
+def test_an_amount_printed_inside_the_title_column_goes_back_to_the_amounts() -> None:
+    # pdftotext glued "44 039" and "5.250 €" to their title, ten characters left of the
+    # amounts (the column blank there): they end no title, the column holds amounts.
+    rows = _texts(_tables(read_layout_text(_AMOUNT_INSIDE.split("\n")))[0])
+    assert [row[2] for row in rows[1:]] == ["91 039", "44 039 euros", "24 500 €", "5.250 €"]
+    assert rows[2][1] == "Patrimoine femmes-hommes rurale coopération énergie mobilité"
+    assert rows[4][1] == "Énergie formation rurale éducation"
+
+
+_CELL_GOES_ON_GLUED = """\
+ N°   Collectivité territoriale   Collectivité partenaire   Titre du projet
+ 3    Ville de Hué                Province de Besançon      Femmes-hommes jeunesse
+                                  (Liban)                   agro-écologie
+ 4    Ville de Thiès              Région de Aïn Draham      Santé jeunesse
+      Communauté de        Municipalité de Jacmel
+ 5                                                          L’eau citoyenneté
+      communes du Besançon (Maroc)
+ 6    Ville de Nîmes              District de Ségou         Éducation développement
+"""
+
+
+def test_the_next_line_of_a_cell_printed_off_its_column_goes_with_it() -> None:
+    # "Municipalité de Jacmel" is printed seven characters left of the partners, and its
+    # "(Maroc)" below it glued to the lead's line: "(Maroc)" starts where the partner's
+    # line starts, and goes on the partner, not the lead.
+    rows = _texts(_tables(read_layout_text(_CELL_GOES_ON_GLUED.split("\n")))[0])
+    assert rows[3] == [
+        "5", "Communauté de communes du Besançon", "Municipalité de Jacmel (Maroc)",
+        "L’eau citoyenneté",
+    ]
+
+
+def test_a_lead_glued_to_its_region_keeps_its_next_line() -> None:
+    # The lead is printed a space after its region, five characters left of the leads;
+    # its next line "Saint-Étienne", alone under it, goes on it ("Métropole de" stops
+    # mid-phrase), not on the region.
+    lines = [
+        "Région                    Collectivité territoriale   Collectivité partenaire",
+        "Bretagne                  Ville de Rennes             Commune de Ségou (Mali)",
+        "Auvergne-Rhône-Alpes Métropole de                     Commune de Thiès (Sénégal)",
+        "                     Saint-Étienne",
+        "Occitanie                 Ville de Nîmes              Cercle de Kita (Mali)",
+    ]
+    rows = _texts(_tables(read_layout_text(lines))[0])
+    assert rows[2] == [
+        "Auvergne-Rhône-Alpes", "Métropole de Saint-Étienne", "Commune de Thiès (Sénégal)"
+    ]
+
+
+_SHORT_LIST_MERGED_REGION = """\
+ N°   Région       Collectivité territoriale   Collectivité partenaire     Titre du projet
+ 1                 Commune de L’Isle-Adam      Municipalité de Évreux      Agro-écologie mobilité
+ 2                 Métropole de Ségou          Commune de Bobo Dioulasso   Mobilité santé rurale
+      Bretagne                                                             Coopération l'accès
+                   Syndicat mixte du Bobo
+                                                                           patrimoine l’eau
+ 3                 Dioulasso, Ville de Saint-  Cercle de Bobo Dioulasso
+                                                                           déchets santé
+                   Étienne
+                                                                           développement
+ 4    Guadeloupe   Métropole de Ségou          Municipalité de Kpalimé     Mobilité santé rurale
+"""
+
+
+def test_a_region_of_a_short_list_centred_over_its_rows_is_merged() -> None:
+    # Four rows, too few to count cells: "Bretagne" sits in row 3's top line, yet the
+    # list's first row has no region, which only a cell merged over rows 1 to 3 and
+    # centred there gives (the list goes on from no page before).
+    rows = _tables(read_layout_text(_SHORT_LIST_MERGED_REGION.split("\n")))[0].rows
+    regions = [row.cells[1] for row in rows[1:]]
+    assert regions[0].text == "Bretagne"
+    assert [cell.merged_from_above for cell in regions[1:3]] == [True, True]
+    assert regions[3].text == "Guadeloupe"
+
+
+def test_a_region_of_two_rows_printed_on_the_second_is_merged_over_both() -> None:
+    # The region is centred over two rows, the second of two lines: it comes out on the
+    # second row's first line, as its cells do; the first row has none, so it is merged.
+    lines = [
+        "N°   Région               Collectivité territoriale         Collectivité partenaire",
+        "1                         Ville de Hué                      Gouvernorat de Fès (Mali)",
+        "2    Nouvelle-Aquitaine   Communauté de communes du Thiès   Gouvernorat de Aïn Draham",
+        "                                                            (Sénégal)",
+    ]
+    rows = _tables(read_layout_text(lines))[0].rows
+    assert rows[1].cells[1].text == "Nouvelle-Aquitaine"
+    assert rows[2].cells[1].merged_from_above

@@ -11,7 +11,7 @@ The rule:
    longest free text is the best title.
 3. A header cell in the vocabulary (:mod:`aap_parser.layout.roles`) adds a fixed weight to the
    role it names, so the wording wins while the cells are neutral and the cells win when they
-   clearly say otherwise.
+   clearly say otherwise; one or two cells (a list of a row or two) say it in proportion only.
 4. Roles are assigned by the best total over the table, each role at most once (``extra`` any
    number of times), an assignment naming the lead, partners and title columns every list has
    being preferred: an exhaustive search over columns and the set of roles already used.
@@ -68,6 +68,8 @@ _MIN_HINT = 0.25
 _MIN_CHARS = 2
 """A cell of one character names nothing (« x », a stray mark)."""
 _TITLE_BONUS = 0.2
+_FULL_EVIDENCE = 3
+"""Cells a column needs for what they say to weigh fully against its header's wording."""
 # A region is carried over more often than a lead (a lead only inside its region's group).
 _CARRY_BONUS: dict[Role, float] = {"region": 0.5, "lead": 0.4}
 _KEY_MISSING = -0.5
@@ -236,12 +238,18 @@ def score_table(
     out: list[dict[Role | None, float]] = []
     for i, header in enumerate(headers):
         named = header_role(header) if header.strip() else None
-        scores: dict[Role | None, float] = {role: content[i][role] for role in ROLES}
+        # Against a header in the vocabulary, a cell or two (a list of a row or two) are
+        # weak evidence: what they say for other roles counts in proportion.
+        filled = sum(1 for text in columns[i] if text.strip())
+        weight = 1.0 if named is None else min(1.0, filled / _FULL_EVIDENCE)
+        scores: dict[Role | None, float] = {
+            role: content[i][role] * (1.0 if role == named else weight) for role in ROLES
+        }
         if named in scores:
             scores[named] += HEADER_WEIGHT
         for role in _EXPECTED:
             if content[i][role] >= _MIN_HINT:
-                scores[role] += _EXPECTED_BONUS
+                scores[role] += _EXPECTED_BONUS * (1.0 if role == named else weight)
         scores[None] = EXTRA_SCORE + (NAMED_EXTRA_BONUS if header.strip() and named is None else 0)
         if not any(text.strip() for text in columns[i]):
             scores = {role: (value if role == named else 0.0) for role, value in scores.items()}

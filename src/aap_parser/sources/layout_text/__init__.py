@@ -9,7 +9,13 @@ rows by a dynamic programme over where top-aligned or vertically centred cells p
 lines, column by column, helped by word cues (:mod:`.rows`, :mod:`.words`). Columns with
 fewer cells than rows (regions, leads merged over several rows) are left out of that cut
 (:mod:`.dense`) and each of their cells is given the block of rows it is centred in, or
-tops (:mod:`.merged`).
+tops (:mod:`.merged`); a page whose last merged cell was read as going on is read again
+when the next page starts a cell of its own in that column.
+
+Where cells collide, pdftotext prints a cell's lines after what it printed to their left,
+a single space apart, up to several characters off their column: such a block keeps its
+column (its lines start together), an amount glued to a title goes back to the amounts,
+and a lone line of collided cells does not cut its table (:mod:`.columns`, :mod:`.spans`).
 """
 
 from __future__ import annotations

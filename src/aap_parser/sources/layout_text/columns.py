@@ -10,7 +10,11 @@ from dataclasses import dataclass
 import regex
 
 from aap_parser.sources.layout_text.lines import _Chunk, _Line
-from aap_parser.sources.layout_text.words import _starts_cell, _starts_continuation
+from aap_parser.sources.layout_text.words import (
+    _ends_with_connector,
+    _starts_cell,
+    _starts_continuation,
+)
 
 _START_TOLERANCE = 3
 
@@ -29,8 +33,8 @@ _GOES_ON_DISTANCE = 3
 
 
 # Where a cell may start within a chunk: a word after a space, but not a group of three
-# digits after a number ("90 500": an amount is one cell).
-_WORD_START = regex.compile(r"(?<= )(?<!\d )\S|(?<=\d )(?!\d{3}(?!\d))\S")
+# digits or a currency after a number ("90 500 €": an amount is one cell).
+_WORD_START = regex.compile(r"(?<= )(?<!\d )\S|(?<=\d )(?!\d{3}(?!\d)|€|euros?\b|EUR\b)\S")
 
 
 # How many lines at a table's top may hold a repeated header row.
@@ -141,9 +145,9 @@ def _word_near(chunk: _Chunk, x: int, reach: int = _START_TOLERANCE) -> bool:
 
 
 def _make_columns(accepted: Sequence[int], counts: dict[int, int]) -> list[_Column]:
-    """Columns at the given left edges (sorted), each with the nearby starts of 2+ lines:
-    within a few characters, or a little farther (pdftotext prints a block of rows a few
-    characters off where cells collide) when nearer to it than to any other column."""
+    """Columns at the given left edges (sorted), each with the nearby starts of 2+ lines
+    nearer to it than to the columns beside it: within a few characters, or a little
+    farther (pdftotext prints a block of rows a few characters off where cells collide)."""
     columns: list[_Column] = []
     for index, x in enumerate(accepted):
         before = accepted[index - 1] if index else None
@@ -152,6 +156,8 @@ def _make_columns(accepted: Sequence[int], counts: dict[int, int]) -> list[_Colu
             y
             for y, n in counts.items()
             if n >= 2
+            and (before is None or y - before > abs(x - y))
+            and (after is None or after - y > abs(x - y))
             and (
                 abs(y - x) <= _START_TOLERANCE
                 or (
@@ -194,7 +200,12 @@ def _header_columns(lines: Sequence[_Line], header: Sequence[str]) -> list[_Colu
         if not places:
             return None
         found.append(min(places))
-    if any(b - a <= _START_TOLERANCE for a, b in itertools.pairwise(found)):
+    # Two header cells found a few characters apart: the first one must fit before the
+    # second ("N° Région" printed a space apart over a narrow column of numbers).
+    if any(
+        b - a <= min(_START_TOLERANCE, len(text))
+        for (a, b), text in zip(itertools.pairwise(found), header, strict=False)
+    ):
         return None
     return _make_columns(found, counts)
 
@@ -229,7 +240,7 @@ def _split_chunk(
         number, last = pieces[-1]
         if index <= number or last.end <= column.start:
             continue
-        if not last.start < min([column.start - _START_TOLERANCE, *column.starts]):
+        if not last.start < min([column.low, *column.starts]):
             continue
         words = [last.start + m.start() for m in _WORD_START.finditer(last.text)]
         if exact:
@@ -324,28 +335,114 @@ class _Grid:
         return self.text[t][col] or ""
 
 
+_BLOCK_REACH = 2
+"""How many lines below a line of a cell printed off its column its next line may lie."""
+
+
+def _cut_along_blocks(every: list[list[tuple[int, _Chunk]]], columns: Sequence[_Column]) -> None:
+    """Cut the lines just below a cell printed off its column where that cell starts:
+    pdftotext prints a cell's lines from one character column, so text starting there in
+    the text of the column before, with nothing of that cell's column on its line, is that
+    cell's next line when it goes on a cell ("(Maroc)", lowercase) or the line above stops
+    mid-phrase ("Ville de")."""
+    shifted = [
+        (t, chunk, col)
+        for t, placed in enumerate(every)
+        for col, chunk in placed
+        if chunk.start < columns[col].low
+    ]
+    for t, above, col in shifted:
+        for near in range(t + 1, min(len(every), t + _BLOCK_REACH + 1)):
+            placed = every[near]
+            if any(other == col for other, _ in placed):
+                continue
+            for index, (other, chunk) in enumerate(placed):
+                offset = above.start - chunk.start
+                if (
+                    other == col - 1
+                    and 0 <= offset < len(chunk.text)
+                    and (offset == 0 or chunk.text[offset - 1] == " ")
+                    and (
+                        _starts_continuation(chunk.text[offset:])
+                        or _ends_with_connector(above.text)
+                    )
+                ):
+                    rest = (col, _Chunk(above.start, chunk.end, chunk.text[offset:]))
+                    head = _Chunk(chunk.start, above.start - 1, chunk.text[: offset - 1])
+                    placed[index : index + 1] = [(other, head), rest] if offset else [rest]
+                    break
+
+
 def _build_grid(lines: list[_Line], columns: list[_Column]) -> _Grid:
     """Cut every line's chunks into the columns: a chunk running into the next column is
     cut where a word starts there; of two chunks falling in one column (a gap inside
     it: pdftotext printed the next cell far off its column), the last goes to the next
-    column when that one is blank on the line; other chunks of one column join."""
+    column when that one is blank on the line; other chunks of one column join. An amount
+    glued to the end of the text before a column of amounts goes back to it."""
     rows: list[tuple[str | None, ...]] = []
+    every: list[list[tuple[int, _Chunk]]] = []
     for line in lines:
-        cells: list[list[str]] = [[] for _ in columns]
-        placed: list[tuple[int, str]] = []
+        placed: list[tuple[int, _Chunk]] = []
         for whole in line.chunks:
             least = _shifted(whole, columns, placed[-1][0] if placed else -1)
             pieces = _split_chunk(whole, columns, least=least) or [(least, whole)]
-            placed.extend((col, chunk.text) for col, chunk in pieces)
-        for index, (col, text) in enumerate(placed):
+            placed.extend(pieces)
+        every.append(placed)
+    _cut_along_blocks(every, columns)
+    for placed in every:
+        cells: list[list[str]] = [[] for _ in columns]
+        for index, (col, chunk) in enumerate(placed):
+            text = chunk.text
             after = placed[index + 1][0] if index + 1 < len(placed) else len(columns)
             shared = index > 0 and placed[index - 1][0] == col
             if shared and col + 1 < after:
                 col += 1
             cells[col].append(text)
         rows.append(tuple(" ".join(parts) if parts else None for parts in cells))
+    rows = _amounts_given_back(rows, len(columns))
     filled = tuple(
         tuple(t for t, row in enumerate(rows) if row[col] is not None)
         for col in range(len(columns))
     )
     return _Grid(tuple(lines), tuple(rows), len(columns), filled)
+
+
+# An amount: a number in groups of three digits, maybe a currency; a line of an amount cell
+# (or its currency, wrapped); an amount at a line's end.
+_AMOUNT = r"\d{1,3}(?:[ .\u00a0\u202f]\d{3})+(?:,\d{2})?(?: ?(?:€|euros?|EUR))?"
+_AMOUNT_CELL = regex.compile(rf"{_AMOUNT}|€|euros?|EUR")
+_AMOUNT_TAIL = regex.compile(rf"(?<= ){_AMOUNT}$")
+
+
+_AMOUNT_COLUMN = 0.6
+"""The share of a column's lines that must be amounts for it to take back a glued one."""
+
+
+def _holds_amounts(texts: list[str | None]) -> bool:
+    """True when most of a column's lines with text are amounts (or their currency)."""
+    filled = [text for text in texts if text]
+    amounts = sum(1 for text in filled if _AMOUNT_CELL.fullmatch(text))
+    return bool(filled) and amounts >= _AMOUNT_COLUMN * len(filled)
+
+
+def _amounts_given_back(
+    rows: list[tuple[str | None, ...]], width: int
+) -> list[tuple[str | None, ...]]:
+    """The lines with an amount glued at the end of the text of the column before an
+    amount column (pdftotext printed it after that text, left of its column) given back
+    to the amount column, where that column is blank on the line."""
+    amounts = [col for col in range(1, width) if _holds_amounts([row[col] for row in rows])]
+    if not amounts:
+        return rows
+    out: list[tuple[str | None, ...]] = []
+    for row in rows:
+        cells = list(row)
+        for col in amounts:
+            before = cells[col - 1]
+            if before is None or cells[col] is not None:
+                continue
+            found = _AMOUNT_TAIL.search(before)
+            if found is not None and found.start() > 0:
+                cells[col - 1], cells[col] = before[: found.start()].rstrip(), found.group()
+        out.append(tuple(cells))
+    return out

@@ -34,6 +34,9 @@ _MIN_CUTTING_COLUMNS = 2
 _FITTING_ROWS = 0.5
 
 
+_MERGED_WIDEST = 0.5
+
+
 def _dense_columns(grid: _Grid, header: int, *, continued: bool) -> list[int]:
     """The columns with a cell in (nearly) every row, which cut the table into rows; the
     others (merged regions, leads) are placed on those rows afterwards.
@@ -65,22 +68,28 @@ def _dense_columns(grid: _Grid, header: int, *, continued: bool) -> list[int]:
         if any(_between_rows(grid, col, others, first, last) for first, last in cut) or (
             few
             and _coverage(grid, col, cut, straddling=False) < _COVERED_ROWS
-            and not _fits_rows(grid, col, others, cut, aligns)
+            and (
+                not _fits_rows(grid, col, others, cut, aligns)
+                or (not continued and _empty_on_top(grid, col, cut))
+            )
         ):
             core = others
             rows = _segment_rows(grid, core, header, aligns)
     for _ in range(_MAX_MERGED_COLUMNS if len(rows) - skip >= _MIN_EVIDENCE_ROWS else 0):
-        shares = {
-            col: _coverage(
-                grid,
-                col,
-                _segment_rows(grid, [c for c in core if c != col], header, aligns)[skip:],
-                straddling=len(core) > _MIN_CUTTING_COLUMNS,
-            )
-            for col in core
-            if col != widest or len(core) > _MIN_CUTTING_COLUMNS + 1
-        }
+
+        def share(col: int) -> float:
+            others = [c for c in core if c != col]
+            cut = _segment_rows(grid, others, header, aligns)[skip:]
+            return _coverage(grid, col, cut, straddling=len(core) > _MIN_CUTTING_COLUMNS)
+
+        shares = {col: share(col) for col in core if col != widest}
         worst = min(shares, key=lambda col: shares[col], default=None)
+        if (worst is None or shares[worst] >= _KEPT_ROWS) and len(core) > _MIN_CUTTING_COLUMNS + 1:
+            # The others all cut rows: the widest is merged still (a lead of tall cells)
+            # when it has a cell of its own in half the rows they cut at most.
+            if share(widest) > _MERGED_WIDEST:
+                break
+            worst, shares[widest] = widest, 0.0
         if worst is None or shares[worst] >= _KEPT_ROWS:
             break
         core.remove(worst)
@@ -98,6 +107,7 @@ def _dense_columns(grid: _Grid, header: int, *, continued: bool) -> list[int]:
             fill[col]
             and _coverage(grid, col, rows[skip:], straddling=False) >= _FITTING_ROWS
             and _fits_rows(grid, col, core, rows, aligns)
+            and (continued or not _empty_on_top(grid, col, rows[skip:]))
         )
     ]
     for col in range(grid.ncols):
@@ -114,6 +124,13 @@ def _dense_columns(grid: _Grid, header: int, *, continued: bool) -> list[int]:
         ):
             dense = trial
     return dense
+
+
+def _empty_on_top(grid: _Grid, col: int, rows: list[tuple[int, int]]) -> bool:
+    """True when the column has no text in the first of the rows: a table that does not go
+    on from the page before has every column's first cell there, unless it is merged and
+    centred lower."""
+    return bool(rows) and not grid.column_lines(col, *rows[0])
 
 
 def _one_cell_per_row(grid: _Grid, col: int, rows: list[tuple[int, int]]) -> bool:

@@ -6,7 +6,13 @@ from __future__ import annotations
 import itertools
 
 from aap_parser.grid import Block, TextLine
-from aap_parser.sources.layout_text.columns import _START_TOLERANCE, _build_grid, _columns, _fits
+from aap_parser.sources.layout_text.columns import (
+    _START_TOLERANCE,
+    _build_grid,
+    _Column,
+    _columns,
+    _fits,
+)
 from aap_parser.sources.layout_text.headers import HeaderTest
 from aap_parser.sources.layout_text.lines import _Chunk, _Line
 from aap_parser.sources.layout_text.rows import _header_lines
@@ -140,7 +146,12 @@ def _table_spans(lines: list[_Line], headers: HeaderTest) -> list[tuple[int, int
         columns = _columns([lines[i] for i in inner], lines[start:end])
         if len(columns) < 2:
             continue
-        breaks = [i for i in range(start, end) if lines[i].chunks and not _fits(lines[i], columns)]
+        fits = [not lines[i].chunks or _fits(lines[i], columns) for i in range(start, end)]
+        breaks = [
+            i
+            for i in range(start, end)
+            if not fits[i - start] and not _collided(lines, i, start, end, fits, columns)
+        ]
         if breaks:
             # Lines cut away next to a break may be this piece's top (a header row under
             # a footnote, which broke only the columns of the two tables together).
@@ -156,6 +167,33 @@ def _table_spans(lines: list[_Line], headers: HeaderTest) -> list[tuple[int, int
         if end - start >= 2:
             spans.append((start, end))
     return sorted(spans)
+
+
+def _collided(
+    lines: list[_Line],
+    index: int,
+    start: int,
+    end: int,
+    fits: list[bool],
+    columns: list[_Column],
+) -> bool:
+    """True when a line that does not fit the columns is a table line whose cells collided:
+    it starts where a column does, or where a cell glued to another starts on the line
+    above, between two table lines that fit (running text does not come one line at a time
+    inside a table)."""
+    if not start < index < end - 1:
+        return False
+    above, below = lines[index - 1], lines[index + 1]
+    first = lines[index].chunks[0].start
+    return (
+        bool(above.chunks and below.chunks)
+        and fits[index - 1 - start]
+        and fits[index + 1 - start]
+        and (
+            any(abs(first - y) <= _START_TOLERANCE for c in columns for y in c.starts | {c.start})
+            or any(_starts_cell_at(chunk, first) for chunk in above.chunks)
+        )
+    )
 
 
 def _header_over_rest(lines: list[_Line], top: int, end: int, headers: HeaderTest) -> bool:
