@@ -202,10 +202,23 @@ def private_use(text: str) -> tuple[str, str]:
     return (_PRIVATE_USE.sub("", text), found) if found else (text, "")
 
 
+class _Uncombined(dict[int, int | None]):
+    """A translation table dropping combining characters, filled as characters are met."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_UNCOMBINED = _Uncombined()
+
+
 def strip_accents(text: str) -> str:
     """``text`` without its combining accents (compatibility-decomposed)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():
+        return text  # nothing to decompose, nothing combining
+    return unicodedata.normalize("NFKD", text).translate(_UNCOMBINED)
 
 
 # --- folding ---------------------------------------------------------------------------------
@@ -213,6 +226,7 @@ def strip_accents(text: str) -> str:
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """A name's matching key: no accents or ligatures, lower case, words split by one space."""
     bare = strip_accents(text.translate(_LETTER_TABLE))

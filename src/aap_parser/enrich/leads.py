@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from aap_parser.enrich.geodata import Grouping, commune_departement, geo_index, grouping_core
 from aap_parser.enrich.normalise import (
@@ -62,6 +62,7 @@ _BARE_NAMES: dict[str, LeadMatch] = {"paris": LeadMatch("commune", "75056")}
 _FUZZY_CUTOFF = 0.85
 
 
+@lru_cache(maxsize=8192)
 def classify_lead(
     name: str, region_code: str | None = None, *, approximate: bool = True
 ) -> LeadMatch:
