@@ -5,9 +5,10 @@ country aliases, the geographic table (scripts/build_geo.py) or the pycountry ve
 
     python scripts/build_lookups.py
 
-It writes src/aap_parser/data/geo-keys.json.gz (the comparison key of every commune,
-département and EPCI name) and src/aap_parser/data/countries.json.gz (folded country
-names, French short names, subdivisions); tests/test_prebuilt.py checks they are current.
+It writes src/aap_parser/data/geo-index.json (the geographic table's columns with the
+comparison key of every commune, département and EPCI name) and
+src/aap_parser/data/countries.json.gz (folded country names, French short names,
+subdivisions); tests/test_prebuilt.py checks they are current.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ DATA = Path(__file__).resolve().parents[1] / "src" / "aap_parser" / "data"
 def main() -> int:
     """Write both tables and say how big they are."""
     for name, (expected, table) in (
-        (geodata.KEYS_FILE, geodata.build_keys()),
+        (geodata.INDEX_FILE, geodata.build_index()),
         (countries.LOOKUPS_FILE, countries.build_lookups()),
     ):
         data = prebuilt.dump(DATA / name, expected, dict(table))

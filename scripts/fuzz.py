@@ -5,11 +5,15 @@ Mutates the sample PDFs and the seed text at the byte level (truncation, bit fli
 insertions, deletions, chunk duplication, splices) and, for PDFs, at the structure level:
 an incremental update appends a hostile page to the document (reference cycles, nested
 forms, operator floods, broken fonts; see ``STRUCTURES``). Mutants are parsed the way
-``aap-parse`` parses them, by ``parse_many`` in a worker under ``--per-input`` seconds and
+``aap-parse`` parses them, by ``parse_many`` in two workers under ``--per-input`` seconds and
 ``--max-mib`` of memory; an internal error or a crashed worker is a finding, saved with its
 input (and the traceback of parsing it again here), as is a batch that outlives its bound.
 
     nice -n 19 python scripts/fuzz.py --minutes 20 --seed 1 --out fuzz-findings
+
+``--backend`` picks the PDF reader (the default one otherwise); the run ends with the
+count of each outcome and the largest worker's peak resident memory. Inputs stopped at
+the time limit are kept in ``OUT/slow/`` (not findings: the bound did its job).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import io
 import logging
 import random
 import re
+import resource
 import signal
 import sys
 import tempfile
@@ -36,6 +41,7 @@ from pdfminer.pdfparser import PDFParser
 
 from aap_parser import parse
 from aap_parser.batch import BatchResult, parse_many
+from aap_parser.sources.pdf.backends import BACKENDS, DEFAULT_BACKEND
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS_GLOBS = (
@@ -324,12 +330,12 @@ def _on_alarm(signum: int, frame: FrameType | None) -> None:
     raise Hang("input took longer than the time limit")
 
 
-def _traceback(data: bytes, seconds: int) -> str:
+def _traceback(data: bytes, seconds: int, backend: str | None) -> str:
     """Parse ``data`` again here, to show where it fails (the worker only names the error)."""
     signal.signal(signal.SIGALRM, _on_alarm)
     signal.alarm(seconds)
     try:
-        parse(data)
+        parse(data, **({"backend": backend} if backend else {}))
     except BaseException as exc:  # the finding's own exception, whatever it is
         return "".join(traceback.format_exception(exc))
     finally:
@@ -364,6 +370,7 @@ def run(
     extra: list[Path],
     only: str | None,
     batch: int = 16,
+    backend: str | None = None,
 ) -> int:
     """Fuzz for ``minutes``; returns the number of distinct findings saved."""
     rng = random.Random(seed)
@@ -387,8 +394,8 @@ def run(
                 mutants.append((str(path), name, how, data))
             began = time.monotonic()
             results = list(
-                parse_many([m[0] for m in mutants], jobs=1, timeout=per_input,
-                           max_memory=max_mib * 2**20)
+                parse_many([m[0] for m in mutants], jobs=2, timeout=per_input,
+                           max_memory=max_mib * 2**20, backend=backend)
             )
             if time.monotonic() - began > batch * (per_input + 30):
                 outcomes["BUG batch past its time bound"] += 1
@@ -396,6 +403,12 @@ def run(
                 tried += 1
                 outcome = classify(result)
                 outcomes[outcome] += 1
+                if outcome == "stopped at the time limit":  # kept to see what is slow
+                    slow = out / "slow"
+                    slow.mkdir(exist_ok=True)
+                    digest = hashlib.sha256(data).hexdigest()[:12]
+                    (slow / f"{digest}{Path(name).suffix}").write_bytes(data)
+                    (slow / f"{digest}.txt").write_text(f"base={name} mutation={how}\n")
                 if not outcome.startswith("BUG") or outcome in seen:
                     continue
                 seen.add(outcome)
@@ -403,7 +416,7 @@ def run(
                 (out / f"{digest}.bin").write_bytes(data)
                 (out / f"{digest}.txt").write_text(
                     f"{outcome}\nbase={name} mutation={how} size={len(data)}\n\n"
-                    + _traceback(data, per_input),
+                    + _traceback(data, per_input, backend),
                     encoding="utf-8",
                 )
                 print(f"[{tried}] new finding {outcome} from {name} ({how}) -> {digest}")
@@ -412,6 +425,8 @@ def run(
             sys.stdout.flush()
     print(f"tried {tried} inputs in {minutes} min ({dict(kinds)}): {dict(outcomes)}", flush=True)
     print(f"distinct findings: {len(seen)} (saved in {out})", flush=True)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"largest worker's peak resident memory: {peak:.0f} MiB", flush=True)
     return len(seen)
 
 
@@ -424,11 +439,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-input", type=int, default=10, help="seconds allowed per input")
     parser.add_argument("--max-mib", type=int, default=1024, help="memory per input, MiB")
     parser.add_argument("--only", choices=["pdf", "text"], help="fuzz only this kind of seed")
+    parser.add_argument("--backend", choices=sorted(BACKENDS), help="PDF backend (default: "
+                        f"{DEFAULT_BACKEND})")
     parser.add_argument("extra", nargs="*", type=Path, help="more seed inputs")
     args = parser.parse_args(argv)
     logging.disable(logging.CRITICAL)  # pdfminer logs every repair it makes
     found = run(
-        args.minutes, args.seed, args.out, args.per_input, args.max_mib, args.extra, args.only
+        args.minutes, args.seed, args.out, args.per_input, args.max_mib, args.extra, args.only,
+        backend=args.backend,
     )
     return 1 if found else 0
 

@@ -3,7 +3,7 @@
 Each file in ``fixtures/layout/generated`` is the layout text of one generated PDF (LibreOffice
 or WeasyPrint style, see ``make.sh`` there); its expected records are that announcement's
 golden: header, tables (columns, roles, section), footnotes and every laureate field but
-provenance and enrichment codes. Files the reader still gets wrong are strict xfails.
+provenance and enrichment codes.
 """
 
 from __future__ import annotations
@@ -18,17 +18,6 @@ from aap_parser import parse
 from tests.conftest import GENERATED, LAYOUT
 
 LAYOUT_GENERATED = LAYOUT / "generated"
-
-# Files the reader still gets wrong, with what goes wrong.
-_KNOWN_BAD = {
-    "2016_climat_interim.html.layout.txt": (
-        "the merged lead column has the most lines, so it is never tried as merged: rows split"
-    ),
-    "2018_long_generaliste.html.layout.txt": (
-        "pdftotext shifts some rows' columns by several characters (cells collide): no table found"
-    ),
-}
-
 
 def _comparable(data: dict[str, Any]) -> dict[str, Any]:
     """The parts of a parse result the layout text must reproduce (no source, warnings,
@@ -49,9 +38,7 @@ def _comparable(data: dict[str, Any]) -> dict[str, Any]:
 def _cases() -> list[Any]:
     cases = []
     for path in sorted(LAYOUT_GENERATED.glob("*.layout.txt")):
-        reason = _KNOWN_BAD.get(path.name)
-        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-        cases.append(pytest.param(path, id=path.name, marks=marks))
+        cases.append(pytest.param(path, id=path.name))
     return cases
 
 
@@ -60,7 +47,6 @@ def test_every_generated_pdf_style_has_its_layout_text() -> None:
     for case in _cases():
         path = case.values[0]
         assert (GENERATED / f"{path.name.split('.')[0]}.golden.json").is_file()
-    assert set(_KNOWN_BAD) <= {case.values[0].name for case in _cases()}
 
 
 @pytest.mark.parametrize("path", _cases())

@@ -12,7 +12,7 @@ from aap_parser.records import countries
 
 DATA = Path(prebuilt.__file__).parent / "data"
 BUILDERS = {
-    geodata.KEYS_FILE: geodata.build_keys,
+    geodata.INDEX_FILE: geodata.build_index,
     countries.LOOKUPS_FILE: countries.build_lookups,
 }
 

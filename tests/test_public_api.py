@@ -3,6 +3,8 @@ warning type, and errors whose text names the file and the place."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -37,3 +39,27 @@ def test_error_text_names_the_file_and_the_place(tmp_path: Path) -> None:
     assert str(caught.value).startswith(f"{path}: no laureates table")
     error = NoTableError("no table", page=2, line=9).with_source("x.pdf")
     assert str(error) == "x.pdf: page 2, line 9: no table"
+
+
+def test_package_names_load_their_modules_on_first_use() -> None:
+    code = (
+        "import sys, aap_parser\n"
+        "print('aap_parser.models' in sys.modules, 'pydantic' in sys.modules)\n"
+        "from aap_parser import Announcement, WarningCode\n"
+        "print(Announcement.__module__, WarningCode.__module__)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert out == ["False", "False", "aap_parser.models", "aap_parser.grid"]
+
+
+def test_module_runs_the_command() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "aap_parser", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("aap-parse, version ")

@@ -11,6 +11,7 @@ import contextlib
 import json
 import logging
 import os
+import resource
 import shutil
 import signal
 import subprocess
@@ -115,6 +116,27 @@ def test_one_file_over_the_memory_limit_fails_alone(tmp_path: Path) -> None:
 
     assert isinstance(result.error, TooLargeError)
     assert "256 MiB memory limit" in str(result.error)
+
+
+def test_one_job_parses_in_this_process_with_the_limits_set(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("x")
+    (result,) = parse_many([str(path)], jobs=1, timeout=60, max_memory=2**30, parser=pid_parse)
+
+    assert result.announcement is not None
+    assert result.announcement.laureates[0].title == str(os.getpid())
+
+
+@pytest.mark.skipif(not hasattr(resource, "RLIMIT_DATA"), reason="no data-segment limit here")
+def test_one_job_bounds_this_process_memory_then_restores_its_limit(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("x")
+    before = resource.getrlimit(resource.RLIMIT_DATA)
+    (result,) = parse_many([str(path)], jobs=1, max_memory=256 * 2**20, parser=greedy_parse)
+
+    assert isinstance(result.error, TooLargeError)
+    assert "256 MiB memory limit" in str(result.error)
+    assert resource.getrlimit(resource.RLIMIT_DATA) == before
 
 
 def test_nested_forms_are_refused_before_any_page_is_read() -> None:

@@ -19,12 +19,12 @@ from aap_parser.errors import (
     StrictModeError,
     TooLargeError,
 )
-from aap_parser.grid import ParseWarning, WarningCode
-from aap_parser.models import Announcement, Laureate, Lead, Partner
 
 if TYPE_CHECKING:
     from aap_parser.api import parse, parse_text
     from aap_parser.batch import parse_many
+    from aap_parser.grid import ParseWarning, WarningCode
+    from aap_parser.models import Announcement, Laureate, Lead, Partner
     from aap_parser.visual import review
 
 __all__ = [
@@ -36,6 +36,12 @@ __all__ = [
 __version__ = "0.1.0"
 
 _LAZY = {
+    "Announcement": "aap_parser.models",
+    "Laureate": "aap_parser.models",
+    "Lead": "aap_parser.models",
+    "Partner": "aap_parser.models",
+    "ParseWarning": "aap_parser.grid",
+    "WarningCode": "aap_parser.grid",
     "parse": "aap_parser.api",
     "parse_text": "aap_parser.api",
     "parse_many": "aap_parser.batch",
@@ -44,7 +50,9 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:
-    """Import a module on first use of a function listed in ``_LAZY`` (``parse``, ``review``...)."""
+    """Import a module on first use of a name listed in ``_LAZY`` (``parse``, the models...):
+    the command line imports only what its run needs, e.g. not the models before its
+    cycle collector is set (see ``aap_parser.__main__``)."""
     module_name = _LAZY.get(name)
     if module_name is None:
         raise AttributeError(f"module 'aap_parser' has no attribute {name!r}")

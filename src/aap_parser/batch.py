@@ -5,6 +5,8 @@ either its announcement or its ``AapParseError``, in input order. Work runs in a
 pool, one file too whenever a limit is set (a process is the one place where work that
 hangs can be killed): a file over the time limit has its worker killed and the pool is
 recycled; a worker cannot hold more than the memory limit, and dies with its parent.
+Asked for one job, it runs no pool: files are parsed in this process, bounded as well as a
+process can bound itself (an alarm, an allocation limit).
 """
 
 from __future__ import annotations
@@ -176,7 +178,10 @@ def parse_many(
     ``jobs`` worker processes (default and most: the CPU count) parse in parallel;
     ``timeout`` (seconds) limits each file, plus ``OCR_PAGE_SECONDS`` per page read by OCR,
     and ``max_memory`` (bytes) the memory it may hold; with either, a file runs in a worker
-    even alone. ``-`` reads standard
+    even alone. ``jobs=1`` starts no worker: files are parsed one after the other in this
+    process, the time limit set by an alarm (which stops Python code, not a library call
+    that never returns) and the memory limit by this process's allocation limit
+    (``BACKSTOP`` times ``max_memory``) while a file is parsed. ``-`` reads standard
     input once, in this process. ``parser`` replaces ``aap_parser.parse`` (it must be a
     module-level function for the process pool); ``backend`` names the PDF reader, passed on
     to it only when given; ``ocr`` and ``ocr_lang`` (see ``aap_parser.parse``) are passed to
@@ -186,9 +191,10 @@ def parse_many(
     options = _Options(parser, password, strict, max_pages, backend, ocr, ocr_lang, max_memory)
     _read_stdin_inputs(tasks)
     workers = max(1, min(jobs or cpu_count(), cpu_count(), len(tasks)))
-    if workers == 1 and timeout is None and max_memory is None:
+    if jobs == 1 or (workers == 1 and timeout is None and max_memory is None):
+        alarm = timeout if _alarm_available() else None
         for task in tasks:
-            yield _parse_here(task, options, timeout)
+            yield _parse_here(task, options, alarm)
     else:
         yield from _parse_in_pool(tasks, options, workers, timeout)
 
@@ -222,22 +228,41 @@ def _read_stdin_inputs(tasks: list[_Task]) -> None:
 
 
 def _parse_here(task: _Task, options: _Options, timeout: float | None) -> BatchResult:
-    """Parse one input in this process, under a SIGALRM timer when a timeout is set."""
+    """Parse one input in this process, under a SIGALRM timer when a timeout is set and
+    with allocations past ``BACKSTOP`` times its memory limit failing, when one is set."""
     if task.error is not None:
         return _result(task, None, task.error)
-    if timeout is None:
-        return _result(task, *_run(task.source, options))
-    previous = signal.signal(signal.SIGALRM, _raise_timeout)
-    signal.setitimer(signal.ITIMER_REAL, timeout)
-    try:
-        with on_ocr_page(_extend_alarm):
-            outcome = _run(task.source, options)
-    except _Timeout:
-        outcome = (None, _timeout_error(timeout), ())
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+    with _allocations_bounded(options.max_memory):
+        if timeout is None:
+            return _result(task, *_run(task.source, options))
+        previous = signal.signal(signal.SIGALRM, _raise_timeout)
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+        try:
+            with on_ocr_page(_extend_alarm):
+                outcome = _run(task.source, options)
+        except _Timeout:
+            outcome = (None, _timeout_error(timeout), ())
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
     return _result(task, *outcome)
+
+
+@contextlib.contextmanager
+def _allocations_bounded(max_memory: int | None) -> Iterator[None]:
+    """While the block runs, allocations past ``BACKSTOP`` times ``max_memory`` fail in
+    this process (``MemoryError``); the previous limit is restored after."""
+    if max_memory is None:
+        yield
+        return
+    previous = limit_memory(int(max_memory * BACKSTOP))
+    try:
+        yield
+    finally:
+        if previous is not None:
+            import resource
+
+            resource.setrlimit(*previous)
 
 
 def _extend_alarm() -> None:
@@ -372,24 +397,27 @@ def _init_worker(started: SimpleQueue[tuple[int, int, float]], max_memory: int |
         limit_memory(int(max_memory * BACKSTOP))
 
 
-def limit_memory(max_bytes: int) -> None:
-    """Make allocations past ``max_bytes`` fail (``MemoryError``) in this process.
+def limit_memory(max_bytes: int) -> tuple[int, tuple[int, int]] | None:
+    """Make allocations past ``max_bytes`` fail (``MemoryError``) in this process; returns
+    the limit it replaced (``resource.setrlimit``'s arguments to restore it).
 
     The limit is on the data segment (heap and private writable mappings, Linux's
     RLIMIT_DATA), not the address space, which libraries reserve far beyond what they use.
-    Where the system has no such limit, nothing is done.
+    Where the system has no such limit, nothing is done (None).
     """
     try:
         import resource
     except ImportError:  # not POSIX
-        return
+        return None
     kind = getattr(resource, "RLIMIT_DATA", None)
     if kind is None:
-        return
-    hard = resource.getrlimit(kind)[1]
+        return None
+    previous = resource.getrlimit(kind)
+    hard = previous[1]
     if hard != resource.RLIM_INFINITY:
         max_bytes = min(max_bytes, hard)
     resource.setrlimit(kind, (max_bytes, hard))
+    return kind, previous
 
 
 def _die_with_parent() -> None:

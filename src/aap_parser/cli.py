@@ -358,7 +358,8 @@ def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
             "-j",
             "--jobs",
             type=click.IntRange(min=1),
-            help="Files parsed in parallel (worker processes). Default and most: CPU count.",
+            help="Files parsed in parallel (worker processes; 1: in this process, no "
+            "worker). Default and most: CPU count.",
         ),
         click.option(
             "--max-memory",

@@ -7,13 +7,16 @@ from body text to cut a table, is handed a :class:`HeaderTest` by the caller.
 from __future__ import annotations
 
 import codecs
+from typing import TYPE_CHECKING
 
 from aap_parser.errors import InputError
 from aap_parser.grid import RawTable, SourceDocument
-from aap_parser.sources.layout_text.headers import HeaderTest
 from aap_parser.sources.ocr.mode import OcrMode
 from aap_parser.sources.text import decode_text, looks_binary, read_delimited_text, split_lines
 from aap_parser.wording import readable
+
+if TYPE_CHECKING:  # the layout-text reader is imported only when a text needs it
+    from aap_parser.sources.layout_text.headers import HeaderTest
 
 PDF_STRAY_BYTES = 16
 """Bytes that may stand before a PDF's ``%PDF-`` header, on its line, besides whitespace,

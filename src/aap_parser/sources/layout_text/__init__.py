@@ -14,6 +14,8 @@ tops (:mod:`.merged`).
 
 from __future__ import annotations
 
+import dataclasses
+
 from aap_parser.grid import Block, ParseWarning, RawTable, SourceDocument
 from aap_parser.sources.layout_text.headers import HeaderTest
 from aap_parser.sources.layout_text.lines import _Line, _parse_lines
@@ -34,7 +36,8 @@ def looks_like_layout_text(lines: list[str], headers: HeaderTest) -> bool:
 
     Many lines must have two or more pieces separated by runs of 2+ spaces, and the pieces
     must start at the same character columns on several lines; or, in a table of a row or
-    two, a few such lines must read as a table under a laureates header row.
+    two (whose cells, wrapped and centred, start anywhere), a few such lines must read as a
+    table under a laureates header row.
     """
     if any("\t" in line for line in lines):
         return False
@@ -42,8 +45,8 @@ def looks_like_layout_text(lines: list[str], headers: HeaderTest) -> bool:
         return False
     parsed = _parse_lines(lines)
     multi = [line for line in parsed if len(line.chunks) >= 2]
-    if len(multi) < _MANY_LINES:
-        return len(multi) >= 2 and _has_headed_table(lines, headers)
+    if len(multi) < 2:
+        return False
     # pdftotext spaces each page on its own character grid: pages are judged apart.
     pages: dict[int, tuple[list[_Line], dict[int, int]]] = {}
     for line in multi:
@@ -51,10 +54,11 @@ def looks_like_layout_text(lines: list[str], headers: HeaderTest) -> bool:
         page_lines.append(line)
         for chunk in line.chunks[1:]:
             starts[chunk.start] = starts.get(chunk.start, 0) + 1
-    return any(
+    aligned = len(multi) >= _MANY_LINES and any(
         max(starts.values(), default=0) >= max(3, len(page_lines) // 4)
         for page_lines, starts in pages.values()
     )
+    return aligned or _has_headed_table(lines, headers)
 
 
 def _has_headed_table(lines: list[str], headers: HeaderTest) -> bool:
@@ -77,39 +81,94 @@ def read_layout_text(lines: list[str], headers: HeaderTest) -> SourceDocument:
     pages: dict[int, list[_Line]] = {}
     for line in parsed:
         pages.setdefault(line.page, []).append(line)
+    page_lines = [pages[page] for page in sorted(pages)]
+    at_top = [
+        index > 0 and _starts_with_table(page, headers) for index, page in enumerate(page_lines)
+    ]
+    read: list[_PageRead] = []
+    above: _Above = ((), frozenset())
+    for index, page in enumerate(page_lines):
+        goes_on = index + 1 < len(page_lines) and at_top[index + 1]
+        current = _PageRead(page, headers, above, continued=at_top[index], goes_on=goes_on)
+        if read and at_top[index]:
+            closed = _fresh_columns(read[-1].blocks, current.blocks, headers)
+            if closed:
+                # Merged cells read as going on at the page before's end start afresh here:
+                # that page is read again with them closed at its end.
+                read[-1] = read[-1].again(closed)
+        read.append(current)
+        tables = [block for block in current.blocks if isinstance(block, RawTable)]
+        open_columns = _open_columns(tables[-1]) if tables else frozenset()
+        above = (current.header_row, open_columns)
     blocks: list[Block] = []
     warnings: list[ParseWarning] = []
-    page_numbers = sorted(pages)
-    header_row: tuple[tuple[str, ...], ...] = ()
-    open_columns: frozenset[int] = frozenset()
-    for index, page in enumerate(page_numbers):
-        continued = index > 0 and _starts_with_table(pages[page], headers)
-        goes_on = index + 1 < len(page_numbers) and _starts_with_table(
-            pages[page_numbers[index + 1]], headers
-        )
-        page_blocks, header_row = _read_page(
-            pages[page],
-            warnings,
-            headers,
-            (header_row, open_columns if continued else frozenset()),
-            continued=continued,
-            goes_on=goes_on,
-        )
-        tables = [block for block in page_blocks if isinstance(block, RawTable)]
-        open_columns = _open_columns(tables[-1]) if tables else frozenset()
+    for index, page_read in enumerate(read):
+        page_blocks = page_read.blocks
         last = page_blocks[-1] if page_blocks else None
-        if (
-            isinstance(last, RawTable)
-            and index + 1 < len(page_numbers)
-            and _starts_with_table(pages[page_numbers[index + 1]], headers)
-        ):
-            page_blocks[-1] = RawTable(
-                rows=last.rows, page=last.page, ruled=last.ruled, reaches_page_bottom=True
-            )
+        if isinstance(last, RawTable) and index + 1 < len(read) and at_top[index + 1]:
+            page_blocks = [*page_blocks[:-1], dataclasses.replace(last, reaches_page_bottom=True)]
         blocks.extend(page_blocks)
+        warnings.extend(page_read.warnings)
     page_count = max((line.page for line in parsed if line.chunks), default=None)
     return SourceDocument(
         blocks=tuple(blocks), format="text", pages=page_count, warnings=tuple(warnings)
+    )
+
+
+_Above = tuple[tuple[tuple[str, ...], ...], frozenset[int]]
+"""The last header row read so far, and the columns left open at the page before's end."""
+
+
+class _PageRead:
+    """One page read: its blocks, warnings and the last header row read so far; kept with
+    what it was read from, to read it again with some merged cells closed at its end."""
+
+    def __init__(
+        self,
+        lines: list[_Line],
+        headers: HeaderTest,
+        above: _Above,
+        *,
+        continued: bool,
+        goes_on: bool,
+        closed: frozenset[int] = frozenset(),
+    ) -> None:
+        self._args = (lines, headers, above, continued, goes_on)
+        self.warnings: list[ParseWarning] = []
+        blocks, row = _read_page(
+            lines, self.warnings, headers, above, closed, continued=continued, goes_on=goes_on
+        )
+        self.blocks = blocks
+        self.header_row = row
+
+    def again(self, closed: frozenset[int]) -> _PageRead:
+        """The page read again with the merged cells of ``closed`` ending at its end."""
+        lines, headers, above, continued, goes_on = self._args
+        return _PageRead(
+            lines, headers, above, continued=continued, goes_on=goes_on, closed=closed
+        )
+
+
+def _fresh_columns(
+    before: list[Block], page: list[Block], headers: HeaderTest
+) -> frozenset[int]:
+    """The columns with text in the page before's last table but none on its last row (a
+    merged cell going on, or rows left to the next page) that start a cell on the first
+    body row of this page's first table (same columns)."""
+    last = next((block for block in reversed(before) if isinstance(block, RawTable)), None)
+    first = next((block for block in page if isinstance(block, RawTable)), None)
+    if last is None or first is None or not last.rows or not first.rows:
+        return frozenset()
+    body = 1 if _header_row(first, headers) else 0
+    if body >= len(first.rows):
+        return frozenset()
+    end, top = last.rows[-1].cells, first.rows[body].cells
+    if len(end) != len(top):
+        return frozenset()
+    return frozenset(
+        col
+        for col, (cell, fresh) in enumerate(zip(end, top, strict=True))
+        if not cell.lines and fresh.lines and any(row.cells[col].lines for row in last.rows[1:])
     )
 
 
@@ -117,7 +176,8 @@ def _read_page(
     lines: list[_Line],
     warnings: list[ParseWarning],
     headers: HeaderTest,
-    above: tuple[tuple[tuple[str, ...], ...], frozenset[int]],
+    above: _Above,
+    closed: frozenset[int],
     *,
     continued: bool,
     goes_on: bool,
@@ -126,7 +186,8 @@ def _read_page(
     page starts with a table going on from the page before; ``goes_on``: the next page
     starts with a table, which may go on from this page's last); ``above``: the last header
     row read so far (see :func:`_header_row`), returned updated, and the columns left open
-    at the previous page's end (see :func:`_open_columns`)."""
+    at the previous page's end (see :func:`_open_columns`); ``closed``: the columns whose
+    last merged cell on the page ends there (the next page starts a cell of its own)."""
     header_row, open_columns = above
     spans = _table_spans(lines, headers)
     blocks: list[Block] = []
@@ -143,6 +204,7 @@ def _read_page(
             goes_on=goes_on and number == len(spans) - 1,
             header_row=header_row,
             open_columns=open_columns if number == 0 else frozenset(),
+            closed_columns=closed if number == len(spans) - 1 else frozenset(),
         )
         if table is not None:
             blocks.append(table)

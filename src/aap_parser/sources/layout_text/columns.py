@@ -20,7 +20,17 @@ _START_TOLERANCE = 3
 _COLLISION_REACH = 5
 
 
+# How far off its column pdftotext may print a whole cell, its lines starting together: it
+# places a block of text after what it printed to its left on the line, not at its own x.
+_SHIFT_REACH = 8
+
+
 _GOES_ON_DISTANCE = 3
+
+
+# Where a cell may start within a chunk: a word after a space, but not a group of three
+# digits after a number ("90 500": an amount is one cell).
+_WORD_START = regex.compile(r"(?<= )(?<!\d )\S|(?<=\d )(?!\d{3}(?!\d))\S")
 
 
 # How many lines at a table's top may hold a repeated header row.
@@ -38,19 +48,18 @@ class _Column:
     starts: frozenset[int]
 
 
-def _columns(lines: Sequence[_Line]) -> list[_Column]:
+def _columns(lines: Sequence[_Line], every: Sequence[_Line] = ()) -> list[_Column]:
     """The table's columns: character columns where the text of several lines starts
     (cells are left-aligned) and which few chunks run across (a gutter above and below).
 
     Starts a few characters apart are one column: pdftotext places a column's lines at
     slightly different character columns. A chunk with a word starting a cell there (two
     cells printed a single space apart) does not run across, and counts as a line starting
-    there if it starts exactly there.
+    there if it starts exactly there. Where each column's lines start is counted over
+    ``every`` line when given (lines of one chunk too: a cell's lines printed together off
+    its column, under the line where it collided).
     """
-    counts: dict[int, int] = {}
-    for line in lines:
-        for chunk in line.chunks:
-            counts[chunk.start] = counts.get(chunk.start, 0) + 1
+    counts = _start_counts(lines)
     accepted: list[int] = []
     support: dict[int, int] = {}
     for x in sorted(counts, key=lambda x: (-counts[x], x)):
@@ -60,20 +69,27 @@ def _columns(lines: Sequence[_Line]) -> list[_Column]:
         # A few lines started a little off a well-supported column whose text runs over
         # theirs: a block of rows pdftotext printed off its column, not a column.
         if any(
-            abs(x - y) <= _COLLISION_REACH
+            abs(x - y) <= _SHIFT_REACH
             and 2 * near <= support[y]
             and _runs_over(lines, min(x, y), max(x, y))
             for y in accepted
         ):
             continue
         across = [
-            chunk
+            (index, chunk)
             for line in lines
-            for chunk in line.chunks
+            for index, chunk in enumerate(line.chunks)
             if chunk.start < x - _START_TOLERANCE and chunk.end > x
         ]
-        collided = sum(1 for chunk in across if _word_near(chunk, x))
-        if near + sum(1 for chunk in across if _word_near(chunk, x, 0)) < 2:
+        # A chunk after another on its line, starting a little left of ``x``, is a cell
+        # printed off its column, not text running across it.
+        collided = sum(
+            1
+            for index, chunk in across
+            if _word_near(chunk, x, _COLLISION_REACH)
+            or (index and x - chunk.start <= _SHIFT_REACH)
+        )
+        if near + sum(1 for _, chunk in across if _word_near(chunk, x, 0)) < 2:
             continue
         crossing = len(across) - collided
         if crossing <= max(1, near // 4):
@@ -93,7 +109,16 @@ def _columns(lines: Sequence[_Line]) -> list[_Column]:
             accepted.insert(0, left)
     if accepted and left < accepted[0]:
         accepted[0] = left
-    return _make_columns(accepted, counts)
+    return _make_columns(accepted, _start_counts(every) if every else counts)
+
+
+def _start_counts(lines: Sequence[_Line]) -> dict[int, int]:
+    """How many chunks start at each character column."""
+    counts: dict[int, int] = {}
+    for line in lines:
+        for chunk in line.chunks:
+            counts[chunk.start] = counts.get(chunk.start, 0) + 1
+    return counts
 
 
 def _runs_over(lines: Sequence[_Line], left: int, right: int) -> bool:
@@ -130,7 +155,7 @@ def _make_columns(accepted: Sequence[int], counts: dict[int, int]) -> list[_Colu
             and (
                 abs(y - x) <= _START_TOLERANCE
                 or (
-                    abs(y - x) <= _COLLISION_REACH
+                    abs(y - x) <= _SHIFT_REACH
                     and (before is None or y - before > max(_START_TOLERANCE, x - y))
                     and (after is None or after - y > max(_START_TOLERANCE, y - x))
                 )
@@ -184,7 +209,7 @@ def _column_of(columns: Sequence[_Column], x: int) -> int:
 
 
 def _split_chunk(
-    chunk: _Chunk, columns: Sequence[_Column], *, exact: bool = False
+    chunk: _Chunk, columns: Sequence[_Column], *, exact: bool = False, least: int = 0
 ) -> list[tuple[int, _Chunk]] | None:
     """Cut a chunk that runs across column starts (two cells printed a single space
     apart) at the words starting there, each piece with its column's index (``exact``:
@@ -195,23 +220,25 @@ def _split_chunk(
     pdftotext may print a cell's line a few characters off its column where cells collide:
     the cut is at the nearest word start, a word starting a cell reaching a little farther,
     a word that goes on a cell (lowercase: "de Sherbrooke") counting as farther unless it
-    starts exactly where other lines of the column start.
+    starts exactly where other lines of the column start, a word starting a cell farther
+    left when none is near. The chunk's first piece goes to
+    column ``least`` at least (a cell printed off its column, after another cell's text).
     """
-    pieces = [(_column_of(columns, chunk.start), chunk)]
+    pieces = [(max(least, _column_of(columns, chunk.start)), chunk)]
     for index, column in enumerate(columns):
         number, last = pieces[-1]
         if index <= number or last.end <= column.start:
             continue
         if not last.start < min([column.start - _START_TOLERANCE, *column.starts]):
             continue
-        words = [last.start + m.start() for m in regex.finditer(r"(?<= )\S", last.text)]
+        words = [last.start + m.start() for m in _WORD_START.finditer(last.text)]
         if exact:
             near = {w: 0.0 for w in words if w in column.starts}
             if not near and _lone_collision(last, columns, index):
                 near = {
                     w: float(abs(w - column.start))
                     for w in words
-                    if abs(w - column.start) <= _START_TOLERANCE
+                    if abs(w - column.start) <= _COLLISION_REACH
                     and _starts_cell(last.text[w - last.start :])
                 }
         else:
@@ -225,6 +252,16 @@ def _split_chunk(
                     and w > columns[index - 1].start + _START_TOLERANCE
                 ):
                     near[w] = distance + (_GOES_ON_DISTANCE if goes_on and distance else 0)
+            if not near:
+                # No word near the column: the cell was printed farther left, right after
+                # the text it collided with; it starts a cell there.
+                near = {
+                    w: float(column.start - w)
+                    for w in words
+                    if 0 < column.start - w <= _SHIFT_REACH
+                    and w > columns[index - 1].start + _START_TOLERANCE
+                    and _starts_cell(last.text[w - last.start :])
+                }
         if not near:
             return None
         cut = min(near, key=lambda w: (near[w], abs(w - column.start)))
@@ -249,7 +286,22 @@ def _fits(line: _Line, columns: list[_Column]) -> bool:
     into the next one; a line of one chunk only where words start exactly where other
     lines of the column start (running text crosses column starts anywhere)."""
     exact = len(line.chunks) == 1
-    return all(_split_chunk(chunk, columns, exact=exact) is not None for chunk in line.chunks)
+    previous = -1
+    for chunk in line.chunks:
+        pieces = _split_chunk(chunk, columns, exact=exact, least=_shifted(chunk, columns, previous))
+        if pieces is None:
+            return False
+        previous = pieces[-1][0]
+    return True
+
+
+def _shifted(chunk: _Chunk, columns: Sequence[_Column], previous: int) -> int:
+    """The column a chunk falls in, or the next one when the chunk comes after text of its
+    own column on the line and starts a little before the next column: pdftotext printed
+    that cell off its column, right after the text to its left (see :func:`_build_grid`)."""
+    col = _column_of(columns, chunk.start)
+    shifted = col + 1 < len(columns) and columns[col + 1].start - chunk.start <= _SHIFT_REACH
+    return col + 1 if col == previous and shifted else col
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,7 +334,8 @@ def _build_grid(lines: list[_Line], columns: list[_Column]) -> _Grid:
         cells: list[list[str]] = [[] for _ in columns]
         placed: list[tuple[int, str]] = []
         for whole in line.chunks:
-            pieces = _split_chunk(whole, columns) or [(_column_of(columns, whole.start), whole)]
+            least = _shifted(whole, columns, placed[-1][0] if placed else -1)
+            pieces = _split_chunk(whole, columns, least=least) or [(least, whole)]
             placed.extend((col, chunk.text) for col, chunk in pieces)
         for index, (col, text) in enumerate(placed):
             after = placed[index + 1][0] if index + 1 < len(placed) else len(columns)

@@ -78,7 +78,7 @@ def _dense_columns(grid: _Grid, header: int, *, continued: bool) -> list[int]:
                 straddling=len(core) > _MIN_CUTTING_COLUMNS,
             )
             for col in core
-            if col != widest
+            if col != widest or len(core) > _MIN_CUTTING_COLUMNS + 1
         }
         worst = min(shares, key=lambda col: shares[col], default=None)
         if worst is None or shares[worst] >= _KEPT_ROWS:

@@ -126,6 +126,7 @@ def _place_column(
     header: bool,
     open_ends: tuple[bool, bool],
     barred: int | None,
+    closed: bool = False,
 ) -> list[tuple[int, int, list[int]]]:
     """The best placement of a merged column's cells under any alignment (see
     :func:`_place_merged`); when none fits, the best with two cells cut by a word cue
@@ -142,6 +143,7 @@ def _place_column(
                     open_ends=open_ends,
                     align=mode,
                     barred=barred,
+                    closed=closed,
                 )
                 for mode in _ALIGNS
             ),
@@ -167,6 +169,7 @@ def _place_merged(
     open_ends: tuple[bool, bool],
     align: _Align,
     barred: int | None = None,
+    closed: bool = False,
 ) -> tuple[float, list[tuple[int, int, list[int]]]]:
     """Give each merged cell a block of rows: its cost and ``(first_row, last_row, lines)``.
 
@@ -182,6 +185,8 @@ def _place_merged(
     top, and has it there when it reaches the page's last row over several rows (the page
     break cuts it, and a cut merged cell prints its text at its top). No block starts on
     row ``barred`` (the rest of a row broken at the page's top) unless its text is there.
+    ``closed``: the next page starts a cell of its own, so that rows after the last block
+    cost much.
     """
     position, bounds = heights
     count = len(bounds)
@@ -243,7 +248,8 @@ def _place_merged(
                 cost = ends[last] + skip * (nxt - last - 1)
                 if cost < lead_in[nxt]:
                     lead_in[nxt], lead_from[nxt] = cost, last
-    totals = [ends[last] + _LEADING_UNCOVERED_COST * (count - 1 - last) for last in range(count)]
+    trailing = _UNCOVERED_ROW_COST if closed else _LEADING_UNCOVERED_COST
+    totals = [ends[last] + trailing * (count - 1 - last) for last in range(count)]
     last = min(range(count), key=lambda e: totals[e])
     if totals[last] == inf:
         return inf, []

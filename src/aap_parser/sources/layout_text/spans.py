@@ -137,7 +137,7 @@ def _table_spans(lines: list[_Line], headers: HeaderTest) -> list[tuple[int, int
             cuts = [start, *headings, end]
             runs = [(a, b, a) for a, b in itertools.pairwise(cuts)] + runs
             continue
-        columns = _columns([lines[i] for i in inner])
+        columns = _columns([lines[i] for i in inner], lines[start:end])
         if len(columns) < 2:
             continue
         breaks = [i for i in range(start, end) if lines[i].chunks and not _fits(lines[i], columns)]
@@ -169,9 +169,20 @@ def _header_over_rest(lines: list[_Line], top: int, end: int, headers: HeaderTes
     )
 
 
+def _starts_cell_at(chunk: _Chunk, x: int) -> bool:
+    """True when a word after a single space in the chunk starts a cell at ``x``."""
+    offset = x - chunk.start
+    return (
+        0 < offset < len(chunk.text)
+        and chunk.text[offset - 1] == " "
+        and _starts_cell(chunk.text[offset:])
+    )
+
+
 def _trim_edges(lines: list[_Line], start: int, end: int) -> tuple[int, int]:
     """Drop blank lines and lone text (a sub-heading right above the table) from the span's
-    ends: a one-chunk edge line must start where some other line of the table starts."""
+    ends: a one-chunk edge line must start where some other line of the table starts, or
+    a word starting a cell in it (a cell glued to the one before by a single space)."""
 
     def loose(i: int) -> bool:
         chunks = lines[i].chunks
@@ -181,7 +192,7 @@ def _trim_edges(lines: list[_Line], start: int, end: int) -> tuple[int, int]:
             return False
         x = chunks[0].start
         return not any(
-            abs(chunk.start - x) <= 1
+            abs(chunk.start - x) <= 1 or _starts_cell_at(chunk, x)
             for j in range(start, end)
             if j != i
             for chunk in lines[j].chunks

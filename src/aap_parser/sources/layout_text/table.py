@@ -39,12 +39,14 @@ def _read_table(
     goes_on: bool,
     header_row: Sequence[Sequence[str]] = (),
     open_columns: frozenset[int] = frozenset(),
+    closed_columns: frozenset[int] = frozenset(),
 ) -> RawTable | None:
     """Read one table run of lines into a ``RawTable`` (``None`` if it has < 2 columns);
     ``continued``: the table goes on from the page before; ``goes_on``: it may go on on
     the next page; ``header_row``: an earlier table's header cells' lines, whose columns
     and lines this table keeps if its top repeats them; ``open_columns``: the columns whose
-    last cell on the page before goes on (see :func:`_open_columns`)."""
+    last cell on the page before goes on (see :func:`_open_columns`); ``closed_columns``:
+    the columns whose last cell does not go on to the next page (one starts there)."""
     repeated, header = _repeated_header(lines, header_row)
     known = repeated is not None
     if repeated is None:
@@ -82,7 +84,8 @@ def _read_table(
             row_of,
             heights,
             header=header > 0,
-            open_ends=(continued, goes_on),
+            open_ends=(continued, goes_on and col not in closed_columns),
+            closed=col in closed_columns,
             barred=None if col in open_columns else barred,
         )
         if not placed:
