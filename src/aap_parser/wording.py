@@ -95,6 +95,10 @@ class SepKind(Enum):
     DASH = "dash"
     LINE = "line"
 
+    # Hashed as the object it is (members are singletons compared by identity), not through
+    # Enum's hash of the name, a Python call: kinds are tested against sets for every match.
+    __hash__ = object.__hash__
+
 
 # Each kind's printed marks, and whether a mark must stand between spaces (a word such as
 # « et », or a dash, which inside a compound « Saint-Louis » separates nothing).
@@ -328,10 +332,14 @@ class Separator:
     text: str
 
 
+_KIND_OF_GROUP: dict[str | None, SepKind] = {kind.value: kind for kind in SepKind}
+"""Each separator kind by the name of its group in the separator pattern."""
+
+
 def separators(text: str, kinds: frozenset[SepKind] | None = None) -> Iterator[Separator]:
     """The separators of ``text`` in order, with the spaces around them (of ``kinds`` only)."""
     for match in _SEPARATOR.finditer(text):
-        kind = SepKind(match.lastgroup)
+        kind = _KIND_OF_GROUP[match.lastgroup]
         if kinds is None or kind in kinds:
             yield Separator(kind, match.start(), match.end(), match.group())
 
