@@ -255,6 +255,7 @@ class _Page:
         last_x = last_y = math.nan  # the last glyph's origin (NaN equals nothing)
         maybe_generated = _MAYBE_GENERATED
         new = tuple.__new__  # a Glyph without NamedTuple's keyword wrapper
+        append = glyphs.append
         for index in range(count):
             char = text[index]
             if char in maybe_generated and _is_generated(handle, index) == 1:
@@ -280,7 +281,7 @@ class _Page:
                 glyphs[-1] = prev._replace(text=prev.text + char)
                 continue
             last_x, last_y = x, y
-            if not size > 0 or not char:
+            if not size > 0:
                 continue
             x0 = a * left + c_ * bottom + e
             x1 = a * right + c_ * top + e
@@ -291,7 +292,7 @@ class _Page:
                 continue  # an infinity or NaN somewhere (math.isfinite, without a call)
             if x1 < x0:
                 x0, x1 = x1, x0
-            glyphs.append(
+            append(
                 new(
                     Glyph,
                     (
