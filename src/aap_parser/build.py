@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from aap_parser.enrich import classify_lead, match_region
+from aap_parser.enrich import classify_lead, is_region_name, match_region
 from aap_parser.grid import ParseWarning, RawCell, WarningCode, warn
 from aap_parser.layout import LaidOutRow, LaidOutTable
 from aap_parser.models import Call, Laureate, Lead, Partner, Provenance, TableInfo
@@ -126,6 +126,9 @@ def _laureate(
     for n, text in enumerate(row.overflow, start=len(table.columns) + 1):
         if text:
             laureate.extra[f"column {n}"] = text
+    if laureate.region is None and "region" not in table.roles and _names_region(table.section):
+        # Regions printed as headings over their rows, not in a column.
+        laureate.region, laureate.region_carried_over = table.section, True
     if laureate.region:
         region = match_region(laureate.region)
         laureate.region_code = region.code
@@ -202,3 +205,8 @@ def _amount(laureate: Laureate, text: str, warnings: _RowWarnings) -> None:
     laureate.amount_eur = parsed.value
     laureate.amount_note = parsed.note
     warnings.extend([parsed.warning])
+
+
+def _names_region(section: str | None) -> bool:
+    """True when a table's section heading is a French region's name, exactly."""
+    return section is not None and is_region_name(section)

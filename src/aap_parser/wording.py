@@ -95,6 +95,10 @@ class SepKind(Enum):
     DASH = "dash"
     LINE = "line"
 
+    # Hashed as the object it is (members are singletons compared by identity), not through
+    # Enum's hash of the name, a Python call: kinds are tested against sets for every match.
+    __hash__ = object.__hash__
+
 
 # Each kind's printed marks, and whether a mark must stand between spaces (a word such as
 # « et », or a dash, which inside a compound « Saint-Louis » separates nothing).
@@ -198,14 +202,29 @@ def readable(text: str) -> str:
 def private_use(text: str) -> tuple[str, str]:
     """``text`` without private-use characters (glyphs of a symbol font that name no letter),
     and those removed, for a warning. Known list markers were made plain by ``readable``."""
+    if not text or max(text) < "\ue000":
+        return text, ""  # the common line: every character below the private-use area
     found = "".join(_PRIVATE_USE.findall(text))
     return (_PRIVATE_USE.sub("", text), found) if found else (text, "")
 
 
+class _Uncombined(dict[int, int | None]):
+    """A translation table dropping combining characters, filled as characters are met."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_UNCOMBINED = _Uncombined()
+
+
 def strip_accents(text: str) -> str:
     """``text`` without its combining accents (compatibility-decomposed)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():
+        return text  # nothing to decompose, nothing combining
+    return unicodedata.normalize("NFKD", text).translate(_UNCOMBINED)
 
 
 # --- folding ---------------------------------------------------------------------------------
@@ -213,6 +232,7 @@ def strip_accents(text: str) -> str:
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """A name's matching key: no accents or ligatures, lower case, words split by one space."""
     bare = strip_accents(text.translate(_LETTER_TABLE))
@@ -312,10 +332,14 @@ class Separator:
     text: str
 
 
+_KIND_OF_GROUP: dict[str | None, SepKind] = {kind.value: kind for kind in SepKind}
+"""Each separator kind by the name of its group in the separator pattern."""
+
+
 def separators(text: str, kinds: frozenset[SepKind] | None = None) -> Iterator[Separator]:
     """The separators of ``text`` in order, with the spaces around them (of ``kinds`` only)."""
     for match in _SEPARATOR.finditer(text):
-        kind = SepKind(match.lastgroup)
+        kind = _KIND_OF_GROUP[match.lastgroup]
         if kinds is None or kind in kinds:
             yield Separator(kind, match.start(), match.end(), match.group())
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from aap_parser.enrich.geodata import Grouping, commune_departement, geo_index, grouping_core
 from aap_parser.enrich.normalise import (
@@ -62,6 +62,7 @@ _BARE_NAMES: dict[str, LeadMatch] = {"paris": LeadMatch("commune", "75056")}
 _FUZZY_CUTOFF = 0.85
 
 
+@lru_cache(maxsize=8192)
 def classify_lead(
     name: str, region_code: str | None = None, *, approximate: bool = True
 ) -> LeadMatch:
@@ -390,12 +391,17 @@ def _fuzzy_commune(printed: str, stripped: str, region: str | None) -> LeadMatch
     )
 
 
+_GROUPING_ABBREVIATIONS = frozenset({"cc", "ca", "cu"})
+"""EPCI type abbreviations, which say « EPCI » only at the start of a name."""
+_GROUPING_WORDS_ANYWHERE = GROUPING_WORDS - _GROUPING_ABBREVIATIONS
+
+
 def _is_grouping(folded: str) -> bool:
     """Whether a name says it is an EPCI (communauté, métropole, agglo...)."""
     words = folded.split(" ")
-    if words[0] in {"cc", "ca", "cu"} and len(words) > 1:
+    if words[0] in _GROUPING_ABBREVIATIONS and len(words) > 1:
         return True
-    return any(word in GROUPING_WORDS - {"cc", "ca", "cu"} for word in words)
+    return not _GROUPING_WORDS_ANYWHERE.isdisjoint(words)
 
 
 def _grouping_key(folded: str) -> str:

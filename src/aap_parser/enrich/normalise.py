@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from aap_parser.wording import ARTICLES, PREPOSITIONS, fold_letters
 
@@ -18,6 +19,7 @@ _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "sain
 _SAINT = re.compile(r"\b(?:st|ste|sts|stes)\b")
 
 
+@lru_cache(maxsize=8192)
 def key(text: str) -> str:
     """Fold ``text`` to lower-case ASCII words separated by single spaces, 'St' spelt out."""
     spaced = _NON_LETTER.sub(" ", fold_letters(unicodedata.normalize("NFC", text)))

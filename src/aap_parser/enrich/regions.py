@@ -7,7 +7,7 @@ forms ("PACA", "Région Sud"); a typo is matched fuzzily and reported in the war
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from aap_parser.enrich.geodata import geo_index
 from aap_parser.enrich.normalise import closest, drop_preposition, key, strip_prefix
@@ -100,6 +100,7 @@ def exact_region(folded: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1024)
 def match_region(printed: str) -> RegionMatch:
     """Look a printed region up; exact (any spelling) first, then fuzzy with a warning."""
     folded = key(printed)

@@ -14,6 +14,7 @@ real word (« porte » / « feuille ») is left alone unless the document never 
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -39,12 +40,14 @@ def vocabulary(texts: Iterable[str], cells: Iterable[tuple[str, ...]]) -> Vocabu
     printed = Counter(word.casefold() for text in texts for word in _WORD.findall(text))
     alone = Counter(printed)
     for lines in cells:
+        # breaks[i]: whether a word may be broken between line i and the next (read once).
+        breaks = [_broken(line, below) for line, below in itertools.pairwise(lines)]
         for i, line in enumerate(lines):
             found = [word.casefold() for word in _WORD.findall(line)]
             printed.update(found)
-            if i + 1 < len(lines) and _broken(line, lines[i + 1]):
+            if i + 1 < len(lines) and breaks[i]:
                 found = found[:-1]
-            if i and _broken(lines[i - 1], line):
+            if i and breaks[i - 1]:
                 found = found[1:]
             alone.update(found)
     return Vocabulary(printed, alone)

@@ -95,7 +95,15 @@ def header_roles(cells: list[str]) -> list[Role] | None:
     filled = [c for c in cells if c.strip()]
     if len(filled) < 2 or any(len(c.split()) > _MAX_HEADER_WORDS for c in filled):
         return None
-    found = [header_role(c) if c.strip() else None for c in cells]
+    found: list[Role | None] = []
+    unknown = 0
+    for cell in cells:
+        role = header_role(cell) if cell.strip() else None
+        if role is None and cell.strip():
+            unknown += 1
+            if (len(filled) - unknown) * 2 < len(filled):
+                return None  # most cells are unknown words whatever the rest say: a body row
+        found.append(role)
     known = [r for r in found if r is not None]
     keys = [r for r in known if r in KEY_ROLES]
     if len(set(keys)) < 2 or len(keys) != len(set(keys)) or len(known) * 2 < len(filled):

@@ -291,6 +291,11 @@ def _assemble(parts: Sequence[_Part]) -> tuple[list[_Builder], list[str], list[P
             if fresh is not None and builders and _next_part(fresh, part.table, section,
                                                               builders[-1]):
                 fresh = None
+            elif fresh is not None and builders and _next_section(fresh, section,
+                                                                   builders[-1]):
+                builders.append(_Builder(section, builders[-1].columns, builders[-1].roles))
+                _place_rows(builders, part.table, part.table.rows, footnotes)
+                continue
         head = found or fresh
         if head is None:
             body = _continue_table(builders[-1], part.table, section, footnotes, warnings)
@@ -314,6 +319,13 @@ def _next_part(head: ContentHead, table: RawTable, section: str | None, current:
     if head.index is not None and all(not cell.is_empty for cell in table.rows[head.index].cells):
         return False
     return len(head.roles) == len(current.columns) and (section is None or table.page is not None)
+
+
+def _next_section(head: ContentHead, section: str | None, current: _Builder) -> bool:
+    """Whether a part without a header row, under a heading, is the next section of the table
+    above (a list grouped under headings, each group printed apart): the cells read as the
+    same columns, in the same roles."""
+    return section is not None and head.index is None and head.roles == current.roles
 
 
 def _open_table(
@@ -400,16 +412,28 @@ def _place_rows(
 
 
 def _empty_tables(builders: Sequence[_Builder]) -> list[ParseWarning]:
-    """A warning for each table that has a header but no rows."""
+    """A warning for each table that has a header but no rows, unless its header heads the
+    sections that follow it (a header row, then a heading over each group of rows)."""
     return [
         warn(
             WarningCode.TABLE_WITHOUT_ROWS,
             f"the table with columns {' | '.join(builder.columns)} has a header but no rows",
             page=builder.pages[0] if builder.pages else None,
         )
-        for builder in builders
-        if not builder.rows
+        for builder, after in zip(builders, [*builders[1:], None], strict=True)
+        if not builder.rows and not _heads_sections(builder, after)
     ]
+
+
+def _heads_sections(builder: _Builder, after: _Builder | None) -> bool:
+    """True when ``after`` is a section opened under ``builder``'s header row."""
+    return (
+        after is not None
+        and after.section is not None
+        and after.section != builder.section
+        and after.columns == builder.columns
+        and after.roles == builder.roles
+    )
 
 
 def _stray_page_top(current: _Builder | None, block: RawTable,

@@ -95,14 +95,24 @@ def _chunks(lines: list[Line], rules: list[Rule]) -> list[Chunk]:
 
 def _columns(words: list[Word], gutter: float) -> list[tuple[float, float]]:
     """The x-intervals covered by words, merged across gaps narrower than ``gutter``."""
-    spans: list[tuple[float, float]] = []
-    for word in sorted(words, key=lambda w: w.x0):
-        if spans and word.x0 - spans[-1][1] < gutter:
-            lo, hi = spans[-1]
-            spans[-1] = (lo, max(hi, word.x1))
+    return _merged([(word.x0, word.x1) for word in words], gutter)
+
+
+def _merged(spans: list[tuple[float, float]], gutter: float) -> list[tuple[float, float]]:
+    """The x-intervals covered by these ones, merged across gaps narrower than ``gutter``.
+
+    Intervals end up together when they reach each other across such gaps, so an interval
+    merged before stands for those it was merged from: a run of chunks is widened by
+    merging its columns with the next chunk's words, not all its words again.
+    """
+    out: list[tuple[float, float]] = []
+    for x0, x1 in sorted(spans, key=lambda span: span[0]):
+        if out and x0 - out[-1][1] < gutter:
+            lo, hi = out[-1]
+            out[-1] = (lo, max(hi, x1))
         else:
-            spans.append((word.x0, word.x1))
-    return spans
+            out.append((x0, x1))
+    return out
 
 
 def _gutter(lines: list[Line]) -> float:
@@ -173,7 +183,7 @@ def find_borderless_tables(
         while j < len(chunks):
             candidate = chunks[j]
             if len(_columns(candidate.words, gutter)) >= 2:
-                joined = _columns([w for c in [*run, candidate] for w in c.words], gutter)
+                joined = _merged([*columns, *((w.x0, w.x1) for w in candidate.words)], gutter)
                 if len(joined) >= len(columns):
                     run.append(candidate)
                     columns = joined

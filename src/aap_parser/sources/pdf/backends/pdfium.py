@@ -81,6 +81,23 @@ _char_object = _unconverted("FPDFText_GetTextObject", ctypes.c_void_p)
 _char_origin = _unconverted("FPDFText_GetCharOrigin", ctypes.c_int)
 _loose_box = _unconverted("FPDFText_GetLooseCharBox", ctypes.c_int)
 _is_generated = _unconverted("FPDFText_IsGenerated", ctypes.c_int)
+
+
+class _Handle(ctypes.c_void_p):
+    """A PDFium handle returned as it is (a plain ``c_void_p`` result becomes an int, which
+    an unconverted call would pass truncated)."""
+
+
+_object_type = _unconverted("FPDFPageObj_GetType", ctypes.c_int)
+_object_matrix = _unconverted("FPDFPageObj_GetMatrix", ctypes.c_int)
+_draw_mode = _unconverted("FPDFPath_GetDrawMode", ctypes.c_int)
+_segment_count = _unconverted("FPDFPath_CountSegments", ctypes.c_int)
+_segment = _unconverted("FPDFPath_GetPathSegment", _Handle)
+_segment_type = _unconverted("FPDFPathSegment_GetType", ctypes.c_int)
+_segment_point = _unconverted("FPDFPathSegment_GetPoint", ctypes.c_int)
+_segment_closes = _unconverted("FPDFPathSegment_GetClose", ctypes.c_int)
+_POINT = struct.Struct("=2f")
+"""A path point as PDFium writes it (x, y: floats)."""
 _CHAR = struct.Struct("=2d4f")
 """A character's origin (x, y: doubles) then loose box (left, top, right, bottom: an
 FS_RECTF), as PDFium writes them into one buffer."""
@@ -158,6 +175,11 @@ class _Page:
         self.crop = self._crop(raw, media)
         self._fonts: dict[int, tuple[bool, bool, float]] = {}
         self._colour = _FillColour()
+        self._matrix = c.FS_MATRIX()
+        self._modes = (ctypes.c_int(), ctypes.c_int())
+        self._mode_refs = tuple(ctypes.byref(mode) for mode in self._modes)
+        self._point = ctypes.create_string_buffer(_POINT.size)
+        self._point_refs = (ctypes.byref(self._point, 0), ctypes.byref(self._point, 4))
 
     def _crop(self, raw: Any, media: tuple[float, float, float, float]) -> Box | None:
         """The crop box in page points, when the page has one that hides part of it."""
@@ -233,6 +255,7 @@ class _Page:
         last_x = last_y = math.nan  # the last glyph's origin (NaN equals nothing)
         maybe_generated = _MAYBE_GENERATED
         new = tuple.__new__  # a Glyph without NamedTuple's keyword wrapper
+        append = glyphs.append
         for index in range(count):
             char = text[index]
             if char in maybe_generated and _is_generated(handle, index) == 1:
@@ -258,7 +281,7 @@ class _Page:
                 glyphs[-1] = prev._replace(text=prev.text + char)
                 continue
             last_x, last_y = x, y
-            if not size > 0 or not char:
+            if not size > 0:
                 continue
             x0 = a * left + c_ * bottom + e
             x1 = a * right + c_ * top + e
@@ -269,7 +292,7 @@ class _Page:
                 continue  # an infinity or NaN somewhere (math.isfinite, without a call)
             if x1 < x0:
                 x0, x1 = x1, x0
-            glyphs.append(
+            append(
                 new(
                     Glyph,
                     (
@@ -292,28 +315,67 @@ class _Page:
     def _rules(self, obj: Any, outer: Matrix, ink: PageInk) -> None:
         """The rules and shaded areas a page object draws (a form: those of its objects,
         through its matrix)."""
-        kind = c.FPDFPageObj_GetType(obj)
+        kind = _object_type(obj)
         if kind not in (c.FPDF_PAGEOBJ_PATH, c.FPDF_PAGEOBJ_FORM):
             return
-        m = c.FS_MATRIX()
+        m = self._matrix
         own: Matrix = (1, 0, 0, 1, 0, 0)
-        if c.FPDFPageObj_GetMatrix(obj, m):
+        if _object_matrix(obj, ctypes.byref(m)):
             own = (m.a, m.b, m.c, m.d, m.e, m.f)
         whole = _multiply(own, outer)
         if kind == c.FPDF_PAGEOBJ_FORM:
             for index in range(c.FPDFFormObj_CountObjects(obj)):
                 self._rules(c.FPDFFormObj_GetObject(obj, index), whole, ink)
             return
-        fill, stroke = ctypes.c_int(), ctypes.c_int()
-        if not c.FPDFPath_GetDrawMode(obj, fill, stroke) or not (fill.value or stroke.value):
+        fill, stroke = self._modes
+        if not _draw_mode(obj, *self._mode_refs) or not (fill.value or stroke.value):
             return
         shaded = bool(fill.value) and not self._colour.white(c.FPDFPageObj_GetFillColor, obj)
-        for shape, points in _subpaths(obj, whole):
+        for shape, points in self._subpaths(obj, whole):
             if shaded and shape in _BOXES and all(math.isfinite(x + y) for x, y in points):
                 placed = [(x + self.x_shift, self.flip(y)) for x, y in points]
                 xs, ys = [x for x, _ in placed], [y for _, y in placed]
                 ink.shades.append((min(xs), min(ys), max(xs), max(ys)))
             ink.segments.extend(self._subpath_rules(shape, points, bool(stroke.value)))
+
+    def _subpaths(
+        self, obj: Any, matrix: Matrix
+    ) -> Iterator[tuple[str, list[tuple[float, float]]]]:
+        """Each subpath of a path object as pdfminer's shape letters ("m", "l", "c", "h")
+        and end points, in user space."""
+        shape: list[str] = []
+        points: list[tuple[float, float]] = []
+        bezier = 0
+        at_x, at_y = self._point_refs
+        ma, mb, mc, md, me, mf = matrix
+        for index in range(_segment_count(obj)):
+            segment = _segment(obj, index)
+            kind = _segment_type(segment)
+            _segment_point(segment, at_x, at_y)
+            x, y = _POINT.unpack(self._point.raw)
+            point = (ma * x + mc * y + me, mb * x + md * y + mf)  # _apply, inline
+            if kind == _MOVE:
+                if shape:
+                    yield "".join(shape), points
+                shape, points, bezier = ["m"], [point], 0
+                continue
+            if not shape:
+                shape, points = ["m"], [point]
+            if kind == _BEZIER:
+                bezier += 1
+                if bezier % 3:
+                    continue  # a control point: pdfminer keeps only the curve's end point
+                shape.append("c")
+                points.append(point)
+            elif kind == _LINE:
+                closes = bool(_segment_closes(segment)) and point == points[0]
+                shape.append("h" if closes else "l")
+                points.append(point)
+            if kind == _BEZIER and _segment_closes(segment):
+                shape.append("h")
+                points.append(points[0])
+        if shape:
+            yield "".join(shape), points
 
     def _subpath_rules(
         self, shape: str, pts: list[tuple[float, float]], stroke: bool
@@ -343,8 +405,7 @@ class _Page:
 
     @staticmethod
     def _box(points: list[tuple[float, float]], *, stroked: bool) -> list[Segment]:
-        xs = [x for x, _ in points]
-        ys = [y for _, y in points]
+        xs, ys = zip(*points, strict=True)
         return rule_segments(min(xs), min(ys), max(xs), max(ys), stroked=stroked)
 
 
@@ -363,42 +424,6 @@ class _FillColour:
             return False
         red, green, blue, _ = self._rgba
         return min(red.value, green.value, blue.value) >= 253
-
-
-def _subpaths(obj: Any, matrix: Matrix) -> Iterator[tuple[str, list[tuple[float, float]]]]:
-    """Each subpath of a path object as pdfminer's shape letters ("m", "l", "c", "h") and
-    end points, in user space."""
-    x, y = ctypes.c_float(), ctypes.c_float()
-    shape: list[str] = []
-    points: list[tuple[float, float]] = []
-    bezier = 0
-    for index in range(c.FPDFPath_CountSegments(obj)):
-        segment = c.FPDFPath_GetPathSegment(obj, index)
-        kind = c.FPDFPathSegment_GetType(segment)
-        c.FPDFPathSegment_GetPoint(segment, x, y)
-        point = _apply(matrix, x.value, y.value)
-        if kind == _MOVE:
-            if shape:
-                yield "".join(shape), points
-            shape, points, bezier = ["m"], [point], 0
-            continue
-        if not shape:
-            shape, points = ["m"], [point]
-        if kind == _BEZIER:
-            bezier += 1
-            if bezier % 3:
-                continue  # a control point: pdfminer keeps only the curve's end point
-            shape.append("c")
-            points.append(point)
-        elif kind == _LINE:
-            closes = bool(c.FPDFPathSegment_GetClose(segment)) and point == points[0]
-            shape.append("h" if closes else "l")
-            points.append(point)
-        if kind == _BEZIER and c.FPDFPathSegment_GetClose(segment):
-            shape.append("h")
-            points.append(points[0])
-    if shape:
-        yield "".join(shape), points
 
 
 def _page_text(tp: Any, count: int) -> Sequence[str]:
