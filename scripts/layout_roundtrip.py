@@ -10,6 +10,9 @@ target is 95% per producer. Needs the ``fixtures`` extra, LibreOffice and popple
 is a script, not a test, as LibreOffice is slow and CI does not have it.
 
     nice -n 19 python scripts/layout_roundtrip.py --seed 1 --count 40 --producers docx-lo,html
+
+``--keep DIR`` saves every layout text under ``DIR/texts``; ``--reuse DIR`` reads them back
+instead of printing again, to score a change to the reader in seconds.
 """
 
 from __future__ import annotations
@@ -125,22 +128,39 @@ def score(spec: AnnouncementSpec, text: str) -> tuple[int, int, str]:
     return exact, len(want), problem
 
 
+def saved_texts(folder: Path, producer: str, specs: list[AnnouncementSpec]) -> dict[str, str]:
+    """The layout texts an earlier ``--keep`` saved in ``folder`` for the producer, by spec name."""
+    out: dict[str, str] = {}
+    for spec in specs:
+        path = folder / "texts" / f"{spec.name}.{producer}.layout.txt"
+        if path.is_file():
+            out[spec.name] = path.read_text("utf-8")
+    return out
+
+
 def run(
     producers: list[str],
     specs: list[AnnouncementSpec],
     keep: Path | None,
     report: Callable[[str], None] = print,
+    reuse: Path | None = None,
 ) -> dict[str, tuple[int, int]]:
     """Score every producer over the specs; keep the failing texts and PDFs in ``keep``,
-    and there every layout text under ``texts/`` (to score them again without printing)."""
+    and there every layout text under ``texts/`` (to score them again without printing).
+    With ``reuse``, the texts saved there are read back and nothing is printed."""
     totals: dict[str, tuple[int, int]] = {}
     for producer in producers:
-        pdfs = render(producer, specs)
+        pdfs: dict[str, bytes] = {}
+        if reuse is not None:
+            texts = saved_texts(reuse, producer, specs)
+        else:
+            pdfs = render(producer, specs)
+            texts = {name: layout_text(pdf) for name, pdf in pdfs.items()}
         exact = expected = 0
         for spec in specs:
-            if spec.name not in pdfs:
+            if spec.name not in texts:
                 continue
-            text = layout_text(pdfs[spec.name])
+            text = texts[spec.name]
             if keep is not None:
                 (keep / "texts").mkdir(parents=True, exist_ok=True)
                 (keep / "texts" / f"{spec.name}.{producer}.layout.txt").write_text(text, "utf-8")
@@ -151,7 +171,11 @@ def run(
                 if keep is not None:
                     keep.mkdir(parents=True, exist_ok=True)
                     (keep / f"{spec.name}.{producer}.layout.txt").write_text(text, "utf-8")
-                    (keep / f"{spec.name}.{producer}.pdf").write_bytes(pdfs[spec.name])
+                    if spec.name in pdfs:
+                        (keep / f"{spec.name}.{producer}.pdf").write_bytes(pdfs[spec.name])
+        if not expected:
+            report(f"{producer:10} no text")
+            continue
         totals[producer] = (exact, expected)
         report(f"{producer:10} {exact}/{expected} laureates exact ({100 * exact / expected:.1f}%)")
     return totals
@@ -164,13 +188,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=40)
     parser.add_argument("--producers", default="docx-lo,html,word,grid,borderless")
     parser.add_argument("--keep", type=Path, help="folder for the texts that went wrong")
+    parser.add_argument("--reuse", type=Path, help="read the texts a --keep saved there")
     args = parser.parse_args(argv)
     producers = [p for p in args.producers.split(",") if p]
     unknown = set(producers) - set(PRODUCERS)
     if unknown:
         parser.error(f"unknown producers: {', '.join(sorted(unknown))}")
     specs = draw_specs(args.seed, args.count)
-    totals = run(producers, specs, args.keep)
+    totals = run(producers, specs, args.keep, reuse=args.reuse)
     return 0 if all(got >= 0.95 * want for got, want in totals.values()) else 1
 
 
