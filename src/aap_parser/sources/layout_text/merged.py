@@ -3,11 +3,16 @@ half a line higher per row as LibreOffice prints Word tables), or tops."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Literal
+from collections.abc import Mapping, Sequence
+from typing import Literal, NamedTuple
 
 from aap_parser.sources.layout_text.columns import _Grid
-from aap_parser.sources.layout_text.rows import _Alignments, _conflicts, _models
+from aap_parser.sources.layout_text.rows import (
+    _Alignments,
+    _cell_models,
+    _conflicts,
+    _mixed_alignments,
+)
 from aap_parser.sources.layout_text.words import _ends_with_connector, _starts_cell
 
 _UNCOVERED_ROW_COST = 3.0
@@ -27,10 +32,21 @@ _ROWS_ABOVE_COST = 0.01
 _PADDED_SHIFT = 0.5
 
 
+# A tie between the centred and padded readings goes to the plain one.
+_PADDED_COST = 0.02
+
+
+# What a column nothing places under an alignment weighs against that alignment.
+_UNFIT_COST = 20.0
+
+
 _Align = Literal["centred", "padded", "top"]
 
 
 _ALIGNS: tuple[_Align, ...] = ("centred", "padded", "top")
+
+
+_CENTRED_ALIGNS: tuple[_Align, ...] = ("centred", "padded")
 
 
 def _merged_cells(grid: _Grid, col: int, row_of: list[tuple[int, int]]) -> list[list[int]]:
@@ -61,20 +77,44 @@ def _join_candidates(cells: list[list[int]]) -> list[list[list[int]]]:
     ]
 
 
+_Placed = list[tuple[int, int, list[int]]]
+
+
+class _Heights(NamedTuple):
+    """Each line's vertical range and each row's top and bottom, in line pitches."""
+
+    position: list[tuple[float, float]]
+    bounds: list[tuple[float, float]]
+
+
 def _line_heights(
-    grid: _Grid, cols: Sequence[int], rows: list[tuple[int, int]], aligns: _Alignments
-) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
+    grid: _Grid,
+    cols: Sequence[int],
+    rows: list[tuple[int, int]],
+    aligns: _Alignments,
+    per_row: Mapping[int, _Placed] | None = None,
+) -> _Heights:
     """Rebuild each line's vertical position, in line pitches, and each row's top and bottom.
 
     A row's lines sit on its half-line grid (see :func:`_offsets`), so its height is known
-    in pitches; rows stack. A line holding only text of other columns (a merged region) is
-    placed between its neighbours.
+    in pitches; rows stack. ``per_row``: columns left out of the row cut but placed one cell
+    per row (a partner column of few lines), whose cells make their rows as tall as they
+    are. A line holding only text of other columns (a merged region) is placed between its
+    neighbours.
     """
+    extra = per_row or {}
+    if extra:
+        aligns = _mixed_alignments([*cols, *sorted(extra)])
+    own: list[list[tuple[int, list[int]]]] = [[] for _ in rows]
+    for col, placed in extra.items():
+        for first, _, lines in placed:
+            own[first].append((col, lines))
     position: list[float | None] = [None] * len(grid.text)
     bounds: list[tuple[float, float]] = []
     top = 0.0
-    for first, last in rows:
-        models = _models(grid, cols, first, last, aligns)
+    for (first, last), more in zip(rows, own, strict=True):
+        cells = [(col, grid.column_lines(col, first, last)) for col in cols]
+        models = _cell_models(cells + more, aligns)
         pairs = min(models, key=_conflicts)
         by_line: dict[int, list[int]] = {}
         for t, offset in pairs:
@@ -90,7 +130,7 @@ def _line_heights(
         bottom = top + (high - low) / 2 + 1 + _ROW_PADDING
         bounds.append((top, bottom))
         top = bottom
-    return _fill_positions(position), bounds
+    return _Heights(_fill_positions(position), bounds)
 
 
 def _fill_positions(position: list[float | None]) -> list[tuple[float, float]]:
@@ -118,52 +158,81 @@ def _fill_positions(position: list[float | None]) -> list[tuple[float, float]]:
     return out
 
 
-def _place_column(
+_Options = dict[_Align, tuple[float, _Placed]]
+
+
+def _column_options(
     cells: list[list[int]],
     row_of: list[tuple[int, int]],
-    heights: tuple[list[tuple[float, float]], list[tuple[float, float]]],
+    heights: _Heights,
     *,
     header: bool,
     open_ends: tuple[bool, bool],
     barred: int | None,
     closed: bool = False,
-) -> list[tuple[int, int, list[int]]]:
-    """The best placement of a merged column's cells under any alignment (see
-    :func:`_place_merged`); when none fits, the best with two cells cut by a word cue
-    joined. Empty when nothing fits."""
+) -> _Options:
+    """The best placement of a merged column's cells under each alignment, with its cost
+    (see :func:`_place_merged`); when none fits, the best with two cells cut by a word cue
+    joined. All empty when nothing fits."""
 
-    def best(found: list[list[int]]) -> tuple[float, list[tuple[int, int, list[int]]]]:
-        return min(
-            (
-                _place_merged(
-                    found,
-                    row_of,
-                    heights,
-                    header=header,
-                    open_ends=open_ends,
-                    align=mode,
-                    barred=barred,
-                    closed=closed,
-                )
-                for mode in _ALIGNS
-            ),
-            key=lambda result: result[0],
-        )
+    def under_each(found: list[list[int]]) -> _Options:
+        return {
+            mode: _place_merged(
+                found,
+                row_of,
+                heights,
+                header=header,
+                open_ends=open_ends,
+                align=mode,
+                barred=barred,
+                closed=closed,
+            )
+            for mode in _ALIGNS
+        }
 
-    placed = best(cells)
-    if not placed[1]:
-        placed = min(
-            (best(joined) for joined in _join_candidates(cells)),
-            key=lambda result: result[0],
-            default=placed,
-        )
-    return placed[1]
+    options = under_each(cells)
+    if any(placed for _, placed in options.values()):
+        return options
+    joined = [under_each(found) for found in _join_candidates(cells)]
+    return {
+        mode: min((each[mode] for each in joined), key=lambda result: result[0])
+        for mode in _ALIGNS
+    } if joined else options
+
+
+def _agreed_placements(options: Mapping[int, _Options]) -> dict[int, _Placed]:
+    """Each merged column's best placement, where padded and plainly centred readings agree
+    over the table: the producer either keeps an empty paragraph per merged row or not, so
+    the columns read as centred all take the one of the two that fits them best together (a
+    column too short to tell follows the others), plainly centred unless padded does better
+    by a margin. A column read at its top keeps that."""
+
+    def own(each: _Options) -> _Align:
+        return min(_ALIGNS, key=lambda mode: each[mode][0] + _margin(mode))
+
+    centred = [each for each in options.values() if each[own(each)][1] and own(each) != "top"]
+    agreed = min(
+        _CENTRED_ALIGNS,
+        key=lambda mode: sum(min(each[mode][0], _UNFIT_COST) for each in centred) + _margin(mode),
+    )
+    out: dict[int, _Placed] = {}
+    for col, each in options.items():
+        mode = own(each)
+        if mode != "top" and each[agreed][1]:
+            mode = agreed
+        out[col] = each[mode][1]
+    return out
+
+
+def _margin(mode: _Align) -> float:
+    """What the padded reading must win by."""
+    return _PADDED_COST if mode == "padded" else 0.0
 
 
 def _place_merged(
     cells: list[list[int]],
     row_of: list[tuple[int, int]],
-    heights: tuple[list[tuple[float, float]], list[tuple[float, float]]],
+    heights: _Heights,
     *,
     header: bool,
     open_ends: tuple[bool, bool],

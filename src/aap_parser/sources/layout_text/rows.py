@@ -79,8 +79,13 @@ def _models(
 ) -> tuple[_Pairs, ...]:
     """The row's (line, offset) pairs under each alignment model (its top-aligned columns;
     the others centred on the row, as tall as its tallest cell)."""
+    return _cell_models([(col, grid.column_lines(col, first, last)) for col in cols], aligns)
+
+
+def _cell_models(cells: Sequence[tuple[int, list[int]]], aligns: _Alignments) -> tuple[_Pairs, ...]:
+    """The (line, offset) pairs of a row's cells, given as their column and lines, under
+    each alignment model (see :func:`_models`)."""
     models: tuple[_Pairs, ...] = tuple([] for _ in aligns)
-    cells = [(col, grid.column_lines(col, first, last)) for col in cols]
     tallest = max((len(lines) for _, lines in cells), default=1)
     for col, lines in cells:
         if lines:

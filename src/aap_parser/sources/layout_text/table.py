@@ -18,9 +18,12 @@ from aap_parser.sources.layout_text.dense import _dense_columns
 from aap_parser.sources.layout_text.headers import HeaderTest
 from aap_parser.sources.layout_text.lines import _Line
 from aap_parser.sources.layout_text.merged import (
+    _agreed_placements,
+    _column_options,
+    _Heights,
     _line_heights,
     _merged_cells,
-    _place_column,
+    _Options,
 )
 from aap_parser.sources.layout_text.rows import _header_lines, _mixed_alignments, _segment_rows
 from aap_parser.sources.layout_text.words import (
@@ -77,10 +80,10 @@ def _read_table(
     # A repeated header row tells the table goes on: its first row may be a broken row's
     # rest, on which no cell of a column closed on the page before starts.
     barred = _broken_row(grid, dense, rows, 1 if header else 0) if continued and known else None
-    for col in sparse:
-        merged = _merged_cells(grid, col, row_of)
-        placed = _place_column(
-            merged,
+
+    def options(col: int, heights: _Heights) -> _Options:
+        return _column_options(
+            _merged_cells(grid, col, row_of),
             row_of,
             heights,
             header=header > 0,
@@ -88,6 +91,23 @@ def _read_table(
             closed=col in closed_columns,
             barred=None if col in open_columns else barred,
         )
+
+    found = {col: options(col, heights) for col in sparse}
+    placements = {col: _agreed_placements({col: each})[col] for col, each in found.items()}
+    # Columns placed one cell per row tell how tall their rows are; the merged columns are
+    # placed again on those heights, under one alignment.
+    per_row = {
+        col: placed
+        for col, placed in placements.items()
+        if len(placed) >= 2 and all(first == last for first, last, _ in placed)
+    }
+    merged = [col for col in sparse if col not in per_row]
+    if per_row and merged:
+        heights = _line_heights(grid, dense, rows, aligns, per_row)
+        found = {col: options(col, heights) for col in merged}
+    placements.update(_agreed_placements({col: found[col] for col in merged}))
+    for col in sparse:
+        placed = placements[col]
         if not placed:
             warnings.append(warn(
                 WarningCode.MERGED_CELLS_UNPLACED,

@@ -1,0 +1,71 @@
+"""The ``pdftotext -layout`` reader placing merged cells (regions, leads) on their rows.
+
+A merged cell's text is centred in the block of rows it covers; where it sits tells which
+rows those are. Rows are as tall as their tallest cell, also one of a column left out of the
+row cut (partners of a few lines, one per row); and a producer prints all the merged cells
+of a table alike, plainly centred or half a line higher per row covered (LibreOffice keeps
+an empty paragraph per row merged from a Word table).
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from aap_parser.grid import RawTable
+from aap_parser.layout.roles import LAUREATES_HEADER
+from aap_parser.sources import layout_text
+from tests.conftest import LAYOUT
+
+read_layout_text = partial(layout_text.read_layout_text, headers=LAUREATES_HEADER)
+
+MERGED = LAYOUT / "merged"
+
+
+def _column(text: str, col: int) -> list[str]:
+    """The column's cells, row by row: its text, or "^" for a cell merged from above."""
+    tables = [
+        block
+        for block in read_layout_text(text.split("\n")).blocks
+        if isinstance(block, RawTable)
+    ]
+    assert len(tables) == 1
+    return [
+        "^" if row.cells[col].merged_from_above else row.cells[col].text for row in tables[0].rows
+    ]
+
+
+# Top-aligned rows whose partner cells are their tallest; the regions are centred over
+# rows 1-3 and 4-7.
+_TALL_PARTNERS = (MERGED / "tall-partners.word.txt").read_text("utf-8")
+
+
+def test_a_region_is_centred_on_rows_as_tall_as_their_partner_cells() -> None:
+    assert _column(_TALL_PARTNERS, 1)[1:] == [
+        "La Réunion",
+        "^",
+        "^",
+        "Bourgogne-Franche-Comté",
+        "^",
+        "^",
+        "^",
+    ]
+
+
+# LibreOffice's print of a Word table: the lead merged over rows 2-4 sits clearly half a
+# line higher per row, so the regions (whose own reading is a tie) do too.
+_PADDED_MERGES = (MERGED / "padded-merges.docx-lo.txt").read_text("utf-8")
+
+
+def test_merged_columns_of_a_table_are_read_with_one_alignment() -> None:
+    assert _column(_PADDED_MERGES, 1)[1:] == [
+        "Hauts-de-France", "Provence-Alpes-Côte d'Azur", "^", "^", "Guadeloupe", "^", "^"
+    ]
+    assert _column(_PADDED_MERGES, 2)[1:] == [
+        "Commune de Évreux",
+        "Métropole de Aïn Draham",
+        "^",
+        "^",
+        "Communauté de communes du Aïn Draham",
+        "^",
+        "Métropole de Ségou et Métropole de Montélimar",
+    ]
