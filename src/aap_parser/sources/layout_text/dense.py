@@ -11,7 +11,7 @@ from aap_parser.sources.layout_text.rows import (
     _mixed_alignments,
     _segment_rows,
 )
-from aap_parser.sources.layout_text.words import _ends_with_connector, _starts_cell
+from aap_parser.sources.layout_text.words import _ends_with_connector, _starts_cell, _wraps_name
 
 _DENSE_FILL = 0.5
 
@@ -170,7 +170,11 @@ def _cells(grid: _Grid, col: int, first: int) -> list[list[int]]:
         if (
             previous is None
             or t - previous > 2
-            or (_starts_cell(grid.at(t, col)) and not _ends_with_connector(grid.at(previous, col)))
+            or (
+                _starts_cell(grid.at(t, col))
+                and not _ends_with_connector(grid.at(previous, col))
+                and not _wraps_name(grid.at(previous, col), grid.at(t, col))
+            )
         ):
             cells.append([t])
         else:

@@ -13,7 +13,7 @@ from aap_parser.sources.layout_text.rows import (
     _conflicts,
     _mixed_alignments,
 )
-from aap_parser.sources.layout_text.words import _ends_with_connector, _starts_cell
+from aap_parser.sources.layout_text.words import _ends_with_connector, _starts_cell, _wraps_name
 
 _UNCOVERED_ROW_COST = 3.0
 
@@ -57,8 +57,15 @@ def _merged_cells(grid: _Grid, col: int, row_of: list[tuple[int, int]]) -> list[
         if cells:
             prev = cells[-1][-1]
             gap = t - prev
-            cue = _ends_with_connector(grid.at(prev, col)) or not _starts_cell(grid.at(t, col))
+            above, below = grid.at(prev, col), grid.at(t, col)
             same_row = row_of[prev][0] == row_of[prev][1] == row_of[t][0] == row_of[t][1]
+            # A name wrapped between its words, unless a line apart in two rows' texts.
+            apart = row_of[prev][0] == row_of[prev][1] != row_of[t][0] == row_of[t][1]
+            cue = (
+                _ends_with_connector(above)
+                or not _starts_cell(below)
+                or ((gap == 1 or not apart) and _wraps_name(above, below))
+            )
             goes_on = gap <= 2 and (cue or same_row)
             if goes_on:
                 cells[-1].append(t)

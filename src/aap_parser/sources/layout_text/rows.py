@@ -14,6 +14,7 @@ from aap_parser.sources.layout_text.words import (
     _ends_with_connector,
     _starts_cell,
     _starts_continuation,
+    _wraps_name,
 )
 
 _MAX_ROW_LINES = 40
@@ -123,7 +124,12 @@ class _RowCosts:
             cost = 0.0
             if after - before > 2:
                 cost += _WIDE_GAP_COST
-            if _starts_cell(grid.at(after, col)) and not _ends_with_connector(grid.at(before, col)):
+            above, below = grid.at(before, col), grid.at(after, col)
+            if (
+                _starts_cell(below)
+                and not _ends_with_connector(above)
+                and not _wraps_name(above, below)
+            ):
                 cost += _NEW_CELL_INSIDE_COST
             sums.append(sums[-1] + cost)
         return sums
@@ -191,7 +197,9 @@ def _boundary_cost(grid: _Grid, cols: Sequence[int], first: int) -> float:
             continue
         if _ends_with_connector(grid.at(before, col)):
             cost += _BOUNDARY_CUE_COST
-        if _starts_continuation(grid.at(after, col)):
+        if _starts_continuation(grid.at(after, col)) or _wraps_name(
+            grid.at(before, col), grid.at(after, col)
+        ):
             cost += _BOUNDARY_CUE_COST
     return cost
 

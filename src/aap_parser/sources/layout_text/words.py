@@ -7,7 +7,15 @@ from functools import lru_cache
 
 import regex
 
-from aap_parser.wording import ONE_LETTER_WORDS, stops_mid_phrase
+from aap_parser.wording import (
+    ARTICLES,
+    LEAD_AUTHORITY_WORDS,
+    ONE_LETTER_WORDS,
+    PARTNER_AUTHORITY_WORDS,
+    PREPOSITIONS,
+    fold,
+    stops_mid_phrase,
+)
 
 _CONTINUATION_START = regex.compile(r"^(?:\p{Ll}|[(\[«\"'’)\]]\s*\p{Ll}|[(\[)\]»”])")
 
@@ -36,6 +44,36 @@ def _starts_continuation(text: str) -> bool:
 def _starts_cell(text: str) -> bool:
     """A line that usually starts a cell: capital letter, digit or opening quote."""
     return bool(_CELL_START.match(text.lstrip()))
+
+
+# A line ending in a place name's first words: a capitalised word after "de", "du"... or
+# after an authority type or another capitalised word ("Commune de Bobo", "Région Aïn").
+_NAME_HEAD = regex.compile(r"(?:^|\s)(\p{L}+)['’]?\s+\p{Lu}[\p{L}\p{M}'’-]*$")
+
+
+# A line opening with the rest of a place name: one capitalised word ending the line, an item
+# of a list or before a bracket ("Dioulasso, Commune de Thiès", "Draham (Mali)").
+_NAME_TAIL = regex.compile(r"^(\p{Lu}[\p{L}\p{M}'’-]*)(?:$|,|\s+\(|\s+et\s)")
+
+
+_AUTHORITY_WORDS = LEAD_AUTHORITY_WORDS | PARTNER_AUTHORITY_WORDS
+
+
+@lru_cache(maxsize=4096)
+def _wraps_name(before: str, after: str) -> bool:
+    """Two lines of one cell cutting a place name between its words: the first ends in a
+    name's first word ("Cercle de Aïn"), the next opens with one capitalised word that names
+    no authority type and ends there, at a comma or a bracket ("Draham (Mali)")."""
+    tail = _NAME_TAIL.match(after.lstrip())
+    if tail is None or fold(tail.group(1)) in _AUTHORITY_WORDS:
+        return False
+    head = _NAME_HEAD.search(before.rstrip())
+    if head is None:
+        return False
+    word = fold(head.group(1))
+    if word in PREPOSITIONS or word in _AUTHORITY_WORDS:
+        return True
+    return head.group(1)[0].isupper() and word not in ARTICLES
 
 
 _LONG_WORD = regex.compile(r"^\p{L}{6,}$")
