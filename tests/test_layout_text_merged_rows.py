@@ -68,6 +68,16 @@ def test_a_region_is_centred_on_rows_as_tall_as_their_partner_cells() -> None:
     ]
 
 
+# Centred cells; the leads, left out of the row cut as some are merged, are the tallest
+# cells of rows whose other cells take a line or two: they make those rows tall.
+_TALL_LEADS = (MERGED / "tall-leads.word.txt").read_text("utf-8")
+
+
+def test_a_region_is_centred_on_rows_as_tall_as_their_lead_cells() -> None:
+    regions = ["Grand Est", "^", "Pays de la Loire", "^", "^", "^", "Hauts-de-France", "^"]
+    assert _column(_TALL_LEADS, 0)[1:] == [*regions, "La Réunion", "^", "^"]
+
+
 # LibreOffice's print of a Word table: the lead merged over rows 2-4 sits clearly half a
 # line higher per row, so the regions (whose own reading is a tie) do too.
 _PADDED_MERGES = (MERGED / "padded-merges.docx-lo.txt").read_text("utf-8")

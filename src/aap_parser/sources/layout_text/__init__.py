@@ -9,8 +9,11 @@ rows by a dynamic programme over where top-aligned or vertically centred cells p
 lines, column by column, helped by word cues (:mod:`.rows`, :mod:`.words`). Columns with
 fewer cells than rows (regions, leads merged over several rows) are left out of that cut
 (:mod:`.dense`) and each of their cells is given the block of rows it is centred in, or
-tops (:mod:`.merged`); a page whose last merged cell was read as going on is read again
-when the next page starts a cell of its own in that column.
+tops (:mod:`.merged`): rows are as tall as their cells, those of columns placed one cell per
+row included, and a table's centred merged cells are read alike (plainly, or half a line
+higher per row as LibreOffice prints them); a page whose last merged cell was read as going
+on is read again when the next page starts a cell of its own in that column. A place name
+wrapped between its words ("Cercle de Aïn" / "Draham (Mali)") goes on its cell.
 
 Where cells collide, pdftotext prints a cell's lines after what it printed to their left,
 a single space apart, up to several characters off their column: such a block keeps its

@@ -104,9 +104,9 @@ def _line_heights(
     """Rebuild each line's vertical position, in line pitches, and each row's top and bottom.
 
     A row's lines sit on its half-line grid (see :func:`_offsets`), so its height is known
-    in pitches; rows stack. ``per_row``: columns left out of the row cut but placed one cell
-    per row (a partner column of few lines), whose cells make their rows as tall as they
-    are. A line holding only text of other columns (a merged region) is placed between its
+    in pitches; rows stack. ``per_row``: cells of columns left out of the row cut, each
+    placed on one row (a partner or lead of many lines), which make their rows as tall as
+    they are. A line holding only text of other columns (a merged region) is placed between its
     neighbours.
     """
     extra = per_row or {}

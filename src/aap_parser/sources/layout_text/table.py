@@ -94,16 +94,24 @@ def _read_table(
 
     found = {col: options(col, heights) for col in sparse}
     placements = {col: _agreed_placements({col: each})[col] for col, each in found.items()}
-    # Columns placed one cell per row tell how tall their rows are; the merged columns are
-    # placed again on those heights, under one alignment.
-    per_row = {
-        col: placed
+    # A cell placed on one row, as tall as the row's text in the columns cutting rows or
+    # taller, tells how tall the row is (a lead of many lines beside one-line cells): the
+    # merged columns are placed again on those heights, under one alignment.
+    single = {
+        col: [
+            (first, last, lines)
+            for first, last, lines in placed
+            if first == last and len(lines) >= spans[first][1] - spans[first][0] + 1
+        ]
         for col, placed in placements.items()
-        if len(placed) >= 2 and all(first == last for first, last, _ in placed)
     }
-    merged = [col for col in sparse if col not in per_row]
-    if per_row and merged:
-        heights = _line_heights(grid, dense, rows, aligns, per_row)
+    merged = [
+        col
+        for col, placed in placements.items()
+        if len(placed) < 2 or any(first < last for first, last, _ in placed)
+    ]
+    if merged and any(single.values()):
+        heights = _line_heights(grid, dense, rows, aligns, single)
         found = {col: options(col, heights) for col in merged}
     placements.update(_agreed_placements({col: found[col] for col in merged}))
     for col in sparse:
