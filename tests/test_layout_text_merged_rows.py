@@ -78,6 +78,15 @@ def test_a_region_is_centred_on_rows_as_tall_as_their_lead_cells() -> None:
     assert _column(_TALL_LEADS, 0)[1:] == [*regions, "La Réunion", "^", "^"]
 
 
+# A region cut by the row cut after a hyphen ("Rhône-" / "Alpes"): the rest goes back to
+# the cell above, merged over the first two rows.
+_HYPHEN_REGION = (MERGED / "hyphen-region.word.txt").read_text("utf-8")
+
+
+def test_a_region_cut_after_a_hyphen_by_the_row_cut_is_one_cell() -> None:
+    assert _column(_HYPHEN_REGION, 1)[1:3] == ["Rhône-Alpes", "^"]
+
+
 # LibreOffice's print of a Word table: the lead merged over rows 2-4 sits clearly half a
 # line higher per row, so the regions (whose own reading is a tie) do too.
 _PADDED_MERGES = (MERGED / "padded-merges.docx-lo.txt").read_text("utf-8")

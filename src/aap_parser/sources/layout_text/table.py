@@ -150,7 +150,8 @@ def _rejoin_merged(
     cells: list[list[RawCell]], cols: Sequence[int], headers: HeaderTest
 ) -> None:
     """Give back to the row above the text of a region or lead cell that goes on there
-    (its first line starts lowercase...): a cell merged over rows, cut by the row cut of
+    (its first line starts lowercase..., or the cell above stops mid-phrase: "Rhône-" /
+    "Alpes"): a cell merged over rows, cut by the row cut of
     a column kept as cutting rows; the row below is then covered by it. ``cells[0]`` is the
     header row, naming the columns."""
     for col in cols:
@@ -158,7 +159,11 @@ def _rejoin_merged(
             continue
         for above, below in itertools.pairwise(cells[1:]):
             cell, top = below[col], above[col]
-            if cell.lines and top.lines and _starts_continuation(cell.lines[0]):
+            if (
+                cell.lines
+                and top.lines
+                and (_starts_continuation(cell.lines[0]) or _ends_with_connector(top.lines[-1]))
+            ):
                 above[col] = RawCell(lines=top.lines + cell.lines)
                 below[col] = RawCell(merged_from_above=True)
 
