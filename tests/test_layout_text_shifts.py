@@ -359,3 +359,24 @@ def test_a_partner_glued_to_the_lead_starts_at_its_first_capital() -> None:
     assert rows[1][1:3] == [
         "Syndicat mixte du Jacmel et Métropole de Thiès", "Cercle de Tyr"
     ]
+
+
+_TITLE_ONE_LEFT = """\
+Région         Collectivité territoriale   Collectivité partenaire   Titre du projet
+Centre-Val de                              Commune de Saint-Étienne Développement durable
+              Ville de Saint-Étienne
+Loire
+"""
+
+
+def test_a_title_glued_one_character_left_of_its_header_keeps_its_column() -> None:
+    # A one-row list: the title is printed one character left of its header, glued to the
+    # partner by a single space; its column is still where the header starts.
+    tables = _tables(read_layout_text(_TITLE_ONE_LEFT.split("\n")))
+    assert len(tables) == 1
+    assert _texts(tables[0])[1] == [
+        "Centre-Val de Loire",
+        "Ville de Saint-Étienne",
+        "Commune de Saint-Étienne",
+        "Développement durable",
+    ]

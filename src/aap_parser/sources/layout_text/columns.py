@@ -59,9 +59,9 @@ def _columns(lines: Sequence[_Line], every: Sequence[_Line] = ()) -> list[_Colum
     Starts a few characters apart are one column: pdftotext places a column's lines at
     slightly different character columns. A chunk with a word starting a cell there (two
     cells printed a single space apart) does not run across, and counts as a line starting
-    there if it starts exactly there. Where each column's lines start is counted over
-    ``every`` line when given (lines of one chunk too: a cell's lines printed together off
-    its column, under the line where it collided).
+    there if it starts there, give or take a character. Where each column's lines start is
+    counted over ``every`` line when given (lines of one chunk too: a cell's lines printed
+    together off its column, under the line where it collided).
     """
     counts = _start_counts(lines)
     accepted: list[int] = []
@@ -93,7 +93,7 @@ def _columns(lines: Sequence[_Line], every: Sequence[_Line] = ()) -> list[_Colum
             if _word_near(chunk, x, _COLLISION_REACH)
             or (index and x - chunk.start <= _SHIFT_REACH)
         )
-        if near + sum(1 for _, chunk in across if _word_near(chunk, x, 0)) < 2:
+        if near + sum(1 for _, chunk in across if _word_near(chunk, x, 1)) < 2:
             continue
         crossing = len(across) - collided
         if crossing <= max(1, near // 4):
