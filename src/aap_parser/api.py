@@ -22,6 +22,7 @@ from aap_parser.layout.doubts import place_doubts
 from aap_parser.layout.roles import LAUREATES_HEADER
 from aap_parser.models import Announcement, Source
 from aap_parser.sources import read_source, read_text
+from aap_parser.sources.collector import collector_paused
 from aap_parser.sources.ocr.mode import OcrMode
 
 PathLike = str | os.PathLike[str]
@@ -61,7 +62,8 @@ def parse(
             ocr=ocr,
             ocr_lang=ocr_lang,
         )
-        return _finish(document, data, name, strict)
+        with collector_paused():  # layout and records: many objects, no cycle to free
+            return _finish(document, data, name, strict)
     except AapParseError as error:
         if name:
             error.with_source(name)

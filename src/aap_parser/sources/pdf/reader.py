@@ -23,6 +23,7 @@ from aap_parser.errors import (
     TooLargeError,
 )
 from aap_parser.grid import Block, RawTable, SourceDocument, TextLine, running_key, running_lines
+from aap_parser.sources.collector import collector_paused
 from aap_parser.sources.ocr.layer import OcrLayer
 from aap_parser.sources.ocr.mode import OcrMode
 from aap_parser.sources.pdf.backends import BACKENDS, DEFAULT_BACKEND, PdfBackend
@@ -250,8 +251,9 @@ def read_pdf(
         inks = scans.pages(pdf.pages())
         for number in range(1, count + 1):
             try:
-                ink = next(inks)
-                pages.append(_assemble(ink, number))
+                with collector_paused():  # thousands of glyphs, none in a cycle
+                    ink = next(inks)
+                    pages.append(_assemble(ink, number))
             except AapParseError:
                 raise
             except Exception as exc:
