@@ -18,7 +18,7 @@ from pathlib import Path
 
 from aap_parser import prebuilt
 from aap_parser.enrich import geodata
-from aap_parser.records import countries
+from aap_parser.values import countries
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "aap_parser" / "data"
 

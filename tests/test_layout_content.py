@@ -11,7 +11,7 @@ from aap_parser.layout.content import (
     realign,
     settle_roles,
 )
-from aap_parser.records.calls import bilateral_country
+from aap_parser.values.calls import bilateral_country
 
 BODY = [
     ("1", "Bretagne", "Ville de Rennes", "Commune de Sfax (Tunisie)",

@@ -341,3 +341,21 @@ def test_a_region_of_two_rows_printed_on_the_second_is_merged_over_both() -> Non
     rows = _tables(read_layout_text(lines))[0].rows
     assert rows[1].cells[1].text == "Nouvelle-Aquitaine"
     assert rows[2].cells[1].merged_from_above
+
+
+_PARTNER_GLUED = """\
+N°     Collectivité territoriale     Collectivité partenaire         Titre du projet
+1      Syndicat mixte du Jacmel Cercle de Tyr                        Citoyenneté patrimoine
+       et Métropole de Thiès                                         énergie l'accès
+2      Ville de Nîmes                Commune de Ségou (Mali)         Santé jeunesse
+3      Conseil régional d'Occitanie  Province de Kampong Thom        Formation durable
+"""
+
+
+def test_a_partner_glued_to_the_lead_starts_at_its_first_capital() -> None:
+    # "Cercle de Tyr" is printed a space after the lead, five characters left of the
+    # partners; "de" starts nearer the column, but a cell does not start on "de".
+    rows = _texts(_tables(read_layout_text(_PARTNER_GLUED.split("\n")))[0])
+    assert rows[1][1:3] == [
+        "Syndicat mixte du Jacmel et Métropole de Thiès", "Cercle de Tyr"
+    ]

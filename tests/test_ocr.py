@@ -15,11 +15,11 @@ from PIL import Image, ImageDraw
 
 from aap_parser import parse
 from aap_parser.batch import parse_many
-from aap_parser.enrich.snap import snap_headers, snap_names
 from aap_parser.errors import NoTextLayerError, TooLargeError
 from aap_parser.grid import BBox, Doubt, RawCell, RawRow, RawTable, SourceDocument
 from aap_parser.layout import LaidOutRow, LaidOutTable
 from aap_parser.layout.doubts import place_doubts
+from aap_parser.layout.snap import snap_headers, snap_names
 from aap_parser.models import Announcement, Source
 from aap_parser.sources.ocr import tesseract
 from aap_parser.sources.ocr.events import page_starting

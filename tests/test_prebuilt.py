@@ -8,7 +8,7 @@ import pytest
 
 from aap_parser import prebuilt
 from aap_parser.enrich import geodata
-from aap_parser.records import countries
+from aap_parser.values import countries
 
 DATA = Path(prebuilt.__file__).parent / "data"
 BUILDERS = {

@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aap_parser.records.amounts import parse_amount
-from aap_parser.records.calls import bilateral_country
-from aap_parser.records.countries import country_code
 from aap_parser.records.leads import split_leads
 from aap_parser.records.partners import pair_countries, split_partners
+from aap_parser.values.amounts import parse_amount
+from aap_parser.values.calls import bilateral_country
+from aap_parser.values.countries import country_code
 
 _CELL_CHARS = st.sampled_from(list("abcéÉ ’'()-–/,;:*.0123456789€\n\u00a0")) | st.characters()
 _cell = st.lists(_CELL_CHARS, max_size=60).map("".join)

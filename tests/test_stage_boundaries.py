@@ -1,5 +1,7 @@
 """Stage boundaries: the source stage reads bytes into the raw document and knows nothing of
-the later stages (column roles, records, enrichment, the header, the models, export)."""
+the later stages (column roles, records, enrichment, the header, the models, export); the
+layout stage reaches no records or export module; the value readers (amounts, countries,
+calls) sit below every stage."""
 
 from __future__ import annotations
 
@@ -80,3 +82,32 @@ def test_the_check_allows_the_raw_document_and_the_stage_itself() -> None:
 
 def test_every_source_module_is_checked() -> None:
     assert {p.parent.name for p in SOURCE_FILES} >= {"sources", "pdf", "layout_text", "backends"}
+
+
+VALUE_FILES = sorted((PACKAGE / "values").rglob("*.py"))
+LAYOUT_FILES = sorted((PACKAGE / "layout").rglob("*.py"))
+VALUES_ALLOWED = (
+    "aap_parser.values", "aap_parser.grid", "aap_parser.wording", "aap_parser.prebuilt"
+)
+LAYOUT_FORBIDDEN = ("aap_parser.records", "aap_parser.build", "aap_parser.export")
+
+
+@pytest.mark.parametrize("path", VALUE_FILES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_value_readers_import_no_stage(path: Path) -> None:
+    """Amounts, countries and calls are read by several stages: they sit below all of them."""
+    names = _imported(path.read_text(encoding="utf-8"), _package_of(path))
+    outside = sorted(
+        name for name in names
+        if not any(name == ok or name.startswith(ok + ".") for ok in VALUES_ALLOWED)
+    )
+    assert not outside, f"{path.relative_to(PACKAGE)} imports {outside}"
+
+
+@pytest.mark.parametrize("path", LAYOUT_FILES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_layout_modules_import_no_later_stage(path: Path) -> None:
+    names = _imported(path.read_text(encoding="utf-8"), _package_of(path))
+    later = sorted(
+        name for name in names
+        if any(name == no or name.startswith(no + ".") for no in LAYOUT_FORBIDDEN)
+    )
+    assert not later, f"{path.relative_to(PACKAGE)} imports {later}"

@@ -13,13 +13,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from aap_parser.build import build_records
-from aap_parser.enrich.snap import snap_headers, snap_names
 from aap_parser.errors import AapParseError, InputError, StrictModeError
 from aap_parser.grid import SourceDocument
 from aap_parser.inputs import text_name
 from aap_parser.layout import lay_out
 from aap_parser.layout.doubts import place_doubts
 from aap_parser.layout.roles import LAUREATES_HEADER
+from aap_parser.layout.snap import snap_headers, snap_names
 from aap_parser.models import Announcement, Source
 from aap_parser.sources import read_source, read_text
 from aap_parser.sources.collector import collector_paused

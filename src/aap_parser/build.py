@@ -17,10 +17,10 @@ from aap_parser.enrich import classify_lead, is_region_name, match_region
 from aap_parser.grid import ParseWarning, RawCell, WarningCode, warn
 from aap_parser.layout import LaidOutRow, LaidOutTable
 from aap_parser.models import Call, Laureate, Lead, Partner, Provenance, TableInfo
-from aap_parser.records.amounts import parse_amount
-from aap_parser.records.calls import bilateral_country
 from aap_parser.records.leads import split_leads
 from aap_parser.records.partners import pair_countries, split_partners
+from aap_parser.values.amounts import parse_amount
+from aap_parser.values.calls import bilateral_country
 from aap_parser.wording import private_use
 
 

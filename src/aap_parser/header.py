@@ -16,7 +16,7 @@ import regex
 
 from aap_parser.grid import TextLine, collapse_spaces, join_lines
 from aap_parser.models import Call, Header
-from aap_parser.records.calls import bilateral_country
+from aap_parser.values.calls import bilateral_country
 from aap_parser.wording import ARTICLES, PREPOSITIONS, words_pattern
 
 MONTHS = {

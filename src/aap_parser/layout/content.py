@@ -32,9 +32,9 @@ from aap_parser.enrich import classify_lead, is_region_name
 from aap_parser.grid import WarningCode
 from aap_parser.layout.roles import header_role
 from aap_parser.models import Role
-from aap_parser.records.amounts import parse_amount
-from aap_parser.records.calls import bilateral_country
-from aap_parser.records.countries import country_code
+from aap_parser.values.amounts import parse_amount
+from aap_parser.values.calls import bilateral_country
+from aap_parser.values.countries import country_code
 from aap_parser.wording import (
     DEPARTEMENT_PREFIXES,
     GROUPING_WORDS,

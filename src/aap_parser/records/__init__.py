@@ -1,1 +1,1 @@
-"""The records stage: text functions turning cell strings into record values."""
+"""The records stage: partner and co-lead cells split into the items a laureate holds."""

@@ -39,7 +39,7 @@ import regex
 from aap_parser.grid import ParseWarning, WarningCode, collapse_spaces, join_lines, warn
 from aap_parser.models import Partner
 from aap_parser.records.brackets import bracket_depths
-from aap_parser.records.countries import country_code, is_subdivision
+from aap_parser.values.countries import country_code, is_subdivision
 from aap_parser.wording import (
     LINKING_WORDS,
     PARTNER_AUTHORITY_WORDS,

@@ -220,7 +220,12 @@ def _column_of(columns: Sequence[_Column], x: int) -> int:
 
 
 def _split_chunk(
-    chunk: _Chunk, columns: Sequence[_Column], *, exact: bool = False, least: int = 0
+    chunk: _Chunk,
+    columns: Sequence[_Column],
+    *,
+    exact: bool = False,
+    least: int = 0,
+    hints: frozenset[int] = frozenset(),
 ) -> list[tuple[int, _Chunk]] | None:
     """Cut a chunk that runs across column starts (two cells printed a single space
     apart) at the words starting there, each piece with its column's index (``exact``:
@@ -232,8 +237,10 @@ def _split_chunk(
     the cut is at the nearest word start, a word starting a cell reaching a little farther,
     a word that goes on a cell (lowercase: "de Sherbrooke") counting as farther unless it
     starts exactly where other lines of the column start, a word starting a cell farther
-    left when none is near. The chunk's first piece goes to
-    column ``least`` at least (a cell printed off its column, after another cell's text).
+    left when none is near; where no word starts exactly there, see
+    :func:`_glued_cell_start` (``hints``: where the lines around start). The chunk's first
+    piece goes to column ``least`` at least (a cell printed off its column, after another
+    cell's text).
     """
     pieces = [(max(least, _column_of(columns, chunk.start)), chunk)]
     for index, column in enumerate(columns):
@@ -276,12 +283,36 @@ def _split_chunk(
         if not near:
             return None
         cut = min(near, key=lambda w: (near[w], abs(w - column.start)))
+        if near[cut] and not exact:
+            cut = _glued_cell_start(last, near, hints, cut)
         offset = cut - last.start
         pieces[-1:] = [
             (number, _Chunk(last.start, cut - 1, last.text[: offset - 1])),
             (index, _Chunk(cut, last.end, last.text[offset:])),
         ]
     return pieces
+
+
+def _glued_cell_start(
+    chunk: _Chunk, near: dict[int, float], hints: frozenset[int], nearest: int
+) -> int:
+    """Where a cell glued to the text before it starts, among the words ``near`` a column
+    start none starts exactly at: pdftotext pulls such a cell left of its column and prints
+    its other lines from where it starts, so at a word where a line around starts (its
+    ``hints``); else at the first word starting a cell after text that does not stop
+    mid-phrase; else at the ``nearest`` word."""
+    aligned = [w for w in near if w in hints]
+    if aligned:
+        return min(aligned, key=lambda w: near[w])
+    return min(
+        (
+            w
+            for w in near
+            if _starts_cell(chunk.text[w - chunk.start :])
+            and not _ends_with_connector(chunk.text[: w - chunk.start])
+        ),
+        default=nearest,
+    )
 
 
 def _lone_collision(chunk: _Chunk, columns: Sequence[_Column], index: int) -> bool:
@@ -381,11 +412,17 @@ def _build_grid(lines: list[_Line], columns: list[_Column]) -> _Grid:
     glued to the end of the text before a column of amounts goes back to it."""
     rows: list[tuple[str | None, ...]] = []
     every: list[list[tuple[int, _Chunk]]] = []
-    for line in lines:
+    for t, line in enumerate(lines):
         placed: list[tuple[int, _Chunk]] = []
+        hints = frozenset(
+            chunk.start
+            for other in lines[max(0, t - _BLOCK_REACH) : t + _BLOCK_REACH + 1]
+            if other is not line
+            for chunk in other.chunks
+        )
         for whole in line.chunks:
             least = _shifted(whole, columns, placed[-1][0] if placed else -1)
-            pieces = _split_chunk(whole, columns, least=least) or [(least, whole)]
+            pieces = _split_chunk(whole, columns, least=least, hints=hints) or [(least, whole)]
             placed.extend(pieces)
         every.append(placed)
     _cut_along_blocks(every, columns)

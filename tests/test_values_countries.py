@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from aap_parser.records.countries import country_code, country_name_fr, fold_name, is_subdivision
+from aap_parser.values.countries import country_code, country_name_fr, fold_name, is_subdivision
 
 
 @pytest.mark.parametrize(

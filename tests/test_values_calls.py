@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from aap_parser.records.calls import bilateral_country
+from aap_parser.values.calls import bilateral_country
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aap_parser.records.amounts import parse_amount
+from aap_parser.values.amounts import parse_amount
 
 
 @pytest.mark.parametrize(

@@ -45,7 +45,7 @@ from aap_parser.grid import (
 )
 from aap_parser.layout import LaidOutRow, LaidOutTable
 from aap_parser.layout.roles import HEADER_WORDS, header_roles
-from aap_parser.records.countries import country_code, country_name_fr
+from aap_parser.values.countries import country_code, country_name_fr
 from aap_parser.wording import fold, strip_accents
 
 REGION_RATIO = 0.8

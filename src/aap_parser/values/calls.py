@@ -13,7 +13,7 @@ from functools import cache
 
 import regex
 
-from aap_parser.records.countries import country_code, country_name_fr
+from aap_parser.values.countries import country_code, country_name_fr
 from aap_parser.wording import fold
 
 # Masculine singular adjective -> ISO code; an irregular feminine follows after a slash.
