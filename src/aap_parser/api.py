@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from aap_parser.build import build_records
+from aap_parser.collector import collector_paused
 from aap_parser.errors import AapParseError, InputError, StrictModeError
 from aap_parser.grid import SourceDocument
 from aap_parser.inputs import text_name
@@ -22,7 +23,6 @@ from aap_parser.layout.roles import LAUREATES_HEADER
 from aap_parser.layout.snap import snap_headers, snap_names
 from aap_parser.models import Announcement, Source
 from aap_parser.sources import read_source, read_text
-from aap_parser.sources.collector import collector_paused
 from aap_parser.sources.ocr.mode import OcrMode
 
 PathLike = str | os.PathLike[str]

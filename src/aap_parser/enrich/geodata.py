@@ -20,9 +20,9 @@ from importlib import resources
 from typing import Any, TypeVar
 
 from aap_parser import prebuilt
+from aap_parser.collector import collector_paused
 from aap_parser.enrich.normalise import drop_article, key
 from aap_parser.errors import AapParseError
-from aap_parser.sources.collector import collector_paused
 from aap_parser.wording import ARTICLES, GROUPING_FILLER
 
 T = TypeVar("T")

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from aap_parser.collector import collector_paused
 from aap_parser.errors import (
     AapParseError,
     EncryptedPdfError,
@@ -23,7 +24,6 @@ from aap_parser.errors import (
     TooLargeError,
 )
 from aap_parser.grid import Block, RawTable, SourceDocument, TextLine, running_key, running_lines
-from aap_parser.sources.collector import collector_paused
 from aap_parser.sources.ocr.layer import OcrLayer
 from aap_parser.sources.ocr.mode import OcrMode
 from aap_parser.sources.pdf.backends import BACKENDS, DEFAULT_BACKEND, PdfBackend
