@@ -24,6 +24,10 @@ def _lines(*texts: str) -> list[TextLine]:
         ("Le 12 décembre 2013", None, dt.date(2013, 12, 12)),
         ("Paris, le mardi 5 février 2019", "Paris", dt.date(2019, 2, 5)),
         ("Fait à Paris, le 14 octobre 2021", "Paris", dt.date(2021, 10, 14)),
+        ("Paris, le 1 er juillet 2019", "Paris", dt.date(2019, 7, 1)),
+        ("Paris, le 1ᵉʳ juillet 2019", "Paris", dt.date(2019, 7, 1)),
+        ("Paris le 3 mars 2021", "Paris", dt.date(2021, 3, 3)),
+        ("Saint-Denis le 2 mai 2019", "Saint-Denis", dt.date(2019, 5, 2)),
     ],
 )
 def test_parse_date_forms(text: str, place: str | None, date: dt.date) -> None:
@@ -33,6 +37,8 @@ def test_parse_date_forms(text: str, place: str | None, date: dt.date) -> None:
 def test_parse_date_rejects_non_dates() -> None:
     assert parse_date("Paris, le 31 février 2020")[1] is None
     assert parse_date("Développement durable 2020")[1] is None
+    assert parse_date("Paris, le 11 er mars 2020")[1] is None
+    assert parse_date("Bretagne le 2 mai 2019, coopération")[1] is None
 
 
 @pytest.mark.parametrize(

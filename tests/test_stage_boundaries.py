@@ -16,7 +16,10 @@ PACKAGE = Path(aap_parser.__file__).parent
 SOURCE_FILES = sorted((PACKAGE / "sources").rglob("*.py"))
 
 # What a source reader may use of the package besides the source stage itself.
-ALLOWED = ("aap_parser.sources", "aap_parser.grid", "aap_parser.errors", "aap_parser.wording")
+ALLOWED = (
+    "aap_parser.sources", "aap_parser.grid", "aap_parser.errors", "aap_parser.wording",
+    "aap_parser.collector",
+)
 
 
 def _imported(source: str, package: str) -> set[str]:

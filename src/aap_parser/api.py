@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from aap_parser.build import build_records
+from aap_parser.collector import collector_paused
 from aap_parser.errors import AapParseError, InputError, StrictModeError
 from aap_parser.grid import SourceDocument
 from aap_parser.inputs import text_name
@@ -61,7 +62,8 @@ def parse(
             ocr=ocr,
             ocr_lang=ocr_lang,
         )
-        return _finish(document, data, name, strict)
+        with collector_paused():  # layout and records: many objects, no cycle to free
+            return _finish(document, data, name, strict)
     except AapParseError as error:
         if name:
             error.with_source(name)

@@ -31,9 +31,9 @@ _FIELD_START = {
     "delegation": regex.compile(r"^(?:la\s+)?d[ée]l[ée]gation\b", regex.IGNORECASE),
 }
 _DATE_LINE = regex.compile(
-    r"^(?:fait\s+[àa]\s+)?(?:(?P<place>[\p{Lu}][\p{L}' \-]{1,40}?)\s*,\s*)?(?:le\s+)?"
-    r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
-    r"(?:(?P<day>1er|\d{1,2})\s+(?P<month>\p{L}+)\s+(?P<year>(?:19|20)\d{2})"
+    r"^(?:fait\s+[àa]\s+)?(?:(?P<place>[\p{Lu}][\p{L}' \-]{1,40}?)(?:\s*,\s*|\s+(?=le\s)))?"
+    r"(?:le\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
+    r"(?:(?P<day>1\s?(?:er|ᵉʳ)|\d{1,2})\s+(?P<month>\p{L}+)\s+(?P<year>(?:19|20)\d{2})"
     r"|(?P<dd>\d{1,2})[/.](?P<mm>\d{1,2})[/.](?P<yyyy>(?:19|20)\d{2}))\s*\.?$",
     regex.IGNORECASE,
 )
@@ -133,7 +133,8 @@ def _field_of(text: str) -> str | None:
 
 
 def parse_date(text: str) -> tuple[str | None, dt.date | None]:
-    """Place and date of a line such as "Paris, le 1er juillet 2019" or "Paris, 23/06/2020"."""
+    """Place and date of a line such as "Paris, le 1er juillet 2019", "Paris le 1 er juillet
+    2019" (a superscript « er » printed apart) or "Paris, 23/06/2020"."""
     match = _DATE_LINE.match(collapse_spaces(text))
     if match is None:
         return None, None
@@ -144,7 +145,8 @@ def parse_date(text: str) -> tuple[str | None, dt.date | None]:
             month = MONTHS.get(match.group("month").lower())
             if month is None:
                 return None, None
-            day = 1 if match.group("day").lower() == "1er" else int(match.group("day"))
+            printed_day = match.group("day").lower().replace(" ", "")
+            day = 1 if printed_day in ("1er", "1ᵉʳ") else int(printed_day)
             return place, dt.date(int(match.group("year")), month, day)
         day, month = int(match.group("dd")), int(match.group("mm"))
         return place, dt.date(int(match.group("yyyy")), month, day)

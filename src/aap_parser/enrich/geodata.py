@@ -9,19 +9,18 @@ and building the index from the columns costs about half what it did from the ta
 
 from __future__ import annotations
 
-import gc
 import gzip
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any, TypeVar
 
 from aap_parser import prebuilt
+from aap_parser.collector import collector_paused
 from aap_parser.enrich.normalise import drop_article, key
 from aap_parser.errors import AapParseError
 from aap_parser.wording import ARTICLES, GROUPING_FILLER
@@ -272,21 +271,8 @@ def geo_index() -> GeoIndex:
     raw = _table_bytes()
     packed = prebuilt.load(INDEX_FILE, _fingerprint(raw))
     columns = _unpacked(packed) if packed is not None else index_columns(_read_table(raw))
-    with _collector_paused():  # tens of thousands of lists, none in a cycle
+    with collector_paused():  # tens of thousands of lists, none in a cycle
         return _index(columns)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while the block runs (it would walk the containers
-    being built again and again, doubling the time it takes to build the index)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def build_index() -> tuple[str, dict[str, Any]]:

@@ -374,26 +374,19 @@ def head_from_content(rows: Sequence[Sequence[str]]) -> ContentHead | None:
     the roles the rows below give their columns; otherwise the table has no header row and the
     first row is data. None when the cells do not make a laureates table (no leads, no partners).
     """
-    numbered = [(i, list(row)) for i, row in enumerate(rows) if any(t.strip() for t in row)]
+    numbered, texts, width = _printed_rows(rows)
     if not numbered:
         return None
-    texts = [row for _, row in numbered]
-    width = max(_printed_width(row) for row in texts)
     blank = ("",) * width
     if _worded_as_header(texts[0]) and not any(len(row) >= width for row in texts[1:]):
         return None  # a header (its cells in the vocabulary) over no rows it can be read with
-    heads = 0
-    if any(len(row) >= width for row in texts[1:]):
-        below = assign_roles(blank, _full_rows(texts[1:], width)).roles
-        limit = min(len(texts) - 1, _MAX_HEADER_ROWS)
-        while heads < limit and _header_like(texts[heads], below):
-            heads += 1
+    heads = _header_rows(texts, width)
     if heads:
         columns = tuple((texts[heads - 1] + [""] * width)[:width])
         assignment = assign_roles(columns, _full_rows(texts[heads:], width))
         if not is_laureates_table(assignment):
             return None
-        index = numbered[heads - 1][0]
+        index = numbered[heads - 1]
         return ContentHead(index, columns, assignment.roles, _role_notes(columns, assignment))
     assignment = assign_roles(blank, _full_rows(texts, width))
     if not is_laureates_table(assignment):
@@ -404,6 +397,38 @@ def head_from_content(rows: Sequence[Sequence[str]]) -> ContentHead | None:
         f"table without a header row; column roles read from the cells ({named})",
     )
     return ContentHead(None, blank, assignment.roles, (note,))
+
+
+def content_header_row(rows: Sequence[Sequence[str]]) -> tuple[int | None, int]:
+    """The row :func:`head_from_content` takes for the header row (None: no row), and the
+    table's printed width: the first step of its reading, without the role search over the
+    rows under that header (a caller deciding whether a part goes on with the table above
+    needs no more)."""
+    numbered, texts, width = _printed_rows(rows)
+    heads = _header_rows(texts, width) if numbered else 0
+    return (numbered[heads - 1] if heads else None), width
+
+
+def _printed_rows(
+    rows: Sequence[Sequence[str]],
+) -> tuple[list[int], list[list[str]], int]:
+    """The indexes and cells of the rows that print something, and their widest printed
+    width."""
+    numbered = [i for i, row in enumerate(rows) if any(t.strip() for t in row)]
+    texts = [list(rows[i]) for i in numbered]
+    return numbered, texts, max((_printed_width(row) for row in texts), default=0)
+
+
+def _header_rows(texts: list[list[str]], width: int) -> int:
+    """How many of the first rows read as a header printed in other words: short cells that
+    do not fit the roles the rows below give their columns."""
+    heads = 0
+    if any(len(row) >= width for row in texts[1:]):
+        below = assign_roles(("",) * width, _full_rows(texts[1:], width)).roles
+        limit = min(len(texts) - 1, _MAX_HEADER_ROWS)
+        while heads < limit and _header_like(texts[heads], below):
+            heads += 1
+    return heads
 
 
 def _header_like(row: Sequence[str], roles: Sequence[Role]) -> bool:

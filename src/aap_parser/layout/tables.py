@@ -34,7 +34,13 @@ from aap_parser.grid import (
 )
 from aap_parser.header import is_page_furniture, paragraphs, read_header
 from aap_parser.layout.broken_words import Vocabulary, rejoin, vocabulary
-from aap_parser.layout.content import ContentHead, head_from_content, realign, settle_roles
+from aap_parser.layout.content import (
+    ContentHead,
+    content_header_row,
+    head_from_content,
+    realign,
+    settle_roles,
+)
 from aap_parser.layout.roles import CARRIED_ROLES, header_role, header_roles
 from aap_parser.models import Header, Role
 from aap_parser.wording import stops_mid_phrase
@@ -286,7 +292,8 @@ def _assemble(parts: Sequence[_Part]) -> tuple[list[_Builder], list[str], list[P
         notes, section = _split_between(above)
         footnotes.extend(notes)
         fresh = None
-        if found is None:
+        if found is None and not (builders and _plainly_continues(part.table, section,
+                                                                   builders[-1])):
             fresh = _content_head(part.table)
             if fresh is not None and builders and _next_part(fresh, part.table, section,
                                                               builders[-1]):
@@ -319,6 +326,17 @@ def _next_part(head: ContentHead, table: RawTable, section: str | None, current:
     if head.index is not None and all(not cell.is_empty for cell in table.rows[head.index].cells):
         return False
     return len(head.roles) == len(current.columns) and (section is None or table.page is not None)
+
+
+def _plainly_continues(table: RawTable, section: str | None, current: _Builder) -> bool:
+    """Whether a part no header row of the vocabulary opens goes on with the table above
+    whatever roles its cells would be given (:func:`_next_part` for any head read from them):
+    as many printed columns, and no row the cells read as a header, or one that does not
+    fill every column. Tested first: it spares the role search over the whole part."""
+    index, width = content_header_row([row.texts for row in table.rows])
+    if width != len(current.columns) or (section is not None and table.page is None):
+        return False
+    return index is None or any(cell.is_empty for cell in table.rows[index].cells)
 
 
 def _next_section(head: ContentHead, section: str | None, current: _Builder) -> bool:

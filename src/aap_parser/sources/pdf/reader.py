@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from aap_parser.collector import collector_paused
 from aap_parser.errors import (
     AapParseError,
     EncryptedPdfError,
@@ -250,8 +251,9 @@ def read_pdf(
         inks = scans.pages(pdf.pages())
         for number in range(1, count + 1):
             try:
-                ink = next(inks)
-                pages.append(_assemble(ink, number))
+                with collector_paused():  # thousands of glyphs, none in a cycle
+                    ink = next(inks)
+                    pages.append(_assemble(ink, number))
             except AapParseError:
                 raise
             except Exception as exc:
