@@ -380,3 +380,64 @@ def test_a_title_glued_one_character_left_of_its_header_keeps_its_column() -> No
         "Commune de Saint-Étienne",
         "Développement durable",
     ]
+
+
+_TYPE_WORD_GLUED = """\
+Collectivité territoriale        Collectivité partenaire        Titre du projet
+
+Conseil départemental de         Commune de Annecy (Arménie),   L’eau économie santé
+Nîmes et Syndicat mixte du       Province de Hué (Arménie)      agro-écologie
+Ségou
+
+Communauté de communes du District de Évreux                    Coopération économie
+Besançon                                                        déchets durable
+
+Région Saint-Louis               Région de Kpalimé (Mali)       Éducation formation
+"""
+
+
+def test_a_partner_type_word_glued_to_the_lead_goes_with_the_partner() -> None:
+    # "District de Évreux" is printed a space after a lead ending in "du", its type word
+    # seven characters left of the partners: "de" starts nearer the column, but a name
+    # does not start on "de"; the type word before it opens the partner.
+    rows = _texts(_tables(read_layout_text(_TYPE_WORD_GLUED.split("\n")))[0])
+    assert rows[2][0:2] == ["Communauté de communes du Besançon", "District de Évreux"]
+
+
+_TYPE_WORD_ALONE = """\
+ N°    Collectivité territoriale    Collectivité partenaire     Titre du projet
+       Région Bobo Dioulasso,
+ 1                            Cercle de Évreux                  L'accès rurale coopération
+       Commune de Nîmes
+ 2     Ville de Nîmes               Commune de Ségou (Mali)     Santé jeunesse
+"""
+
+
+def test_a_partner_printed_left_of_its_column_after_a_row_number_keeps_its_type_word() -> None:
+    # The partner cell is printed seven characters left of its column, alone between the
+    # number and the title: it is the partner's whole cell, not the lead's.
+    rows = _texts(_tables(read_layout_text(_TYPE_WORD_ALONE.split("\n")))[0])
+    assert rows[1][1:3] == ["Région Bobo Dioulasso, Commune de Nîmes", "Cercle de Évreux"]
+
+
+_LIST_INTO_TITLE = """\
+Région        Collectivité       Collectivité            Titre du projet
+              territoriale       partenaire
+              Conseil            Ville de Nîmes           Culture rurale formation mobilité
+              départemental de   (Burkina Faso), District l’eau, « rurale » : formation
+Midi-         Besançon           de Montélimar (Maroc)
+Pyrénées
+              Conseil            Province de Hué         Économie développement
+              départemental de
+              Nîmes
+"""
+
+
+def test_a_type_word_after_a_comma_stays_in_its_list() -> None:
+    # "District" runs up to the title's column after "(Burkina Faso),": it opens the next
+    # partner of the same cell, and the title's line going on starts lowercase.
+    rows = _texts(_tables(read_layout_text(_LIST_INTO_TITLE.split("\n")))[0])
+    assert rows[1][2:4] == [
+        "Ville de Nîmes (Burkina Faso), District de Montélimar (Maroc)",
+        "Culture rurale formation mobilité l’eau, « rurale » : formation",
+    ]

@@ -15,6 +15,13 @@ from aap_parser.sources.layout_text.words import (
     _starts_cell,
     _starts_continuation,
 )
+from aap_parser.wording import (
+    CONJUNCTIONS,
+    LEAD_AUTHORITY_WORDS,
+    PARTNER_AUTHORITY_WORDS,
+    fold,
+    words_pattern,
+)
 
 _START_TOLERANCE = 3
 
@@ -30,6 +37,13 @@ _SHIFT_REACH = 8
 
 
 _GOES_ON_DISTANCE = 3
+
+
+_TYPE_WORDS = LEAD_AUTHORITY_WORDS | PARTNER_AUTHORITY_WORDS
+
+
+# Text after which a type word opens the next name of the same cell's list ("…, District").
+_LIST_GOES_ON = regex.compile(rf"(?:,|\b{words_pattern(CONJUNCTIONS)})$")
 
 
 # Where a cell may start within a chunk: a word after a space, but not a group of three
@@ -285,6 +299,11 @@ def _split_chunk(
         cut = min(near, key=lambda w: (near[w], abs(w - column.start)))
         if near[cut] and not exact:
             cut = _glued_cell_start(last, near, hints, cut)
+        if not exact:
+            cut = _type_word_before(last, cut, column, columns[number].start)
+        if cut == last.start:
+            pieces[-1] = (index, last)
+            continue
         offset = cut - last.start
         pieces[-1:] = [
             (number, _Chunk(last.start, cut - 1, last.text[: offset - 1])),
@@ -313,6 +332,27 @@ def _glued_cell_start(
         ),
         default=nearest,
     )
+
+
+def _type_word_before(chunk: _Chunk, cut: int, column: _Column, own_start: int) -> int:
+    """Where a cell cut at a word that goes on ("de Évreux") really starts: at the authority
+    type word just before it ("District de Évreux") when that word lies within the shift
+    reach left of the column and off its own column's start; pdftotext printed the cell's
+    first word glued to the text on its left, and a name never starts with "de"."""
+    offset = cut - chunk.start
+    if offset <= 0 or not _starts_continuation(chunk.text[offset:]):
+        return cut
+    head = chunk.text[: offset - 1].rstrip()
+    before, _, word = head.rpartition(" ")
+    start = chunk.start + len(head) - len(word)
+    if (
+        fold(word) in _TYPE_WORDS
+        and not _LIST_GOES_ON.search(before)
+        and 0 < column.start - start <= _SHIFT_REACH
+        and start > own_start + _START_TOLERANCE
+    ):
+        return start
+    return cut
 
 
 def _lone_collision(chunk: _Chunk, columns: Sequence[_Column], index: int) -> bool:
