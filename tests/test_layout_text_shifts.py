@@ -441,3 +441,38 @@ def test_a_type_word_after_a_comma_stays_in_its_list() -> None:
         "Ville de Nîmes (Burkina Faso), District de Montélimar (Maroc)",
         "Culture rurale formation mobilité l’eau, « rurale » : formation",
     ]
+
+
+_LEAD_TYPE_WORD_IN_REGION = """\
+N°  Région                      Collectivité territoriale    Collectivité partenaire          Projet
+
+1   Bourgogne-Franche-Comté Syndicat mixte du Jacmel,        Gouvernorat de Kpalimé (Haïti)   Santé
+                            Région Bobo Dioulasso                                             rurale
+
+2                                                            Ville de Tyr                     Santé
+
+3                               Ville de Saint-Étienne       Commune de Ségou                 Santé
+                                                                                              rurale
+
+4                                                            Région de L’Isle-Adam (Côte      Santé
+                                                             d'Ivoire), Province de Hué
+                                                             (Arménie)
+
+5   Auvergne-Rhône-Alpes        Métropole de Saint-Étienne   Commune de Tyr                   Santé
+
+6   Pays de la Loire            Ville de Saint-Étienne       Commune de Jacmel                Santé
+
+7   Auvergne-Rhône-Alpes        Ville de Saint-Étienne       Commune de Tyr                   Santé
+
+"""
+
+
+def test_a_lead_type_word_printed_left_of_its_column_opens_the_lead() -> None:
+    # The lead cell is printed four characters left of its column; its second line opens
+    # with "Région", which falls in the region's column: the type word goes with the name
+    # after it, not with the region.
+    rows = _texts(_tables(read_layout_text(_LEAD_TYPE_WORD_IN_REGION.split("\n")))[0])
+    assert rows[1][1:3] == [
+        "Bourgogne-Franche-Comté",
+        "Syndicat mixte du Jacmel, Région Bobo Dioulasso",
+    ]

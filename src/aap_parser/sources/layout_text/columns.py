@@ -19,6 +19,7 @@ from aap_parser.wording import (
     CONJUNCTIONS,
     LEAD_AUTHORITY_WORDS,
     PARTNER_AUTHORITY_WORDS,
+    TRAILING_AUTHORITY_WORDS,
     fold,
     words_pattern,
 )
@@ -335,18 +336,22 @@ def _glued_cell_start(
 
 
 def _type_word_before(chunk: _Chunk, cut: int, column: _Column, own_start: int) -> int:
-    """Where a cell cut at a word that goes on ("de Évreux") really starts: at the authority
-    type word just before it ("District de Évreux") when that word lies within the shift
+    """Where a cell cut at ``cut`` really starts: at the authority type word just before it
+    ("District de Évreux", "Région Bobo Dioulasso") when that word lies within the shift
     reach left of the column and off its own column's start; pdftotext printed the cell's
-    first word glued to the text on its left, and a name never starts with "de"."""
+    first word glued to the text on its left, and a name never starts with "de". Not after
+    a comma or "et" (the next name of the same list), nor a type word also printed after
+    the place ("Nantes Métropole") before a capitalised word."""
     offset = cut - chunk.start
-    if offset <= 0 or not _starts_continuation(chunk.text[offset:]):
+    if offset <= 0:
         return cut
+    goes_on = _starts_continuation(chunk.text[offset:])
     head = chunk.text[: offset - 1].rstrip()
     before, _, word = head.rpartition(" ")
     start = chunk.start + len(head) - len(word)
     if (
         fold(word) in _TYPE_WORDS
+        and (goes_on or fold(word) not in TRAILING_AUTHORITY_WORDS)
         and not _LIST_GOES_ON.search(before)
         and 0 < column.start - start <= _SHIFT_REACH
         and start > own_start + _START_TOLERANCE
