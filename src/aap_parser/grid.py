@@ -34,6 +34,7 @@ class WarningCode(StrEnum):
     # layout
     TABLE_WITHOUT_HEADER = "table-without-header"
     TABLE_WITHOUT_ROWS = "table-without-rows"
+    TEXT_LIKE_ROWS = "text-like-rows"
     HEADING_WITHOUT_HEADER = "heading-without-header"
     ROW_EXTRA_CELLS = "row-extra-cells"
     ROW_MISSING_CELLS = "row-missing-cells"
@@ -81,6 +82,7 @@ SEVERITY: dict[WarningCode, Severity] = {
     WarningCode.MERGED_CELLS_UNPLACED: "error",
     WarningCode.TABLE_WITHOUT_HEADER: "error",
     WarningCode.TABLE_WITHOUT_ROWS: "error",
+    WarningCode.TEXT_LIKE_ROWS: "error",
     WarningCode.HEADING_WITHOUT_HEADER: "warning",
     WarningCode.ROW_EXTRA_CELLS: "error",
     WarningCode.ROW_MISSING_CELLS: "error",

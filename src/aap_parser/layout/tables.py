@@ -27,6 +27,7 @@ from aap_parser.grid import (
     SourceDocument,
     TextLine,
     WarningCode,
+    collapse_spaces,
     join_lines,
     running_key,
     running_lines,
@@ -175,7 +176,8 @@ def lay_out(document: SourceDocument) -> Layout:
     header, heading, parts = _take_heading(parts)
     builders, footnotes, joined = _assemble(parts)
     footnotes.extend(_footnotes(list(tail)))
-    warnings = [*skipped, *joined, *_empty_tables(builders)]
+    after = [line for part in parts[1:] for line in part.above] + list(tail)
+    warnings = [*skipped, *joined, *_empty_tables(builders), *_text_like_rows(after)]
     words = vocabulary(
         itertools.chain((line.text for line in heading), footnotes),
         (cell.lines for builder in builders for row in builder.rows for cell in row.cells),
@@ -554,6 +556,33 @@ def _split_between(lines: list[TextLine]) -> tuple[list[str], str | None]:
     if _is_section(last):
         return _footnotes([line for group in groups[:-1] for line in group.lines]), last
     return _footnotes(lines), None
+
+
+# Cells of a space-aligned row: text, a gap of 3+ spaces, text, twice or more in a line;
+# lines of one run are at most this many lines apart (a cell's wrapped lines between).
+_COLUMNED = regex.compile(r"\S {3,}\S.*?\S {3,}\S")
+_RUN_GAP = 3
+
+
+def _text_like_rows(lines: Sequence[TextLine]) -> list[ParseWarning]:
+    """One warning for each run of lines after the first table that are printed in columns
+    like table rows but were not read as a table (a header in words the reader does not
+    know, say): laureates may be missing, and the text is kept as a footnote."""
+    warnings: list[ParseWarning] = []
+    last: tuple[int | None, int] | None = None  # page and line of the last such line
+    for line in lines:
+        if line.line is None or not _COLUMNED.search(line.text):
+            continue
+        if last is None or last[0] != line.page or line.line - last[1] > _RUN_GAP:
+            shown = collapse_spaces(line.text)
+            shown = shown[:80] + "…" if len(shown) > 80 else shown
+            warnings.append(warn(
+                WarningCode.TEXT_LIKE_ROWS,
+                f"text after the table printed in columns, like rows, was not read as a "
+                f"table: {shown!r}",
+                page=line.page, line=line.line))
+        last = (line.page, line.line)
+    return warnings
 
 
 def _footnotes(lines: list[TextLine]) -> list[str]:

@@ -84,7 +84,11 @@ def _dense_columns(grid: _Grid, header: int, *, continued: bool) -> list[int]:
 
         shares = {col: share(col) for col in core if col != widest}
         worst = min(shares, key=lambda col: shares[col], default=None)
-        if (worst is None or shares[worst] >= _KEPT_ROWS) and len(core) > _MIN_CUTTING_COLUMNS + 1:
+        if (
+            (worst is None or shares[worst] >= _KEPT_ROWS)
+            and widest in core  # not already left out as merged
+            and len(core) > _MIN_CUTTING_COLUMNS + 1
+        ):
             # The others all cut rows: the widest is merged still (a lead of tall cells)
             # when it has a cell of its own in half the rows they cut at most.
             if share(widest) > _MERGED_WIDEST:
