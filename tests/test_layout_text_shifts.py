@@ -476,3 +476,23 @@ def test_a_lead_type_word_printed_left_of_its_column_opens_the_lead() -> None:
         "Bourgogne-Franche-Comté",
         "Syndicat mixte du Jacmel, Région Bobo Dioulasso",
     ]
+
+
+_COLON_GLUED_TO_AMOUNT = """\
+N°  Collectivité partenaire     Titre du projet                         Montant
+1   Cercle de Ségou (Mali)      Jeunesse l’eau jeunesse déchets         93.039 €
+2   Commune de Jacmel           Mobilité patrimoine jeunesse « santé » : 52.000 €
+                                agro-écologie
+3   Ville de Tyr                Santé rurale                            3.250 €
+"""
+
+
+def test_a_colon_ending_a_title_line_stays_with_the_title() -> None:
+    # French prints a space before ":"; the title's line ends in " :" glued to the amount,
+    # the colon one character left of the amounts' column: it closes the title's phrase,
+    # it does not start the amount.
+    rows = _texts(_tables(read_layout_text(_COLON_GLUED_TO_AMOUNT.split("\n")))[0])
+    assert rows[2][2:4] == [
+        "Mobilité patrimoine jeunesse « santé » : agro-écologie",
+        "52.000 €",
+    ]

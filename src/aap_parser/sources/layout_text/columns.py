@@ -47,9 +47,12 @@ _TYPE_WORDS = LEAD_AUTHORITY_WORDS | PARTNER_AUTHORITY_WORDS
 _LIST_GOES_ON = regex.compile(rf"(?:,|\b{words_pattern(CONJUNCTIONS)})$")
 
 
-# Where a cell may start within a chunk: a word after a space, but not a group of three
-# digits or a currency after a number ("90 500 €": an amount is one cell).
-_WORD_START = regex.compile(r"(?<= )(?<!\d )\S|(?<=\d )(?!\d{3}(?!\d)|€|euros?\b|EUR\b)\S")
+# Where a cell may start within a chunk: a word after a space, but not a mark closing the
+# phrase before it (French prints a space before ":", ";", "»"), nor a group of three digits
+# or a currency after a number ("90 500 €": an amount is one cell).
+_WORD_START = regex.compile(
+    r"(?<= )(?<!\d )(?![:;!?»”](?: |$))\S|(?<=\d )(?!\d{3}(?!\d)|€|euros?\b|EUR\b)\S"
+)
 
 
 # How many lines at a table's top may hold a repeated header row.
