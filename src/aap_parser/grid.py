@@ -82,7 +82,7 @@ SEVERITY: dict[WarningCode, Severity] = {
     WarningCode.MERGED_CELLS_UNPLACED: "error",
     WarningCode.TABLE_WITHOUT_HEADER: "error",
     WarningCode.TABLE_WITHOUT_ROWS: "error",
-    WarningCode.TEXT_LIKE_ROWS: "error",
+    WarningCode.TEXT_LIKE_ROWS: "warning",
     WarningCode.HEADING_WITHOUT_HEADER: "warning",
     WarningCode.ROW_EXTRA_CELLS: "error",
     WarningCode.ROW_MISSING_CELLS: "error",
