@@ -27,7 +27,7 @@ import ctypes
 import itertools
 import math
 import struct
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -39,6 +39,8 @@ Matrix = tuple[float, float, float, float, float, float]
 
 _LINE_END_HYPHEN = ("\x02", "\ufffe")
 """How PDFium reports a hyphen printed at a line end (per character, in the page's text)."""
+_PRINTED_HYPHEN = str.maketrans(dict.fromkeys(_LINE_END_HYPHEN, "-"))
+"""The page's text with each line-end hyphen as the hyphen printed."""
 _INVISIBLE = (3, 7)
 """Text render modes that paint nothing (7 adds the text to the clipping path)."""
 _BOXES = ("mlh", "ml", "mlllh", "mllll")
@@ -426,7 +428,7 @@ class _FillColour:
         return min(red.value, green.value, blue.value) >= 253
 
 
-def _page_text(tp: Any, count: int) -> Sequence[str]:
+def _page_text(tp: Any, count: int) -> str:
     """The page's characters, index for index, a line-end hyphen as the hyphen printed: in
     one call, or one call per character when they do not map one to one (a character
     outside the basic plane takes two UTF-16 units)."""
@@ -434,12 +436,5 @@ def _page_text(tp: Any, count: int) -> Sequence[str]:
     written = c.FPDFText_GetText(tp, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
     text = buffer.raw[: (written - 1) * 2].decode("utf-16-le", "replace") if written > 0 else ""
     if len(text) != count:
-        return [_printed(chr(c.FPDFText_GetUnicode(tp, index))) for index in range(count)]
-    for hyphen in _LINE_END_HYPHEN:
-        text = text.replace(hyphen, "-")
-    return text
-
-
-def _printed(char: str) -> str:
-    """A character as printed: PDFium's mark of a line-end hyphen is the hyphen."""
-    return "-" if char in _LINE_END_HYPHEN else char
+        text = "".join(chr(c.FPDFText_GetUnicode(tp, index)) for index in range(count))
+    return text.translate(_PRINTED_HYPHEN)
