@@ -259,10 +259,7 @@ def _allocations_bounded(max_memory: int | None) -> Iterator[None]:
     try:
         yield
     finally:
-        if previous is not None:
-            import resource
-
-            resource.setrlimit(*previous)
+        restore_memory_limit(previous)
 
 
 def _extend_alarm() -> None:
@@ -418,6 +415,14 @@ def limit_memory(max_bytes: int) -> tuple[int, tuple[int, int]] | None:
         max_bytes = min(max_bytes, hard)
     resource.setrlimit(kind, (max_bytes, hard))
     return kind, previous
+
+
+def restore_memory_limit(previous: tuple[int, tuple[int, int]] | None) -> None:
+    """Put back the limit :func:`limit_memory` replaced (None: it set none)."""
+    if previous is not None:
+        import resource
+
+        resource.setrlimit(*previous)
 
 
 def _die_with_parent() -> None:
