@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from aap_parser.grid import join_lines
 from aap_parser.models import Announcement, Source
 from tests.conftest import ROOT, SEED
+from tests.fixtures_gen.files import changed_files
 from tests.fixtures_gen.generate import render_all
 from tests.fixtures_gen.golden import GENERATED_DIR, build_golden, expected_for, load_manifest
 from tests.fixtures_gen.render_pdf import render_pdf, render_pdf_info, wrap
@@ -47,8 +48,7 @@ def test_corpus_size_and_names() -> None:
 def test_committed_files_are_up_to_date_and_deterministic() -> None:
     """Regenerating every spec gives byte-identical files (reportlab ``invariant=1``)."""
     files = render_all(SPECS)
-    stale = [n for n, data in files.items() if (GENERATED_DIR / n).read_bytes() != data]
-    assert stale == []
+    assert changed_files(files, GENERATED_DIR) == []
     assert sum(len(d) for d in files.values()) < 3_000_000
 
 

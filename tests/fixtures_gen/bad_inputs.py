@@ -21,6 +21,8 @@ from reportlab.lib import pdfencrypt
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen import canvas
 
+from tests.fixtures_gen.files import changed_files, write_files
+
 REPO = Path(__file__).resolve().parents[2]
 BAD_DIR = REPO / "tests" / "fixtures" / "bad"
 SAMPLE_PDF = REPO / "tests" / "fixtures" / "samples" / "seed-000-r1.docx-lo.pdf"
@@ -551,15 +553,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only report stale files")
     args = parser.parse_args(argv)
-    BAD_DIR.mkdir(parents=True, exist_ok=True)
-    stale = []
-    for name, data in render_catalogue():
-        path = BAD_DIR / name
-        if path.exists() and path.read_bytes() == data:
-            continue
-        stale.append(name)
-        if not args.check:
-            path.write_bytes(data)
+    files = dict(render_catalogue())
+    stale = changed_files(files, BAD_DIR)
+    if not args.check:
+        write_files(files, BAD_DIR, stale)
     verb = "stale" if args.check else "written"
     print(f"{len(stale)} file(s) {verb}: {' '.join(stale) or '-'}")
     return 1 if args.check and stale else 0

@@ -26,6 +26,7 @@ if __package__ in (None, ""):  # run as a script: make ``tests.fixtures_gen`` im
 
 from aap_parser.models import Source
 
+from .files import changed_files, write_files
 from .golden import GENERATED_DIR, MANIFEST, build_golden
 from .render_pdf import render_pdf_info
 from .render_text import render_pipe, render_tab
@@ -169,18 +170,14 @@ def main(argv: list[str] | None = None) -> int:
     listed = set(files) | set(external)
     files.update(external_files)
     stale = [p for p in out.glob("*") if _ours(p) and p.name not in listed] if out.exists() else []
-    changed = [
-        n for n, data in files.items() if not (out / n).exists() or (out / n).read_bytes() != data
-    ]
+    changed = changed_files(files, out)
     if args.check:
         for n in changed:
             print(f"out of date: {n}")
         for p in stale:
             print(f"stale: {p.name}")
         return 1 if changed or stale else 0
-    out.mkdir(parents=True, exist_ok=True)
-    for n in changed:
-        (out / n).write_bytes(files[n])
+    write_files(files, out, changed)
     for p in stale:
         p.unlink()
     total = sum(len(d) for d in files.values())

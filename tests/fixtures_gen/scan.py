@@ -31,6 +31,7 @@ from PIL import Image, ImageFilter
 
 from aap_parser.models import Source
 
+from .files import changed_files, write_files
 from .golden import GENERATED_DIR, expected_for
 
 FIXED_DATE = time.gmtime(1592870400)
@@ -139,15 +140,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="only compare with the files")
     args = parser.parse_args(argv)
     files = render_all()
-    stale = [n for n, d in files.items() if not (SCANNED_DIR / n).is_file()
-             or (SCANNED_DIR / n).read_bytes() != d]
+    stale = changed_files(files, SCANNED_DIR)
     if args.check:
         for name in stale:
             print(f"stale: {name}")
         return 1 if stale else 0
-    SCANNED_DIR.mkdir(parents=True, exist_ok=True)
+    write_files(files, SCANNED_DIR, stale)
     for name in stale:
-        (SCANNED_DIR / name).write_bytes(files[name])
         print(f"wrote {name} ({len(files[name]) // 1024} KiB)")
     return 0
 

@@ -26,6 +26,7 @@ if __package__ in (None, ""):  # run as a script: make ``tests.fixtures_gen`` im
 
 from aap_parser.models import Announcement, Source
 
+from .files import changed_files, write_files
 from .golden import build_golden
 from .render_text import _header_lines
 from .spec import AnnouncementSpec, PartnerSpec, Role, RowSpec, TableSpec, load_all_specs
@@ -312,14 +313,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.score:
         print(f"laureates exact: {exact}/{total} ({exact / max(total, 1):.0%})")
         return 0
-    changed = [n for n, d in files.items() if not (out / n).exists() or (out / n).read_bytes() != d]
+    changed = changed_files(files, out)
     if args.check:
         for n in changed:
             print(f"out of date: {n}")
         return 1 if changed else 0
-    out.mkdir(parents=True, exist_ok=True)
-    for n in changed:
-        (out / n).write_bytes(files[n])
+    write_files(files, out, changed)
     print(f"{len(files)} files ({len(changed)} written)")
     return 0
 
