@@ -294,17 +294,16 @@ def _assemble(parts: Sequence[_Part]) -> tuple[list[_Builder], list[str], list[P
         notes, section = _split_between(above)
         footnotes.extend(notes)
         fresh = None
+        if found is None and builders and _next_section(part.table, section, builders[-1]):
+            builders.append(_Builder(section, builders[-1].columns, builders[-1].roles))
+            _place_rows(builders, part.table, part.table.rows, footnotes)
+            continue
         if found is None and not (builders and _plainly_continues(part.table, section,
                                                                    builders[-1])):
             fresh = _content_head(part.table)
             if fresh is not None and builders and _next_part(fresh, part.table, section,
                                                               builders[-1]):
                 fresh = None
-            elif fresh is not None and builders and _next_section(fresh, section,
-                                                                   builders[-1]):
-                builders.append(_Builder(section, builders[-1].columns, builders[-1].roles))
-                _place_rows(builders, part.table, part.table.rows, footnotes)
-                continue
         head = found or fresh
         if head is None:
             body = _continue_table(builders[-1], part.table, section, footnotes, warnings)
@@ -333,19 +332,26 @@ def _next_part(head: ContentHead, table: RawTable, section: str | None, current:
 def _plainly_continues(table: RawTable, section: str | None, current: _Builder) -> bool:
     """Whether a part no header row of the vocabulary opens goes on with the table above
     whatever roles its cells would be given (:func:`_next_part` for any head read from them):
-    as many printed columns, and no row the cells read as a header, or one that does not
-    fill every column. Tested first: it spares the role search over the whole part."""
+    as many printed columns and no header row of its own (:func:`_headless_as_wide`), and
+    on a new page or under no heading. Tested first: it spares the role search over the
+    whole part."""
+    return (section is None or table.page is not None) and _headless_as_wide(table, current)
+
+
+def _next_section(table: RawTable, section: str | None, current: _Builder) -> bool:
+    """Whether a part of text under a heading is the next section of the table above (a list
+    grouped under headings, the header row printed once): as many printed columns and no
+    header row of its own (:func:`_headless_as_wide`), whatever its cells say of roles."""
+    return section is not None and table.page is None and _headless_as_wide(table, current)
+
+
+def _headless_as_wide(table: RawTable, current: _Builder) -> bool:
+    """As many printed columns as the table above, and no row the cells read as a header, or
+    one that does not fill every column (the rest of a row cut by the page end)."""
     index, width = content_header_row([row.texts for row in table.rows])
-    if width != len(current.columns) or (section is not None and table.page is None):
+    if width != len(current.columns):
         return False
     return index is None or any(cell.is_empty for cell in table.rows[index].cells)
-
-
-def _next_section(head: ContentHead, section: str | None, current: _Builder) -> bool:
-    """Whether a part without a header row, under a heading, is the next section of the table
-    above (a list grouped under headings, each group printed apart): the cells read as the
-    same columns, in the same roles."""
-    return section is not None and head.index is None and head.roles == current.roles
 
 
 def _open_table(
