@@ -107,3 +107,14 @@ def test_pdf_rendition_of_a_variant_reads_exactly(variant: TextVariant, style: s
     want = [comparable(x) for x in expected(variant, text).model_dump(mode="json")["laureates"]]
     got = parse(render_pdf(variant.spec, style)).model_dump(mode="json")
     assert [comparable(x) for x in got["laureates"]] == want
+
+
+@pytest.mark.parametrize("name", [n for n in FIXTURES if VARIANTS[n].grouped])
+def test_groups_under_region_headings_are_sections_of_one_table(
+    name: str, parsed: dict[str, dict[str, Any]]
+) -> None:
+    assert not _codes(parsed[name]) & {"header-missing", "table-without-rows"}
+    laureates = parsed[name]["laureates"]
+    assert laureates
+    assert all(x["region"] == x["section"] for x in laureates)
+    assert all(x["region_code"] for x in laureates)

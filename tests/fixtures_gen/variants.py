@@ -1,6 +1,9 @@
 """Text variants of a spec as lists are printed on the web: other header words, no header row,
 pipe tables without their ``---`` line, rows printed one cell short, columns in another order,
-a row-number column, a per-row programme column.
+a row-number column, a per-row programme column; and as a spreadsheet writes it, a tab table
+copied from a sheet or a sheet saved as CSV with semicolons, each list of partners broken over
+lines inside its quoted cell; and grouped under region headings (the header row printed once,
+each region a heading over its rows, no region column).
 
 Each variant is a transformed spec printed as text, with the laureates a correct parser must read
 from it (``build_golden`` of the transformed spec). The header words are chosen outside the
@@ -12,7 +15,9 @@ compares, ``--score`` counts the laureates read exactly).
 from __future__ import annotations
 
 import argparse
+import csv
 import hashlib
+import io
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -24,6 +29,7 @@ if __package__ in (None, ""):  # run as a script: make ``tests.fixtures_gen`` im
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     __package__ = "tests.fixtures_gen"
 
+from aap_parser.enrich import is_region_name
 from aap_parser.models import Announcement, Source
 
 from .files import changed_files, write_files
@@ -59,6 +65,12 @@ class TextVariant:
     short_rows: bool = False
     junk_header: bool = False
     tab: bool = False
+    sheet: str = ""
+    """The separator a spreadsheet writes the table with (a tab, ";"), quoting as CSV does;
+    empty: a tab or pipe table as typed."""
+    grouped: bool = False
+    """The tables are the groups of a list under region headings: the header row is printed
+    over the first only, and each group's rows take their region from its heading."""
 
 
 def _pick(key: str, options: tuple[str, ...]) -> str:
@@ -199,6 +211,43 @@ def variants(spec: AnnouncementSpec) -> Iterator[TextVariant]:
         f"{n}.web", web, rule=False, short_rows=_can_shorten(spec), junk_header=True
     )
     yield TextVariant(f"{n}.noheader-tab", _headerless(_reordered(spec)), header=False, tab=True)
+    yield TextVariant(f"{n}.sheet", spec, sheet="\t")
+    yield TextVariant(f"{n}.csv", spec, sheet=";")
+    grouped = grouped_by_region(spec)
+    if grouped is not None:
+        yield TextVariant(f"{n}.headings", grouped, grouped=True)
+        yield TextVariant(f"{n}.headings-tab", grouped, grouped=True, tab=True)
+
+
+def grouped_by_region(spec: AnnouncementSpec) -> AnnouncementSpec | None:
+    """The spec's tables cut into one table per region, headed by the region's name, without
+    the region column; None when that cannot print the same laureates (a table with its own
+    sub-heading or no region column, a region that is not a region's exact name, or a group
+    whose first row carries a cell over from the group before)."""
+    tables: list[TableSpec] = []
+    for t in spec.tables:
+        at = t.col("region")
+        if at is None or t.section is not None:
+            return None
+        groups: list[tuple[str, list[RowSpec]]] = []
+        for row in t.rows:
+            if row.cells[at]:
+                groups.append((row.cells[at], []))
+            elif not groups:
+                return None
+            groups[-1][1].append(replace(row, cells=row.cells[:at] + row.cells[at + 1 :]))
+        for number, (region, rows) in enumerate(groups):
+            if not is_region_name(region) or "" in rows[0].cells:
+                return None
+            tables.append(TableSpec(
+                columns=t.columns[:at] + t.columns[at + 1 :],
+                roles=t.roles[:at] + t.roles[at + 1 :],
+                rows=tuple(rows),
+                section=region,
+                merge=tuple(role for role in t.merge if role != "region"),
+                footnotes=t.footnotes if number == len(groups) - 1 else (),
+            ))
+    return replace(spec, tables=tuple(tables))
 
 
 def _row_cells(row: RowSpec, short: bool) -> list[str]:
@@ -214,20 +263,35 @@ def render_variant(v: TextVariant) -> str:
             lines.append("")
         if t.section:
             lines += [t.section, ""]
-        if v.tab:
-            if v.header:
+        header = v.header and not (v.grouped and i)
+        if v.sheet:
+            lines += _sheet_lines(v, t)
+        elif v.tab:
+            if header:
                 lines.append("\t".join(t.columns))
             lines += ["\t".join(_row_cells(row, v.short_rows)) for row in t.rows]
         else:
             columns = list(t.columns) + (["<p>"] if v.junk_header else [])
-            if v.header:
+            if header:
                 lines.append(_pipe(columns, v.outer))
-            if v.rule:
+            if v.rule and not (v.grouped and i):
                 lines.append(_pipe(["---"] * len(columns), v.outer))
             lines += [_pipe(_row_cells(row, v.short_rows), v.outer) for row in t.rows]
         if t.footnotes:
             lines += ["", *t.footnotes]
     return "\n".join(lines) + "\n"
+
+
+def _sheet_lines(v: TextVariant, t: TableSpec) -> list[str]:
+    """A table as a spreadsheet writes it: CSV with the variant's separator, each partner
+    of a list on a line of its own inside the cell (which the sheet then quotes)."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=v.sheet, lineterminator="\n")
+    if v.header:
+        writer.writerow(t.columns)
+    for row in t.rows:
+        writer.writerow([cell.replace("), ", "),\n") for cell in _row_cells(row, v.short_rows)])
+    return out.getvalue().rstrip("\n").split("\n")
 
 
 def _pipe(cells: list[str], outer: bool) -> str:
@@ -255,6 +319,9 @@ def expected(v: TextVariant, text: str) -> Announcement:
             extras = [i for i, role in enumerate(t.roles) if role == "extra"]
             for row, laureate in zip(t.rows, laureates, strict=False):
                 laureate.extra = {f"column {i + 1}": row.cells[i] for i in extras if row.cells[i]}
+    if v.grouped:
+        for laureate in golden.laureates:
+            laureate.region, laureate.region_carried_over = laureate.section, True
     return golden
 
 
