@@ -114,7 +114,8 @@ def test_a_page_with_right_to_left_text_is_read_per_character() -> None:
 
 def test_a_document_read_right_to_left_is_told_apart() -> None:
     data = _pdf(lambda pdf: pdf.drawString(72, 700, "Rufisque"))
-    flagged = data.replace(b"/Type /Catalog", b"/Type /Catalog /ViewerPreferences << /Direction /R2L >>")
+    preferences = b"/Type /Catalog /ViewerPreferences << /Direction /R2L >>"
+    flagged = data.replace(b"/Type /Catalog", preferences)
     assert b"/R2L" in flagged
     for document, expected in ((data, False), (flagged, True)):
         pdf = pdfium.pdfium.PdfDocument(document)
