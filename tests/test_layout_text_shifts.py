@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import partial
 
 from aap_parser.grid import RawTable, SourceDocument
-from aap_parser.layout.roles import LAUREATES_HEADER
+from aap_parser.layout.headers import LAUREATES_HEADER
 from aap_parser.sources import layout_text
 
 read_layout_text = partial(layout_text.read_layout_text, headers=LAUREATES_HEADER)
