@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from operator import itemgetter
 
 from aap_parser.grid import BBox
@@ -94,7 +95,11 @@ _X0 = itemgetter(1)
 
 def _word(run: list[Glyph]) -> Word:
     """The word a run of glyphs makes: its text, box, largest size, majority bold/italic."""
-    texts, x0s, x1s, tops, bottoms, _, sizes, bolds, italics, *_ = zip(*run, strict=True)
+    if len(run) == 1:  # a lone letter or figure: its own fields, without transposing
+        text, x0, x1, top, bottom, _, size, bold, italic, *_ = run[0]
+        return Word(text, x0, x1, top, bottom, size, bold > 0.5, italic > 0.5)
+    # The first nine fields only, each a tuple over the run's glyphs.
+    texts, x0s, x1s, tops, bottoms, _, sizes, bolds, italics = islice(zip(*run, strict=True), 9)
     half = len(run) / 2
     return Word(
         "".join(texts),

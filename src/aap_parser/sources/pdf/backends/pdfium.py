@@ -91,6 +91,8 @@ _char_object = _unconverted("FPDFText_GetTextObject", ctypes.c_void_p)
 _char_origin = _unconverted("FPDFText_GetCharOrigin", ctypes.c_int)
 _loose_box = _unconverted("FPDFText_GetLooseCharBox", ctypes.c_int)
 _is_generated = _unconverted("FPDFText_IsGenerated", ctypes.c_int)
+_char_matrix = _unconverted("FPDFText_GetMatrix", ctypes.c_int)
+_char_font_size = _unconverted("FPDFText_GetFontSize", ctypes.c_double)
 
 
 class _Handle(ctypes.c_void_p):
@@ -257,6 +259,7 @@ class _Page:
         unpack = _BOX.unpack_from
         origin = _Origin(handle)
         matrix = c.FS_MATRIX()
+        at_matrix = ctypes.byref(matrix)
         # From PDFium's user space to top-left page points: pdfminer's page matrix, then
         # pdfplumber's shift and flip (the page matrix only moves: x and y stay apart).
         a, _, _, d, e, f = self.matrix
@@ -271,10 +274,10 @@ class _Page:
             bold, italic, descent = self._font(obj) if obj else (False, False, 0.0)
             hidden = bool(obj) and _render_mode(obj) in _INVISIBLE
             white = bool(obj) and self._colour.white(_fill_colour, obj)
-            c.FPDFText_GetMatrix(tp, start, matrix)
+            _char_matrix(handle, start, at_matrix)
             local: Matrix = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
             whole = _multiply(local, self.matrix)
-            size = c.FPDFText_GetFontSize(tp, start) * math.hypot(whole[2], whole[3])
+            size = _char_font_size(handle, start) * math.hypot(whole[2], whole[3])
             upright = whole[0] * whole[3] > 0 and whole[1] * whole[2] <= 0
             level = origin.level(text, start, stop, matrix)
             baseline = d * level + f if level is not None else 0.0
