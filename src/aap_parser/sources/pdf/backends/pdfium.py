@@ -267,6 +267,7 @@ class _Page:
         f = -f + self.height + self.y_shift
         d = -d
         last_box: tuple[float, ...] | None = None  # the last glyph's box
+        top = bottom = base = vertical = 0.0  # the glyph's heights, and their sum's check
         maybe_generated = _MAYBE_GENERATED
         new = tuple.__new__  # a Glyph without NamedTuple's keyword wrapper
         append = glyphs.append
@@ -280,7 +281,8 @@ class _Page:
             size = _char_font_size(handle, start) * math.hypot(whole[2], whole[3])
             upright = whole[0] * whole[3] > 0 and whole[1] * whole[2] <= 0
             level = origin.level(text, start, stop, matrix)
-            baseline = d * level + f if level is not None else 0.0
+            if level is not None:  # the run's glyphs share their heights (one float each)
+                top, bottom, base, vertical = _heights(d * level + f, descent, size, upright)
             for index in range(start, stop):
                 char = text[index]
                 if char in maybe_generated and _is_generated(handle, index) == 1:
@@ -301,8 +303,8 @@ class _Page:
                 x1 = a * right + e
                 if level is None:
                     baseline = d * origin.y(index) + f
-                bottom = baseline - descent * size  # top-left origin: the descent goes down
-                finite = x0 + x1 + baseline + size
+                    top, bottom, base, vertical = _heights(baseline, descent, size, upright)
+                finite = x0 + x1 + vertical
                 if finite - finite != 0.0:
                     continue  # an infinity or NaN somewhere (math.isfinite, without a call)
                 if x1 < x0:
@@ -314,9 +316,9 @@ class _Page:
                             char,
                             x0,
                             x1,
-                            bottom - size,
+                            top,
                             bottom,
-                            baseline if upright else bottom,
+                            base,
                             size,
                             bold,
                             italic,
@@ -439,6 +441,16 @@ class _FillColour:
             return False
         red, green, blue, _ = self._rgba
         return min(red.value, green.value, blue.value) >= 253
+
+
+def _heights(
+    baseline: float, descent: float, size: float, upright: bool
+) -> tuple[float, float, float, float]:
+    """A glyph's top, bottom and baseline in top-left page points (pdfminer's: the bottom
+    for a glyph not upright) from its baseline, its font's descent and its size; and the
+    baseline plus the size, whose sum with the glyph's sides tells a non-finite value."""
+    bottom = baseline - descent * size  # top-left origin: the descent goes down
+    return bottom - size, bottom, baseline if upright else bottom, baseline + size
 
 
 def _generated(handle: Any, text: str, index: int) -> bool:
