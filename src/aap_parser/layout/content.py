@@ -165,7 +165,7 @@ def profile(text: str) -> Profile:
             return Profile(fits, n)
     if len(text.strip()) < _MIN_CHARS:
         return Profile(fits, n)
-    region = is_region_name(text) and words[0] not in _REGION_PREFIX_WORDS and not bracketed
+    region = not bracketed and words[0] not in _REGION_PREFIX_WORDS and is_region_name(text)
     if not region and items and all(country_code(item) not in (None, "FR") for item in items):
         fits["country"] = 1.0
         fits["partners"] = 0.3
@@ -173,11 +173,23 @@ def profile(text: str) -> Profile:
     if region:
         fits["region"] = 1.0
     short = [item for item in items[:4] if len(item.split()) <= _MAX_NAME_WORDS]
-    french = {item: _is_french(item) for item in short}
+    # How French each short item reads, asked only where a fit needs it (the official
+    # lists' lookup is the costliest test): the lead fit needs all of them, the partner
+    # fit none for an item naming its country, and no more items once one fits fully.
+    french: dict[str, float] = {}
     if not bracketed:
+        french = {item: _is_french(item) for item in short}
         fits["lead"] = max(french.values(), default=0.0)
-    partner_fits = [_partner_fit(item, french.get(item, 0.0)) for item in items]
-    fits["partners"] = max(partner_fits, default=0.0) if not fits["region"] else 0.0
+    if not fits["region"]:
+        for item in items:
+            if _bracket_country(item):
+                fits["partners"] = 1.0  # the highest partner fit: no other item can add
+                break
+            if item in short and item not in french:
+                french[item] = _is_french(item)
+            fit = _partner_fit(item, french.get(item, 0.0))
+            if fit > fits["partners"]:
+                fits["partners"] = fit
     if bilateral_country(text) is not None or (
         n <= 6 and (_YEAR.search(text) or _CALL_WORDS.search(text))
     ):
@@ -453,18 +465,26 @@ def _header_rows(texts: list[list[str]], width: int) -> int:
     do not fit the roles the rows below give their columns."""
     heads = 0
     if any(len(row) >= width for row in texts[1:]):
-        below = assign_roles(("",) * width, _full_rows(texts[1:], width)).roles
         limit = min(len(texts) - 1, _MAX_HEADER_ROWS)
-        while heads < limit and _header_like(texts[heads], below):
-            heads += 1
+        # The roles below are sought only for a first row of short cells (a body row's
+        # long title already tells it is no header): the costliest step of the reading.
+        if limit and _short_cells(texts[0]):
+            below = assign_roles(("",) * width, _full_rows(texts[1:], width)).roles
+            while heads < limit and _header_like(texts[heads], below):
+                heads += 1
     return heads
+
+
+def _short_cells(row: Sequence[str]) -> bool:
+    """At least two filled cells, none longer than a header's."""
+    words = [len(text.split()) for text in row if text.strip()]
+    return len(words) >= 2 and max(words) <= _MAX_HEADER_WORDS
 
 
 def _header_like(row: Sequence[str], roles: Sequence[Role]) -> bool:
     """Short cells, at least two, that mostly do not fit their columns' roles, or that are
     mostly header vocabulary."""
-    words = [len(text.split()) for text in row if text.strip()]
-    if len(words) < 2 or max(words) > _MAX_HEADER_WORDS:
+    if not _short_cells(row):
         return False
     return fits_as_row(row, roles) < 0.5 or _worded_as_header(row)
 
