@@ -144,13 +144,14 @@ def _start_counts(lines: Sequence[_Line]) -> dict[int, int]:
 
 
 def _runs_over(lines: Sequence[_Line], left: int, right: int) -> bool:
-    """True when a chunk starting near ``left`` runs past ``right`` (a cell printed a single
-    space before a cell starting at ``right`` does not run over it)."""
+    """True when a chunk starting near ``left`` runs past ``right`` (a header cell printed a
+    single space before the next one, starting at ``right`` on the table's top line, does
+    not run over it: « Projet Région »)."""
     return any(
         abs(chunk.start - left) <= _START_TOLERANCE
         and chunk.end > right
-        and not _word_near(chunk, right, 0)
-        for line in lines
+        and not (index == 0 and _word_near(chunk, right, 1))
+        for index, line in enumerate(lines)
         for chunk in line.chunks
     )
 

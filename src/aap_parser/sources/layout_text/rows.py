@@ -334,11 +334,11 @@ def _starts_row(grid: _Grid, t: int) -> bool:
 
 
 def _goes_on(grid: _Grid, t: int) -> bool:
-    """True when line ``t`` exists, has text, and all its texts go on cells above."""
-    return (
-        t < len(grid.text)
-        and any(grid.text[t])
-        and all(_starts_continuation(text) for text in grid.text[t] if text)
+    """True when line ``t`` exists, has text, and some of it goes on a header cell above (a
+    row's first line starts each of its cells; a header's next line goes on some of them:
+    « française(s) » under « Collectivité(s) », beside « MEAE » under « Cofinancement »)."""
+    return t < len(grid.text) and any(
+        text and _starts_continuation(text) for text in grid.text[t]
     )
 
 
