@@ -90,10 +90,12 @@ def _columns(lines: Sequence[_Line], every: Sequence[_Line] = ()) -> list[_Colum
         near = sum(n for y, n in counts.items() if abs(y - x) <= _START_TOLERANCE)
         # A few lines started a little off a well-supported column whose text runs over
         # theirs: a block of rows pdftotext printed off its column, not a column.
+        # So are a few lines starting a little left of such a column where a cell glued to
+        # the one before starts (pdftotext printed the block after that cell).
         if any(
             abs(x - y) <= _SHIFT_REACH
             and 2 * near <= support[y]
-            and _runs_over(lines, min(x, y), max(x, y))
+            and (_runs_over(lines, min(x, y), max(x, y)) or (x < y and _glued_at(lines, x)))
             for y in accepted
         ):
             continue
@@ -153,6 +155,14 @@ def _runs_over(lines: Sequence[_Line], left: int, right: int) -> bool:
         and not (index == 0 and _word_near(chunk, right, 1))
         for index, line in enumerate(lines)
         for chunk in line.chunks
+    )
+
+
+def _glued_at(lines: Sequence[_Line], x: int) -> bool:
+    """True when a word starting a cell starts at ``x`` (give or take a character) inside a
+    chunk, a single space after the text before it."""
+    return any(
+        chunk.start < x - 1 and _word_near(chunk, x, 1) for line in lines for chunk in line.chunks
     )
 
 
