@@ -40,6 +40,11 @@ _SHIFT_REACH = 8
 _GOES_ON_DISTANCE = 3
 
 
+# How many lines must start at a column for a word glued right at it, whatever its case, to
+# count as a cell printed against the one before.
+_MANY_STARTS = 4
+
+
 _TYPE_WORDS = LEAD_AUTHORITY_WORDS | PARTNER_AUTHORITY_WORDS
 
 
@@ -106,12 +111,15 @@ def _columns(lines: Sequence[_Line], every: Sequence[_Line] = ()) -> list[_Colum
             if chunk.start < x - _START_TOLERANCE and chunk.end > x
         ]
         # A chunk after another on its line, starting a little left of ``x``, is a cell
-        # printed off its column, not text running across it.
+        # printed off its column, not text running across it; so is a word starting right at
+        # a column several lines start at, lowercase too (a cell's next line glued to the
+        # one before it: « développement valorisation du biogaz »).
         collided = sum(
             1
             for index, chunk in across
             if _word_near(chunk, x, _COLLISION_REACH)
             or (index and x - chunk.start <= _SHIFT_REACH)
+            or (near >= _MANY_STARTS and _any_word_at(chunk, x))
         )
         if near + sum(1 for _, chunk in across if _word_near(chunk, x, 1)) < 2:
             continue
@@ -163,6 +171,13 @@ def _glued_at(lines: Sequence[_Line], x: int) -> bool:
     chunk, a single space after the text before it."""
     return any(
         chunk.start < x - 1 and _word_near(chunk, x, 1) for line in lines for chunk in line.chunks
+    )
+
+
+def _any_word_at(chunk: _Chunk, x: int) -> bool:
+    """True when a word starts at ``x``, give or take a character, after a space in the chunk."""
+    return any(
+        abs(chunk.start + m.start() - x) <= 1 for m in regex.finditer(r"(?<= )\S", chunk.text)
     )
 
 
@@ -302,6 +317,14 @@ def _split_chunk(
                     and w > columns[index - 1].start + _START_TOLERANCE
                 ):
                     near[w] = distance + (_GOES_ON_DISTANCE if goes_on and distance else 0)
+                elif (
+                    w in hints
+                    and 0 < column.start - w <= _SHIFT_REACH
+                    and w > columns[index - 1].start + _START_TOLERANCE
+                ):
+                    # Where the lines around start, left of the column: the next line of a
+                    # block printed off its column, glued to the text before it.
+                    near[w] = float(column.start - w)
             if not near:
                 # No word near the column: the cell was printed farther left, right after
                 # the text it collided with; it starts a cell there.
