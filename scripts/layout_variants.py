@@ -22,7 +22,7 @@ sys.path.insert(0, str(REPO))
 
 from scripts.layout_roundtrip import layout_text  # noqa: E402
 from tests.fixtures_gen import variants  # noqa: E402
-from tests.fixtures_gen.render_pdf import render_pdf_info  # noqa: E402
+from tests.fixtures_gen.render_pdf import PdfStyle, render_pdf_info  # noqa: E402
 from tests.fixtures_gen.spec import AnnouncementSpec, SpecError, load_all_specs  # noqa: E402
 
 KINDS: dict[str, Callable[[AnnouncementSpec], AnnouncementSpec | None]] = {
@@ -31,7 +31,7 @@ KINDS: dict[str, Callable[[AnnouncementSpec], AnnouncementSpec | None]] = {
     "numbered": variants._numbered,
     "programme": variants._with_programme,
 }
-STYLES = ("word", "grid", "borderless")
+STYLES: tuple[PdfStyle, ...] = ("word", "grid", "borderless")
 
 
 def main(argv: list[str] | None = None) -> int:
