@@ -22,8 +22,13 @@ sys.path.insert(0, str(REPO))
 
 from scripts.layout_roundtrip import layout_text  # noqa: E402
 from tests.fixtures_gen import variants  # noqa: E402
-from tests.fixtures_gen.render_pdf import PdfStyle, render_pdf_info  # noqa: E402
-from tests.fixtures_gen.spec import AnnouncementSpec, SpecError, load_all_specs  # noqa: E402
+from tests.fixtures_gen.render_pdf import render_pdf_info  # noqa: E402
+from tests.fixtures_gen.spec import (  # noqa: E402
+    AnnouncementSpec,
+    PdfStyle,
+    SpecError,
+    load_all_specs,
+)
 
 KINDS: dict[str, Callable[[AnnouncementSpec], AnnouncementSpec | None]] = {
     "words": variants._reworded,
@@ -39,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", type=Path, help="folder for the layout texts")
     args = parser.parse_args(argv)
-    totals: dict[tuple[str, str], list[int]] = {}
+    totals: dict[tuple[str, PdfStyle], list[int]] = {}
     for spec in load_all_specs():
         for kind, change in KINDS.items():
             changed = change(spec)
@@ -61,9 +66,9 @@ def main(argv: list[str] | None = None) -> int:
                 total[1] += wanted
                 if exact < wanted:
                     print(f"  {spec.name} {kind} {style}: {exact}/{wanted}")
-    for (kind, style), (exact, wanted) in sorted(totals.items()):
+    for (kind, printed), (exact, wanted) in sorted(totals.items()):
         share = 100 * exact / wanted
-        print(f"{kind:10} {style:10} {exact}/{wanted} laureates exact ({share:.1f}%)")
+        print(f"{kind:10} {printed:10} {exact}/{wanted} laureates exact ({share:.1f}%)")
     return 0
 
 
