@@ -496,3 +496,72 @@ def test_a_colon_ending_a_title_line_stays_with_the_title() -> None:
         "Mobilité patrimoine jeunesse « santé » : agro-écologie",
         "52.000 €",
     ]
+
+
+_TYPE_AND_DE_GLUED = """\
+N°      Collectivité territoriale      Collectivité partenaire
+1       Syndicat mixte du Fès          Gouvernorat de L’Isle-Adam
+                                       (Côte d'Ivoire)
+6       Communauté de communes Municipalité de L'Haÿ-les-
+        du Montélimar          Roses (Côte d'Ivoire)
+7       Communauté de communes District de L’Isle-Adam
+        du Montélimar
+8       Communauté de communes Cercle de Hué
+        du Jacmel
+9       Commune de Montélimar          Commune de Hué (Sénégal),
+                                       Région de Besançon (Mali)
+"""
+
+
+def test_a_partner_glued_to_the_lead_keeps_its_type_word_and_de() -> None:
+    # "Cercle de Hué" is printed a space after the lead, seven characters left of the
+    # partners: "Hué" starts nearest the column, but a name opening on a place after "de"
+    # takes the type word before that "de" ("Cercle de"), not the lead.
+    rows = _texts(_tables(read_layout_text(_TYPE_AND_DE_GLUED.split("\n")))[0])
+    assert rows[4][1:3] == ["Communauté de communes du Jacmel", "Cercle de Hué"]
+    assert rows[3][1:3] == ["Communauté de communes du Montélimar", "District de L’Isle-Adam"]
+
+
+_TITLE_LINES_GLUED = """\
+Collectivité                 Collectivité partenaire   Titre du projet
+territoriale
+Commune de             Cercle de Aïn Draham            Patrimoine l'accès territoires
+Montélimar et Syndicat (Burkina Faso)
+mixte du Tyr
+                             District de Saint-Louis   Égalité patrimoine déchets
+                             (Madagascar), Cercle      patrimoine énergie territoires
+Commune de Nîmes             de Besançon (Mali),       patrimoine énergie éducation
+                             Ville de Saint-Louis      femmes-hommes jeunesse mobilité,
+                             (Haïti)                   « patrimoine » : déchets
+                             Province de Montélimar Rurale développement jeunesse
+Communauté de                (Maroc), Municipalité de santé, « développement » : jeunesse
+communes du                  Bobo Dioulasso (Côte
+Besançon                     d'Ivoire), Province de
+                             L'Haÿ-les-Roses (Mali)
+                             Province de Montélimar Territoires éducation santé égalité
+                             (Maroc), Municipalité de culture économie égalité jeunesse
+Région Besançon              Bobo Dioulasso (Côte     l'accès, « éducation » : santé
+                             d'Ivoire), Province de
+                             L'Haÿ-les-Roses (Mali)
+Communauté de                Gouvernorat de Kpalimé Territoires éducation santé égalité
+communes du Saint-           (Côte d'Ivoire), Ville de culture économie égalité jeunesse
+Louis et Syndicat            Hué (Bénin)               l'accès, « éducation » : santé
+mixte du Jacmel
+"""
+
+
+def test_title_lines_glued_to_long_partners_do_not_hide_the_title_column() -> None:
+    # Long partner lines run up to the titles: three title lines are printed a space after
+    # them, a lowercase word starting where the titles start ("… Municipalité de santé,").
+    # They are cells colliding, not text running across: the title column stays a column.
+    rows = _texts(_tables(read_layout_text(_TITLE_LINES_GLUED.split("\n")))[0])
+    assert rows[0][1:] == ["Collectivité partenaire", "Titre du projet"]
+    assert rows[3][1:] == [
+        "Province de Montélimar (Maroc), Municipalité de Bobo Dioulasso (Côte d'Ivoire), "
+        "Province de L'Haÿ-les-Roses (Mali)",
+        "Rurale développement jeunesse santé, « développement » : jeunesse",
+    ]
+    assert rows[4][2] == (
+        "Territoires éducation santé égalité culture économie égalité jeunesse l'accès, "
+        "« éducation » : santé"
+    )

@@ -19,6 +19,7 @@ from aap_parser.wording import (
     CONJUNCTIONS,
     LEAD_AUTHORITY_WORDS,
     PARTNER_AUTHORITY_WORDS,
+    PREPOSITIONS,
     TRAILING_AUTHORITY_WORDS,
     fold,
     words_pattern,
@@ -104,11 +105,14 @@ def _columns(lines: Sequence[_Line], every: Sequence[_Line] = ()) -> list[_Colum
             if chunk.start < x - _START_TOLERANCE and chunk.end > x
         ]
         # A chunk after another on its line, starting a little left of ``x``, is a cell
-        # printed off its column, not text running across it.
+        # printed off its column, not text running across it; so is one with a lowercase
+        # word starting where the column's lines start (a cell's next line glued to the
+        # cell before: "(Maroc), Municipalité de santé, « … »").
         collided = sum(
             1
             for index, chunk in across
             if _word_near(chunk, x, _COLLISION_REACH)
+            or _word_near(chunk, x, 1, lowercase=True)
             or (index and x - chunk.start <= _SHIFT_REACH)
         )
         if near + sum(1 for _, chunk in across if _word_near(chunk, x, 1)) < 2:
@@ -152,12 +156,15 @@ def _runs_over(lines: Sequence[_Line], left: int, right: int) -> bool:
     )
 
 
-def _word_near(chunk: _Chunk, x: int, reach: int = _START_TOLERANCE) -> bool:
-    """True when a word starting a cell (capital, digit) starts within ``reach`` characters
-    of ``x`` in the chunk: two cells printed a single space apart, not one running across."""
+def _word_near(
+    chunk: _Chunk, x: int, reach: int = _START_TOLERANCE, *, lowercase: bool = False
+) -> bool:
+    """True when a word starting a cell (capital, digit; a lowercase word with
+    ``lowercase``) starts within ``reach`` characters of ``x`` in the chunk: two cells
+    printed a single space apart, not one running across."""
     return any(
         abs(chunk.start + m.start() - x) <= reach
-        and _starts_cell(chunk.text[m.start() :])
+        and (m.group().islower() if lowercase else _starts_cell(chunk.text[m.start() :]))
         for m in regex.finditer(r"(?<= )\S", chunk.text)
     )
 
@@ -340,18 +347,20 @@ def _glued_cell_start(
 
 def _type_word_before(chunk: _Chunk, cut: int, column: _Column, own_start: int) -> int:
     """Where a cell cut at ``cut`` really starts: at the authority type word just before it
-    ("District de Évreux", "Région Bobo Dioulasso") when that word lies within the shift
-    reach left of the column and off its own column's start; pdftotext printed the cell's
-    first word glued to the text on its left, and a name never starts with "de". Not after
-    a comma or "et" (the next name of the same list), nor a type word also printed after
-    the place ("Nantes Métropole") before a capitalised word."""
+    ("District de Évreux", "Région Bobo Dioulasso"), or before the "de" just before a
+    capitalised cut ("Cercle de Hué"), when that word lies within the shift reach left of
+    the column and off its own column's start; pdftotext printed the cell's first words
+    glued to the text on its left, and a name never starts with "de". Not after a comma or
+    "et" (the next name of the same list), nor a type word also printed after the place
+    ("Nantes Métropole") before a capitalised word."""
     offset = cut - chunk.start
     if offset <= 0:
         return cut
     goes_on = _starts_continuation(chunk.text[offset:])
-    head = chunk.text[: offset - 1].rstrip()
-    before, _, word = head.rpartition(" ")
-    start = chunk.start + len(head) - len(word)
+    before, _, word = chunk.text[: offset - 1].rstrip().rpartition(" ")
+    if not goes_on and fold(word) in PREPOSITIONS and before:
+        before, _, word = before.rpartition(" ")
+    start = chunk.start + len(before) + (1 if before else 0)
     if (
         fold(word) in _TYPE_WORDS
         and (goes_on or fold(word) not in TRAILING_AUTHORITY_WORDS)
