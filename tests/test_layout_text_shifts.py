@@ -565,3 +565,61 @@ def test_title_lines_glued_to_long_partners_do_not_hide_the_title_column() -> No
         "Territoires éducation santé égalité culture économie égalité jeunesse l'accès, "
         "« éducation » : santé"
     )
+
+
+_AMOUNT_ALONE_LEFT = """\
+  Collectivité partenaire   Titre du projet                                 Montant
+                           L'accès patrimoine mobilité l'accès
+ Commune de Montélimar                                                     50 250 €
+                           jeunesse mobilité
+                           Territoires citoyenneté économie femmes-
+                           hommes citoyenneté éducation formation
+ Ville de Hué                                                       32.039 €
+                           territoires santé, « citoyenneté » :
+                           économie
+                           L’eau jeunesse énergie culture formation
+                           patrimoine jeunesse jeunesse déchets
+  Cercle de Jacmel                                                          83.039 €
+                           femmes-hommes femmes-hommes
+                           coopération coopération éducation
+                           Santé agro-écologie rurale déchets agro-
+ Région de Saint-Étienne   écologie femmes-hommes agro-écologie            71 250
+                           santé formation
+"""
+
+
+def test_an_amount_alone_left_of_its_column_goes_back_to_the_amounts() -> None:
+    # "32.039 €" is printed seven characters left of the amounts, alone on a line where the
+    # title, centred around it, has no text: it is the row's amount, not a title line.
+    rows = _texts(_tables(read_layout_text(_AMOUNT_ALONE_LEFT.split("\n")))[0])
+    assert rows[2] == [
+        "Ville de Hué",
+        "Territoires citoyenneté économie femmes-hommes citoyenneté éducation formation "
+        "territoires santé, « citoyenneté » : économie",
+        "32.039 €",
+    ]
+
+
+_CURRENCY_GLUED = """\
+             Collectivité          Collectivité
+ Région                                                  Titre du projet                     Montant
+             territoriale          partenaire
+                                                         Durable agro-écologie l’eau l’eau
+             Région Évreux,        Gouvernorat de        citoyenneté éducation             55 000
+ Nouvelle-   Ville de Hué          Saint-Étienne         développement, « agro-écologie euros
+ Aquitaine                                               » : l’eau
+             Ville de L'Haÿ-les-
+                                   Région de Mbour       Agro-écologie territoires rurale    87 500
+             Roses
+"""
+
+
+def test_a_currency_glued_to_a_title_under_its_amount_goes_back_to_the_amounts() -> None:
+    # The amount's cell wraps "55 000" / "euros"; pdftotext glues "euros" to the title's
+    # line on its left: it ends the amount, not the title.
+    rows = _texts(_tables(read_layout_text(_CURRENCY_GLUED.split("\n")))[0])
+    assert rows[1][3:] == [
+        "Durable agro-écologie l’eau l’eau citoyenneté éducation développement, "
+        "« agro-écologie » : l’eau",
+        "55 000 euros",
+    ]

@@ -502,10 +502,14 @@ def _build_grid(lines: list[_Line], columns: list[_Column]) -> _Grid:
 
 
 # An amount: a number in groups of three digits, maybe a currency; a line of an amount cell
-# (or its currency, wrapped); an amount at a line's end.
-_AMOUNT = r"\d{1,3}(?:[ .\u00a0\u202f]\d{3})+(?:,\d{2})?(?: ?(?:€|euros?|EUR))?"
-_AMOUNT_CELL = regex.compile(rf"{_AMOUNT}|€|euros?|EUR")
+# (or its currency, wrapped); an amount, or a currency, at a line's end.
+_NUMBER = r"\d{1,3}(?:[ .\u00a0\u202f]\d{3})+(?:,\d{2})?"
+_CURRENCY = r"(?:€|euros?|EUR)"
+_AMOUNT = rf"{_NUMBER}(?: ?{_CURRENCY})?"
+_AMOUNT_CELL = regex.compile(rf"{_AMOUNT}|{_CURRENCY}")
 _AMOUNT_TAIL = regex.compile(rf"(?<= ){_AMOUNT}$")
+_BARE_AMOUNT = regex.compile(_NUMBER)
+_CURRENCY_TAIL = regex.compile(rf"(?<= ){_CURRENCY}$")
 
 
 _AMOUNT_COLUMN = 0.6
@@ -522,20 +526,28 @@ def _holds_amounts(texts: list[str | None]) -> bool:
 def _amounts_given_back(
     rows: list[tuple[str | None, ...]], width: int
 ) -> list[tuple[str | None, ...]]:
-    """The lines with an amount glued at the end of the text of the column before an
-    amount column (pdftotext printed it after that text, left of its column) given back
-    to the amount column, where that column is blank on the line."""
+    """The lines with an amount printed in the column before an amount column (pdftotext
+    printed it left of its column: glued at the end of that column's text, or alone on a
+    line where that column is blank) given back to the amount column, where that column is
+    blank on the line; so is a currency glued at the end there under an amount without one
+    (the amount's cell wrapped: "55 000" / "euros")."""
     amounts = [col for col in range(1, width) if _holds_amounts([row[col] for row in rows])]
     if not amounts:
         return rows
     out: list[tuple[str | None, ...]] = []
     for row in rows:
         cells = list(row)
+        above = out[-1] if out else ()
         for col in amounts:
             before = cells[col - 1]
             if before is None or cells[col] is not None:
                 continue
+            if _AMOUNT_CELL.fullmatch(before) and col - 1 not in amounts:
+                cells[col - 1], cells[col] = None, before
+                continue
             found = _AMOUNT_TAIL.search(before)
+            if found is None and above and _BARE_AMOUNT.fullmatch(above[col] or ""):
+                found = _CURRENCY_TAIL.search(before)
             if found is not None and found.start() > 0:
                 cells[col - 1], cells[col] = before[: found.start()].rstrip(), found.group()
         out.append(tuple(cells))
