@@ -14,6 +14,7 @@ from functools import partial
 from aap_parser.grid import RawTable, SourceDocument
 from aap_parser.layout.roles import LAUREATES_HEADER
 from aap_parser.sources import layout_text
+from tests.conftest import LAYOUT
 
 read_layout_text = partial(layout_text.read_layout_text, headers=LAUREATES_HEADER)
 
@@ -622,4 +623,21 @@ def test_a_currency_glued_to_a_title_under_its_amount_goes_back_to_the_amounts()
         "Durable agro-écologie l’eau l’eau citoyenneté éducation développement, "
         "« agro-écologie » : l’eau",
         "55 000 euros",
+    ]
+
+
+def test_a_page_too_short_to_tell_reads_its_merged_regions_as_the_page_before() -> None:
+    # LibreOffice prints a Word table's merged regions half a line higher per row they span.
+    # Page 1 shows it (two regions fit only so); on page 2, "Rhône-Alpes" fits rows 9-12
+    # plainly centred as well as rows 10-12 so: read as page 1, row 9 carries the region
+    # of the page before, "Hauts-de-France", cut by the page break at its top.
+    text = (LAYOUT / "shifts" / "merged-regions-over-a-page-break.docx-lo.layout.txt")
+    tables = _tables(read_layout_text(text.read_text("utf-8").split("\n")))
+    regions = [row.cells[1] for table in tables for row in table.rows[1:]]
+    assert [cell.text for cell in regions] == [
+        "Occitanie", "", "", "Bourgogne-Franche-Comté", "", "", "Hauts-de-France", "",
+        "", "Rhône-Alpes", "", "",
+    ]
+    assert [cell.merged_from_above for cell in regions] == [
+        False, True, True, False, True, True, False, True, False, False, True, True,
     ]
