@@ -192,3 +192,20 @@ def test_headerless_table_before_the_first_header_is_skipped_and_after_it_goes_o
     assert len(layout.tables) == 1
     assert [row.cells[1].text for row in layout.tables[0].rows] == ["Rennes", "Caen"]
     assert layout.tables[0].pages == (1, 2)
+
+
+def test_rows_printed_in_columns_after_the_table_but_not_read_are_flagged() -> None:
+    # Lines after the table printed in columns like rows, which the source stage did not
+    # read as a table: laureates may be missing, the text must not pass silently into a
+    # footnote.
+    table = RawTable(rows=(_row(*HEADER), _row("Corse", "Bastia", "Tyr (Liban)", "Mer")), page=1)
+    layout = lay_out(_doc(
+        table,
+        TextLine("Île-de-France Conseil   Gouvernorat de     Agriculture durable   95 000 €",
+                 page=1, line=30),
+        TextLine("              départemental de la Jéricho      du Jourdain", page=1, line=31),
+        TextLine("Note : les montants sont indicatifs.", page=1, line=34),
+    ))
+    flagged = [w for w in layout.warnings if w.code == "text-like-rows"]
+    assert [(w.severity, w.line) for w in flagged] == [("warning", 30)]
+    assert "Gouvernorat de" in flagged[0].message

@@ -16,7 +16,7 @@ import pytest
 import regex
 
 from aap_parser.grid import RawTable, SourceDocument, TextLine, join_lines
-from aap_parser.layout.roles import LAUREATES_HEADER
+from aap_parser.layout.headers import LAUREATES_HEADER
 from aap_parser.sources import layout_text
 from aap_parser.sources.text import split_lines
 from tests.conftest import LAYOUT, SAMPLES, SEED
@@ -456,3 +456,57 @@ def test_a_word_broken_in_a_narrow_column_is_put_back_together() -> None:
     # A French word of one letter, or a short line before it, is left as printed.
     assert _mend_broken_words(("Accès", "y compris")) == ("Accès", "y compris")
     assert _mend_broken_words(("Projet", "à Dakar")) == ("Projet", "à Dakar")
+
+
+_NUMBERED_UNDER_ITS_HEADER = """\
+Projet Collectivité française       Collectivité(s)              Pays          Titre
+                                    étrangère(s)
+                                    partenaire(s)
+1      Ville de Chambéry            Commune de Ouahigouya        Burkina Faso Accès des femmes
+                                                                              municipales
+2      Conseil général de l'Isère   Cercle de Kayes, Région de   Mali, Niger   Autonomisation
+                                    Tillabéri                                  des femmes
+3      Ville de Besançon            Commune de Douroula          Burkina Faso Maisons de la
+                                                                              femme
+4      Région Limousin              Région de Dosso              Niger         Santé maternelle
+"""
+
+
+def test_a_header_naming_a_role_twice_ends_where_the_first_row_starts() -> None:
+    # « Projet » (row numbers) and « Titre » both read as titles, so the wording test refuses
+    # the header; what the rows below hold tells it is one. Its three lines make the header,
+    # and the line under them, starting a cell in every column, is the first row's.
+    (table,) = [b for b in read_layout_text(_NUMBERED_UNDER_ITS_HEADER.split("\n")).blocks
+                if isinstance(b, RawTable)]
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert rows[0] == [
+        "Projet", "Collectivité française", "Collectivité(s) étrangère(s) partenaire(s)",
+        "Pays", "Titre",
+    ]
+    assert rows[1] == [
+        "1", "Ville de Chambéry", "Commune de Ouahigouya", "Burkina Faso",
+        "Accès des femmes municipales",
+    ]
+    assert len(rows) == 5
+
+
+_HEADER_IN_OTHER_WORDS = """\
+Localisation  Structure                Homologue                     Libellé
+Bretagne      Ville de Rennes          Municipalité de Naplouse      Centre culturel pour
+                                                                     la jeunesse
+              Ville de Lorient         Municipalité de Beit          Tourisme solidaire
+                                       Sahour
+Occitanie     Ville de Toulouse        Municipalité d'Hébron         Restauration de la
+                                                                     vieille ville
+"""
+
+
+def test_a_header_in_other_words_is_told_by_the_rows_below() -> None:
+    # No cell of the header is in the vocabulary; the rows below hold regions, French
+    # authorities and foreign ones: the top line is the header row, not a first laureate.
+    (table,) = [b for b in read_layout_text(_HEADER_IN_OTHER_WORDS.split("\n")).blocks
+                if isinstance(b, RawTable)]
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert rows[0] == ["Localisation", "Structure", "Homologue", "Libellé"]
+    assert rows[2] == ["", "Ville de Lorient", "Municipalité de Beit Sahour", "Tourisme solidaire"]
+    assert len(rows) == 4

@@ -15,7 +15,7 @@ from functools import partial
 import pytest
 
 from aap_parser.grid import RawTable
-from aap_parser.layout.roles import LAUREATES_HEADER
+from aap_parser.layout.headers import LAUREATES_HEADER
 from aap_parser.sources import layout_text
 from aap_parser.sources.layout_text.words import _wraps_name
 from tests.conftest import LAYOUT

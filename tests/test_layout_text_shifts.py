@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import partial
 
 from aap_parser.grid import RawTable, SourceDocument
-from aap_parser.layout.roles import LAUREATES_HEADER
+from aap_parser.layout.headers import LAUREATES_HEADER
 from aap_parser.sources import layout_text
 from tests.conftest import LAYOUT
 
@@ -640,4 +640,62 @@ def test_a_page_too_short_to_tell_reads_its_merged_regions_as_the_page_before() 
     ]
     assert [cell.merged_from_above for cell in regions] == [
         False, True, True, False, True, True, False, True, False, False, True, True,
+    ]
+
+
+_BLOCK_OVER_A_BLANK = """\
+Localisation                          Bénéficiaire               Homologue                    Action
+
+Alsace-Champagne-Ardenne-Lorraine Eurométropole de               Ville de Douala (Cameroun)   Gaz
+                                  Strasbourg                                                  vert
+
+                                                                 Commune de Jacmel (Haïti)    Mer
+                                                                                              côte
+
+                                      Syndicat des eaux et de    Commune urbaine de           Eau
+                                      l'assainissement           Mahajanga (Madagascar)       sain
+                                      Alsace-Moselle (SDEA)
+
+Aquitaine-Limousin-Poitou-Charentes   Conseil départemental de   Province de Kampong Thom     Sols
+                                      la Gironde                 (Cambodge)                   bois
+"""
+
+
+def test_a_shifted_block_ending_over_a_blank_line_does_not_cut_the_table() -> None:
+    # The lead glued to a long region is printed four characters left of its column; its
+    # last line, alone and off the column, has a blank line under it (the row's end): it
+    # goes on the lead, and the table is one table from its header on.
+    tables = _tables(read_layout_text(_BLOCK_OVER_A_BLANK.split("\n")))
+    assert len(tables) == 1
+    rows = _texts(tables[0])
+    assert rows[0] == ["Localisation", "Bénéficiaire", "Homologue", "Action"]
+    assert rows[1] == [
+        "Alsace-Champagne-Ardenne-Lorraine",
+        "Eurométropole de Strasbourg",
+        "Ville de Douala (Cameroun)",
+        "Gaz vert",
+    ]
+
+
+_NUMBER_GLUED_TO_ITS_HEADER = """\
+Projet Région française       Collectivité territoriale      Collectivité locale partenaire
+                              française chef de file
+1      Auvergne-Rhône-Alpes Conseil départemental de         Cercle de Niafunké (Mali)
+                            l'Allier
+2                             Conseil départemental de       Province de l'Uvrukhangai
+                              l'Allier                       (Mongolie)
+3                             Savoie Déchets                 Mairie de Verejeni (Moldavie)
+4      Bretagne               Conseil régional de            Région Centre (Burkina Faso)
+                              Bretagne
+"""
+
+
+def test_a_header_cell_glued_to_the_numbers_header_keeps_its_column() -> None:
+    # « Projet Région française »: the narrow numbers column's header runs into the region's
+    # a single space apart; the region column starts where « Région » does.
+    tables = _tables(read_layout_text(_NUMBER_GLUED_TO_ITS_HEADER.split("\n")))
+    assert len(tables) == 1
+    rows = _texts(tables[0])
+    assert [row[:2] for row in rows[1:]] == [
+        ["1", "Auvergne-Rhône-Alpes"], ["2", ""], ["3", ""], ["4", "Bretagne"],
     ]

@@ -12,7 +12,7 @@ import pytest
 from aap_parser import parse, review
 from aap_parser.errors import InputError
 from aap_parser.grid import RawTable
-from aap_parser.layout.roles import LAUREATES_HEADER
+from aap_parser.layout.headers import LAUREATES_HEADER
 from aap_parser.models import Announcement
 from aap_parser.sources import read_source
 from aap_parser.sources.ocr import tesseract

@@ -10,7 +10,7 @@ import pytest
 from aap_parser import sources
 from aap_parser.errors import InputError
 from aap_parser.grid import RawTable, TextLine
-from aap_parser.layout.roles import LAUREATES_HEADER
+from aap_parser.layout.headers import LAUREATES_HEADER
 from aap_parser.sources import is_pdf
 from aap_parser.sources.text import decode_text, read_delimited_text, split_lines
 

@@ -11,7 +11,7 @@ import regex
 
 from aap_parser import parse_text
 from aap_parser.grid import TextLine, join_lines
-from aap_parser.layout.roles import LAUREATES_HEADER
+from aap_parser.layout.headers import LAUREATES_HEADER
 from aap_parser.sources import read_source, read_text
 from aap_parser.wording import (
     LEAD_AUTHORITY_WORDS,

@@ -19,7 +19,7 @@ from aap_parser.grid import SourceDocument
 from aap_parser.inputs import text_name
 from aap_parser.layout import lay_out
 from aap_parser.layout.doubts import place_doubts
-from aap_parser.layout.roles import LAUREATES_HEADER
+from aap_parser.layout.headers import LAUREATES_HEADER
 from aap_parser.layout.snap import snap_headers, snap_names
 from aap_parser.models import Announcement, Source
 from aap_parser.sources import read_source, read_text

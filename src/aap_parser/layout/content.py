@@ -409,6 +409,24 @@ def content_header_row(rows: Sequence[Sequence[str]]) -> tuple[int | None, int]:
     return (numbered[heads - 1] if heads else None), width
 
 
+# A printed header cell opens with a capital (« Localisation », « N° », « # »): not with a
+# digit (a row number, an amount), lowercase nor a bracket (text going on a cell above).
+_HEADER_CELL = regex.compile(r"\s*(?:\p{Lu}|[#°№])")
+
+
+def heads_rows(cells: Sequence[str], below: Sequence[Sequence[str]]) -> bool:
+    """True when a row of short cells reads as the header of the rows below: these make a
+    laureates table (leads, partners) and the row's cells do not fit the roles they give their
+    columns, or are mostly header vocabulary. The layout-text reader asks it of a table's top
+    lines, the rows below being its next lines, cell fragments as printed."""
+    width = len(cells)
+    body = _full_rows(below, width)
+    if not body or not all(_HEADER_CELL.match(text) for text in cells if text.strip()):
+        return False
+    assignment = assign_roles(("",) * width, body)
+    return is_laureates_table(assignment) and _header_like(cells, assignment.roles)
+
+
 def _printed_rows(
     rows: Sequence[Sequence[str]],
 ) -> tuple[list[int], list[list[str]], int]:

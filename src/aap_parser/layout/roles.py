@@ -8,7 +8,6 @@ that matches nothing is an ``extra`` column: its values are kept under its print
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import lru_cache
 
 import regex
@@ -117,21 +116,3 @@ def header_roles(cells: list[str]) -> list[Role] | None:
             roles.append(role)
             seen.add(role)
     return roles
-
-
-class LaureatesHeader:
-    """The header test the layout-text reader is given: this module's vocabulary."""
-
-    def names_column(self, text: str) -> bool:
-        """True when the header cell's wording names a role."""
-        return header_role(text) is not None
-
-    def is_header_row(self, cells: Sequence[str]) -> bool:
-        """True when the row reads as a laureates header (see :func:`header_roles`)."""
-        return header_roles(list(cells)) is not None
-
-    def merges_down(self, text: str) -> bool:
-        """True for the region, lead and country columns, which Word tables merge over rows."""
-        return header_role(text) in CARRIED_ROLES
-
-LAUREATES_HEADER = LaureatesHeader()

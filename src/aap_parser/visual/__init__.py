@@ -11,7 +11,7 @@ import hashlib
 
 from aap_parser.errors import InputError
 from aap_parser.grid import SourceDocument
-from aap_parser.layout.roles import LAUREATES_HEADER
+from aap_parser.layout.headers import LAUREATES_HEADER
 from aap_parser.models import Announcement
 from aap_parser.sources import announcement_lines, is_pdf, read_source
 from aap_parser.sources.ocr.mode import OcrMode

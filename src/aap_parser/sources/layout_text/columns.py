@@ -148,9 +148,12 @@ def _start_counts(lines: Sequence[_Line]) -> dict[int, int]:
 
 
 def _runs_over(lines: Sequence[_Line], left: int, right: int) -> bool:
-    """True when a chunk starting near ``left`` runs past ``right``."""
+    """True when a chunk starting near ``left`` runs past ``right`` (a cell printed a single
+    space before a cell starting at ``right`` does not run over it)."""
     return any(
-        abs(chunk.start - left) <= _START_TOLERANCE and chunk.end > right
+        abs(chunk.start - left) <= _START_TOLERANCE
+        and chunk.end > right
+        and not _word_near(chunk, right, 0)
         for line in lines
         for chunk in line.chunks
     )

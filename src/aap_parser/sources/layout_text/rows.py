@@ -261,30 +261,76 @@ def _segment_rows_as(
 
 
 def _header_lines(grid: _Grid, headers: HeaderTest) -> int:
-    """How many lines at the table's top make its header row (0 when the top names no
-    header): its column texts must all name a known header, and its cells be centred on
-    one line (the smallest such run, best one after which no line goes on a cell), else it
-    ends before the first line not going on."""
+    """How many lines at the table's top make its header row (0 when the top is no header):
+    its column texts must all be filled and name known headers, or else (a header in other
+    words) read as the header of the lines below by what these hold; and its cells be
+    centred on one line (the smallest such run, best one after which no line goes on a
+    cell), else it ends before the first line not going on."""
+    tops: list[list[str]] = []
     texts = [""] * grid.ncols
-    cols = range(grid.ncols)
     for t in range(min(len(grid.text), _MAX_HEADER_LINES)):
+        if tops and (not any(grid.text[t]) or (all(tops[-1]) and _starts_row(grid, t))):
+            # A header row's lines come together, and once every column has its header,
+            # a line that starts cells in several columns, going on none, starts the body.
+            break
         texts = [" ".join(filter(None, (old, grid.text[t][col]))) for col, old in enumerate(texts)]
-        if not all(texts) or not headers.is_header_row(texts):
-            continue
-        centred = [
-            end
-            for end in range(t, min(len(grid.text), t + _MAX_HEADER_LINES))
-            if _conflicts(_models(grid, cols, 0, end, _alignments(grid))[0]) == 0
-        ]
-        closed = [end for end in centred if not _goes_on(grid, end + 1)]
-        wrapped = [end for end in centred if end > t]
-        if closed or wrapped:
-            return (closed or wrapped)[0] + 1
-        end = t + 1
-        while _goes_on(grid, end):
-            end += 1
-        return end
+        tops.append(texts)
+    for t, top in enumerate(tops):
+        if all(top) and headers.is_header_row(top):
+            return _header_end(grid, t)
+    for t, top in enumerate(tops):
+        if (
+            all(top)
+            and not any(_ends_with_connector(text) for text in top)
+            and headers.heads_rows(top, _rough_rows(grid, t + 1))
+        ):
+            return _header_end(grid, t)
     return 0
+
+
+def _rough_rows(grid: _Grid, first: int) -> list[list[str]]:
+    """The cells below line ``first`` as far as can be told before rows are cut: in each
+    column, lines joined while one goes on the one above (no blank line between, and it
+    starts lowercase or the line above stops mid-phrase), the columns' cells set side by
+    side; enough to tell what each column holds."""
+    columns: list[list[str]] = []
+    for col in range(grid.ncols):
+        cells: list[str] = []
+        above: str | None = None
+        for line in grid.text[first : first + _MAX_ROW_LINES]:
+            text = line[col]
+            if text and above and (_starts_continuation(text) or _ends_with_connector(above)):
+                cells[-1] = f"{cells[-1]} {text}"
+            elif text:
+                cells.append(text)
+            above = text
+        columns.append(cells)
+    return [list(row) for row in itertools.zip_longest(*columns, fillvalue="")]
+
+
+def _header_end(grid: _Grid, t: int) -> int:
+    """Where a header row whose text is complete at line ``t`` ends (see
+    :func:`_header_lines`)."""
+    cols = range(grid.ncols)
+    centred = [
+        end
+        for end in range(t, min(len(grid.text), t + _MAX_HEADER_LINES))
+        if _conflicts(_models(grid, cols, 0, end, _alignments(grid))[0]) == 0
+    ]
+    closed = [end for end in centred if not _goes_on(grid, end + 1)]
+    wrapped = [end for end in centred if end > t]
+    if closed or wrapped:
+        return (closed or wrapped)[0] + 1
+    end = t + 1
+    while _goes_on(grid, end):
+        end += 1
+    return end
+
+
+def _starts_row(grid: _Grid, t: int) -> bool:
+    """True when line ``t`` has text in two columns or more, none of it going on a cell."""
+    texts = [text for text in grid.text[t] if text]
+    return len(texts) >= 2 and not any(_starts_continuation(text) for text in texts)
 
 
 def _goes_on(grid: _Grid, t: int) -> bool:

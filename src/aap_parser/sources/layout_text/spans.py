@@ -178,21 +178,34 @@ def _collided(
     columns: list[_Column],
 ) -> bool:
     """True when a line that does not fit the columns is a table line whose cells collided:
-    it starts where a column does, or where a cell glued to another starts on the line
-    above, between two table lines that fit (running text does not come one line at a time
-    inside a table)."""
-    if not start < index < end - 1:
+    between two table lines that fit (running text does not come one line at a time inside
+    a table), it starts where a column does; or it goes on a block printed off its column,
+    starting where a cell glued to another starts on the first line of the block, with a
+    line that fits, a blank line or the table's end below it."""
+    if not start < index < end:
         return False
-    above, below = lines[index - 1], lines[index + 1]
     first = lines[index].chunks[0].start
+    top = index - 1
+    while top > start and lines[top].chunks and not fits[top - start] and (
+        lines[top].chunks[0].start == first
+    ):
+        top -= 1
+    above = lines[top]
+    below = lines[index + 1] if index + 1 < end else None
+    if not above.chunks or not fits[top - start]:
+        return False
+    if below is not None and below.chunks and not fits[index + 1 - start]:
+        below_in_block = below.chunks[0].start == first
+    else:
+        below_in_block = True
+    if any(_starts_cell_at(chunk, first) for chunk in above.chunks):
+        return below_in_block
     return (
-        bool(above.chunks and below.chunks)
-        and fits[index - 1 - start]
+        top == index - 1
+        and below is not None
+        and bool(below.chunks)
         and fits[index + 1 - start]
-        and (
-            any(abs(first - y) <= _START_TOLERANCE for c in columns for y in c.starts | {c.start})
-            or any(_starts_cell_at(chunk, first) for chunk in above.chunks)
-        )
+        and any(abs(first - y) <= _START_TOLERANCE for c in columns for y in c.starts | {c.start})
     )
 
 
