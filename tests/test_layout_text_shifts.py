@@ -699,3 +699,16 @@ def test_a_header_cell_glued_to_the_numbers_header_keeps_its_column() -> None:
     assert [row[:2] for row in rows[1:]] == [
         ["1", "Auvergne-Rhône-Alpes"], ["2", ""], ["3", ""], ["4", "Bretagne"],
     ]
+
+
+def test_a_region_merged_over_a_page_s_last_rows_may_be_centred_there() -> None:
+    # WeasyPrint centres "Île-de-France" over rows 5 and 6, the page's last two: a merged
+    # cell ending the page is not only read at its top (as LibreOffice prints one cut by the
+    # page break), so it covers both rows, not row 6 alone.
+    text = (LAYOUT / "shifts" / "merged-region-ending-a-page.html.layout.txt")
+    tables = _tables(read_layout_text(text.read_text("utf-8").split("\n")))
+    regions = [row.cells[1] for row in tables[0].rows[1:]]
+    assert [cell.text for cell in regions] == ["Pays de la Loire", "", "", "", "Île-de-France", ""]
+    assert [cell.merged_from_above for cell in regions] == [
+        False, True, True, True, False, True,
+    ]

@@ -280,8 +280,9 @@ def _place_merged(
     block, and in a table going on from the page before rows before the first block (or
     right after the header), may belong to a block printed on another page, and cost
     little; the last block of a table going on to the next page may have its text at its
-    top, and has it there when it reaches the page's last row over several rows (the page
-    break cuts it, and a cut merged cell prints its text at its top). No block starts on
+    top, and read padded has it there when it reaches the page's last row over several
+    rows (the page break cuts it, and LibreOffice prints a cut merged cell's text at its
+    top; other producers centre it in its part on the page). No block starts on
     row ``barred`` (the rest of a row broken at the page's top) unless its text is there.
     ``closed``: the next page starts a cell of its own, so that rows after the last block
     cost much.
@@ -327,10 +328,11 @@ def _place_merged(
             for last in range(max(high, first), stop):
                 # A block going on to the next page may have its text at its top here;
                 # one of several rows reaching the page's last row is cut by the page
-                # break, and a cut merged cell has its text at its top.
+                # break: LibreOffice (read padded) prints a cut merged cell's text at its
+                # top, other producers centred in its part on this page, or at its top.
                 last_cell = goes_on and number == len(cells) - 1
                 modes: tuple[_Align, ...] = (align, "top") if last_cell else (align,)
-                if last_cell and first < last == count - 1:
+                if last_cell and first < last == count - 1 and align == "padded":
                     modes = ("top",)
                 cost = lead_in[first] + min(dev(cell, first, last, mode) for mode in modes)
                 if cost < ends[last]:
