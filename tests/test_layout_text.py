@@ -567,3 +567,33 @@ def test_a_header_in_other_words_repeated_on_the_next_page_is_known_there() -> N
         "", "Ville de Rennes", "Ville d'Erevan (Arménie), Commune de Jacmel (Haïti)",
         "Santé communautaire",
     ]
+
+
+_BLANK_HEADER_OVER_NUMBERS = """\
+       Collectivité          Collectivité(s)       Pays        Titre du projet
+       française             étrangère(s)
+                             partenaire(s)
+1      Ville de Chambéry     Commune de            Burkina     Accès des femmes aux
+                             Ouahigouya            Faso        responsabilités municipales
+2      Conseil général de    Cercle de Kayes,      Mali, Niger Autonomisation économique
+       l'Isère               Région de Tillabéri
+3      Ville de Besançon     Commune de Douroula   Burkina     Maisons de la femme
+                                                   Faso
+"""
+
+
+def test_a_header_left_blank_over_the_numbers_is_still_the_header() -> None:
+    # No header over the row numbers: the other columns' header lines still make the
+    # header row, and the first row starts under them.
+    (table,) = [b for b in read_layout_text(_BLANK_HEADER_OVER_NUMBERS.split("\n")).blocks
+                if isinstance(b, RawTable)]
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert rows[0] == [
+        "", "Collectivité française", "Collectivité(s) étrangère(s) partenaire(s)", "Pays",
+        "Titre du projet",
+    ]
+    assert rows[1] == [
+        "1", "Ville de Chambéry", "Commune de Ouahigouya", "Burkina Faso",
+        "Accès des femmes aux responsabilités municipales",
+    ]
+    assert len(rows) == 4
