@@ -14,6 +14,7 @@ from functools import partial
 from aap_parser.grid import RawTable, SourceDocument
 from aap_parser.layout.headers import LAUREATES_HEADER
 from aap_parser.sources import layout_text
+from tests.conftest import LAYOUT
 
 read_layout_text = partial(layout_text.read_layout_text, headers=LAUREATES_HEADER)
 
@@ -498,6 +499,150 @@ def test_a_colon_ending_a_title_line_stays_with_the_title() -> None:
     ]
 
 
+_TYPE_AND_DE_GLUED = """\
+N°      Collectivité territoriale      Collectivité partenaire
+1       Syndicat mixte du Fès          Gouvernorat de L’Isle-Adam
+                                       (Côte d'Ivoire)
+6       Communauté de communes Municipalité de L'Haÿ-les-
+        du Montélimar          Roses (Côte d'Ivoire)
+7       Communauté de communes District de L’Isle-Adam
+        du Montélimar
+8       Communauté de communes Cercle de Hué
+        du Jacmel
+9       Commune de Montélimar          Commune de Hué (Sénégal),
+                                       Région de Besançon (Mali)
+"""
+
+
+def test_a_partner_glued_to_the_lead_keeps_its_type_word_and_de() -> None:
+    # "Cercle de Hué" is printed a space after the lead, seven characters left of the
+    # partners: "Hué" starts nearest the column, but a name opening on a place after "de"
+    # takes the type word before that "de" ("Cercle de"), not the lead.
+    rows = _texts(_tables(read_layout_text(_TYPE_AND_DE_GLUED.split("\n")))[0])
+    assert rows[4][1:3] == ["Communauté de communes du Jacmel", "Cercle de Hué"]
+    assert rows[3][1:3] == ["Communauté de communes du Montélimar", "District de L’Isle-Adam"]
+
+
+_TITLE_LINES_GLUED = """\
+Collectivité                 Collectivité partenaire   Titre du projet
+territoriale
+Commune de             Cercle de Aïn Draham            Patrimoine l'accès territoires
+Montélimar et Syndicat (Burkina Faso)
+mixte du Tyr
+                             District de Saint-Louis   Égalité patrimoine déchets
+                             (Madagascar), Cercle      patrimoine énergie territoires
+Commune de Nîmes             de Besançon (Mali),       patrimoine énergie éducation
+                             Ville de Saint-Louis      femmes-hommes jeunesse mobilité,
+                             (Haïti)                   « patrimoine » : déchets
+                             Province de Montélimar Rurale développement jeunesse
+Communauté de                (Maroc), Municipalité de santé, « développement » : jeunesse
+communes du                  Bobo Dioulasso (Côte
+Besançon                     d'Ivoire), Province de
+                             L'Haÿ-les-Roses (Mali)
+                             Province de Montélimar Territoires éducation santé égalité
+                             (Maroc), Municipalité de culture économie égalité jeunesse
+Région Besançon              Bobo Dioulasso (Côte     l'accès, « éducation » : santé
+                             d'Ivoire), Province de
+                             L'Haÿ-les-Roses (Mali)
+Communauté de                Gouvernorat de Kpalimé Territoires éducation santé égalité
+communes du Saint-           (Côte d'Ivoire), Ville de culture économie égalité jeunesse
+Louis et Syndicat            Hué (Bénin)               l'accès, « éducation » : santé
+mixte du Jacmel
+"""
+
+
+def test_title_lines_glued_to_long_partners_do_not_hide_the_title_column() -> None:
+    # Long partner lines run up to the titles: three title lines are printed a space after
+    # them, a lowercase word starting where the titles start ("… Municipalité de santé,").
+    # They are cells colliding, not text running across: the title column stays a column.
+    rows = _texts(_tables(read_layout_text(_TITLE_LINES_GLUED.split("\n")))[0])
+    assert rows[0][1:] == ["Collectivité partenaire", "Titre du projet"]
+    assert rows[3][1:] == [
+        "Province de Montélimar (Maroc), Municipalité de Bobo Dioulasso (Côte d'Ivoire), "
+        "Province de L'Haÿ-les-Roses (Mali)",
+        "Rurale développement jeunesse santé, « développement » : jeunesse",
+    ]
+    assert rows[4][2] == (
+        "Territoires éducation santé égalité culture économie égalité jeunesse l'accès, "
+        "« éducation » : santé"
+    )
+
+
+_AMOUNT_ALONE_LEFT = """\
+  Collectivité partenaire   Titre du projet                                 Montant
+                           L'accès patrimoine mobilité l'accès
+ Commune de Montélimar                                                     50 250 €
+                           jeunesse mobilité
+                           Territoires citoyenneté économie femmes-
+                           hommes citoyenneté éducation formation
+ Ville de Hué                                                       32.039 €
+                           territoires santé, « citoyenneté » :
+                           économie
+                           L’eau jeunesse énergie culture formation
+                           patrimoine jeunesse jeunesse déchets
+  Cercle de Jacmel                                                          83.039 €
+                           femmes-hommes femmes-hommes
+                           coopération coopération éducation
+                           Santé agro-écologie rurale déchets agro-
+ Région de Saint-Étienne   écologie femmes-hommes agro-écologie            71 250
+                           santé formation
+"""
+
+
+def test_an_amount_alone_left_of_its_column_goes_back_to_the_amounts() -> None:
+    # "32.039 €" is printed seven characters left of the amounts, alone on a line where the
+    # title, centred around it, has no text: it is the row's amount, not a title line.
+    rows = _texts(_tables(read_layout_text(_AMOUNT_ALONE_LEFT.split("\n")))[0])
+    assert rows[2] == [
+        "Ville de Hué",
+        "Territoires citoyenneté économie femmes-hommes citoyenneté éducation formation "
+        "territoires santé, « citoyenneté » : économie",
+        "32.039 €",
+    ]
+
+
+_CURRENCY_GLUED = """\
+             Collectivité          Collectivité
+ Région                                                  Titre du projet                     Montant
+             territoriale          partenaire
+                                                         Durable agro-écologie l’eau l’eau
+             Région Évreux,        Gouvernorat de        citoyenneté éducation             55 000
+ Nouvelle-   Ville de Hué          Saint-Étienne         développement, « agro-écologie euros
+ Aquitaine                                               » : l’eau
+             Ville de L'Haÿ-les-
+                                   Région de Mbour       Agro-écologie territoires rurale    87 500
+             Roses
+"""
+
+
+def test_a_currency_glued_to_a_title_under_its_amount_goes_back_to_the_amounts() -> None:
+    # The amount's cell wraps "55 000" / "euros"; pdftotext glues "euros" to the title's
+    # line on its left: it ends the amount, not the title.
+    rows = _texts(_tables(read_layout_text(_CURRENCY_GLUED.split("\n")))[0])
+    assert rows[1][3:] == [
+        "Durable agro-écologie l’eau l’eau citoyenneté éducation développement, "
+        "« agro-écologie » : l’eau",
+        "55 000 euros",
+    ]
+
+
+def test_a_page_too_short_to_tell_reads_its_merged_regions_as_the_page_before() -> None:
+    # LibreOffice prints a Word table's merged regions half a line higher per row they span.
+    # Page 1 shows it (two regions fit only so); on page 2, "Rhône-Alpes" fits rows 9-12
+    # plainly centred as well as rows 10-12 so: read as page 1, row 9 carries the region
+    # of the page before, "Hauts-de-France", cut by the page break at its top.
+    text = (LAYOUT / "shifts" / "merged-regions-over-a-page-break.docx-lo.layout.txt")
+    tables = _tables(read_layout_text(text.read_text("utf-8").split("\n")))
+    regions = [row.cells[1] for table in tables for row in table.rows[1:]]
+    assert [cell.text for cell in regions] == [
+        "Occitanie", "", "", "Bourgogne-Franche-Comté", "", "", "Hauts-de-France", "",
+        "", "Rhône-Alpes", "", "",
+    ]
+    assert [cell.merged_from_above for cell in regions] == [
+        False, True, True, False, True, True, False, True, False, False, True, True,
+    ]
+
+
 _BLOCK_OVER_A_BLANK = """\
 Localisation                          Bénéficiaire               Homologue                    Action
 
@@ -553,4 +698,47 @@ def test_a_header_cell_glued_to_the_numbers_header_keeps_its_column() -> None:
     rows = _texts(tables[0])
     assert [row[:2] for row in rows[1:]] == [
         ["1", "Auvergne-Rhône-Alpes"], ["2", ""], ["3", ""], ["4", "Bretagne"],
+    ]
+
+
+_SHORT_BLOCKS_PRINTED_LEFT = """\
+Région       Collectivité             Collectivité locale         Programme     Titre
+française    territoriale française   partenaire
+             chef de file
+             Conseil départemental Province de Jujuy              Généraliste   Echange de
+Nouvelle-    de la Vienne          (Argentine)                    2020          patrimoines
+Aquitaine
+             Conseil départemental Bobo Dioulasso (Burkina Généraliste          Politique
+             de la Gironde         Faso)                   2020
+             Angoulême                Ségou (Mali)                Généraliste   Renforcement
+                                                                  2020
+             Conseil régional         Province de Battambang Généraliste        Préservation
+Occitanie    d'Occitanie              (Cambodge)             2020               des patrimoines
+"""
+
+
+def test_short_blocks_printed_left_of_their_column_make_no_column() -> None:
+    # « Généraliste / 2020 » glued to a long partner is printed several characters left of
+    # the programme column, twice at different places; its second line is too short to
+    # reach the column: still the programme's cells, not a column of their own.
+    (table,) = _tables(read_layout_text(_SHORT_BLOCKS_PRINTED_LEFT.split("\n")))
+    rows = _texts(table)
+    assert rows[0] == [
+        "Région française", "Collectivité territoriale française chef de file",
+        "Collectivité locale partenaire", "Programme", "Titre",
+    ]
+    assert [row[3] for row in rows[1:]] == ["Généraliste 2020"] * 4
+    assert rows[2][2] == "Bobo Dioulasso (Burkina Faso)"
+
+
+def test_a_region_merged_over_a_page_s_last_rows_may_be_centred_there() -> None:
+    # WeasyPrint centres "Île-de-France" over rows 5 and 6, the page's last two: a merged
+    # cell ending the page is not only read at its top (as LibreOffice prints one cut by the
+    # page break), so it covers both rows, not row 6 alone.
+    text = (LAYOUT / "shifts" / "merged-region-ending-a-page.html.layout.txt")
+    tables = _tables(read_layout_text(text.read_text("utf-8").split("\n")))
+    regions = [row.cells[1] for row in tables[0].rows[1:]]
+    assert [cell.text for cell in regions] == ["Pays de la Loire", "", "", "", "Île-de-France", ""]
+    assert [cell.merged_from_above for cell in regions] == [
+        False, True, True, True, False, True,
     ]

@@ -28,6 +28,7 @@ import dataclasses
 from aap_parser.grid import Block, ParseWarning, RawTable, SourceDocument
 from aap_parser.sources.layout_text.headers import HeaderTest
 from aap_parser.sources.layout_text.lines import _Line, _parse_lines
+from aap_parser.sources.layout_text.merged import _NO_LEANING, _Leaning
 from aap_parser.sources.layout_text.spans import (
     _starts_with_table,
     _sub_heading_lines,
@@ -95,7 +96,7 @@ def read_layout_text(lines: list[str], headers: HeaderTest) -> SourceDocument:
         index > 0 and _starts_with_table(page, headers) for index, page in enumerate(page_lines)
     ]
     read: list[_PageRead] = []
-    above: _Above = ((), frozenset())
+    above: _Above = ((), frozenset(), _NO_LEANING)
     for index, page in enumerate(page_lines):
         goes_on = index + 1 < len(page_lines) and at_top[index + 1]
         current = _PageRead(page, headers, above, continued=at_top[index], goes_on=goes_on)
@@ -108,7 +109,7 @@ def read_layout_text(lines: list[str], headers: HeaderTest) -> SourceDocument:
         read.append(current)
         tables = [block for block in current.blocks if isinstance(block, RawTable)]
         open_columns = _open_columns(tables[-1]) if tables else frozenset()
-        above = (current.header_row, open_columns)
+        above = (current.header_row, open_columns, current.leaning)
     blocks: list[Block] = []
     warnings: list[ParseWarning] = []
     for index, page_read in enumerate(read):
@@ -124,8 +125,9 @@ def read_layout_text(lines: list[str], headers: HeaderTest) -> SourceDocument:
     )
 
 
-_Above = tuple[tuple[tuple[str, ...], ...], frozenset[int]]
-"""The last header row read so far, and the columns left open at the page before's end."""
+_Above = tuple[tuple[tuple[str, ...], ...], frozenset[int], _Leaning]
+"""The last header row read so far, the columns left open at the page before's end, and
+how the tables so far read their centred merged cells."""
 
 
 class _PageRead:
@@ -144,11 +146,12 @@ class _PageRead:
     ) -> None:
         self._args = (lines, headers, above, continued, goes_on)
         self.warnings: list[ParseWarning] = []
-        blocks, row = _read_page(
+        blocks, row, leaning = _read_page(
             lines, self.warnings, headers, above, closed, continued=continued, goes_on=goes_on
         )
         self.blocks = blocks
         self.header_row = row
+        self.leaning = leaning
 
     def again(self, closed: frozenset[int]) -> _PageRead:
         """The page read again with the merged cells of ``closed`` ending at its end."""
@@ -190,14 +193,16 @@ def _read_page(
     *,
     continued: bool,
     goes_on: bool,
-) -> tuple[list[Block], tuple[tuple[str, ...], ...]]:
+) -> tuple[list[Block], tuple[tuple[str, ...], ...], _Leaning]:
     """Split one page into running text and tables, in reading order (``continued``: the
     page starts with a table going on from the page before; ``goes_on``: the next page
     starts with a table, which may go on from this page's last); ``above``: the last header
     row read so far (see :func:`_header_row`), returned updated, and the columns left open
-    at the previous page's end (see :func:`_open_columns`); ``closed``: the columns whose
-    last merged cell on the page ends there (the next page starts a cell of its own)."""
-    header_row, open_columns = above
+    at the previous page's end (see :func:`_open_columns`) and the tables' leaning so far
+    (see :func:`_agreed_placements`), returned updated; ``closed``: the columns whose last
+    merged cell on the page ends there (the next page starts a cell of its own)."""
+    header_row, open_columns, leaning = above
+    leanings = [leaning]
     spans = _table_spans(lines, headers)
     blocks: list[Block] = []
     cursor = 0
@@ -214,6 +219,8 @@ def _read_page(
             header_row=header_row,
             open_columns=open_columns if number == 0 else frozenset(),
             closed_columns=closed if number == len(spans) - 1 else frozenset(),
+            leaning=leanings[-1],
+            leanings=leanings,
         )
         if table is not None:
             blocks.append(table)
@@ -222,4 +229,4 @@ def _read_page(
             blocks.extend(_text_lines(lines[start:end]))
         cursor = end
     blocks.extend(_text_lines(lines[cursor:]))
-    return blocks, header_row
+    return blocks, header_row, leanings[-1]

@@ -19,6 +19,7 @@ from aap_parser.wording import (
     CONJUNCTIONS,
     LEAD_AUTHORITY_WORDS,
     PARTNER_AUTHORITY_WORDS,
+    PREPOSITIONS,
     TRAILING_AUTHORITY_WORDS,
     fold,
     words_pattern,
@@ -90,10 +91,12 @@ def _columns(lines: Sequence[_Line], every: Sequence[_Line] = ()) -> list[_Colum
         near = sum(n for y, n in counts.items() if abs(y - x) <= _START_TOLERANCE)
         # A few lines started a little off a well-supported column whose text runs over
         # theirs: a block of rows pdftotext printed off its column, not a column.
+        # So are a few lines starting a little left of such a column where a cell glued to
+        # the one before starts (pdftotext printed the block after that cell).
         if any(
             abs(x - y) <= _SHIFT_REACH
             and 2 * near <= support[y]
-            and _runs_over(lines, min(x, y), max(x, y))
+            and (_runs_over(lines, min(x, y), max(x, y)) or (x < y and _glued_at(lines, x)))
             for y in accepted
         ):
             continue
@@ -104,11 +107,14 @@ def _columns(lines: Sequence[_Line], every: Sequence[_Line] = ()) -> list[_Colum
             if chunk.start < x - _START_TOLERANCE and chunk.end > x
         ]
         # A chunk after another on its line, starting a little left of ``x``, is a cell
-        # printed off its column, not text running across it.
+        # printed off its column, not text running across it; so is one with a lowercase
+        # word starting where the column's lines start (a cell's next line glued to the
+        # cell before: "(Maroc), Municipalité de santé, « … »", « développement valorisation »).
         collided = sum(
             1
             for index, chunk in across
             if _word_near(chunk, x, _COLLISION_REACH)
+            or _word_near(chunk, x, 1, lowercase=True)
             or (index and x - chunk.start <= _SHIFT_REACH)
         )
         if near + sum(1 for _, chunk in across if _word_near(chunk, x, 1)) < 2:
@@ -144,23 +150,35 @@ def _start_counts(lines: Sequence[_Line]) -> dict[int, int]:
 
 
 def _runs_over(lines: Sequence[_Line], left: int, right: int) -> bool:
-    """True when a chunk starting near ``left`` runs past ``right`` (a cell printed a single
-    space before a cell starting at ``right`` does not run over it)."""
+    """True when a chunk starting near ``left`` runs past ``right`` (a header cell printed a
+    single space before the next one, starting at ``right`` on the table's top line, does
+    not run over it: « Projet Région »)."""
     return any(
         abs(chunk.start - left) <= _START_TOLERANCE
         and chunk.end > right
-        and not _word_near(chunk, right, 0)
-        for line in lines
+        and not (index == 0 and _word_near(chunk, right, 1))
+        for index, line in enumerate(lines)
         for chunk in line.chunks
     )
 
 
-def _word_near(chunk: _Chunk, x: int, reach: int = _START_TOLERANCE) -> bool:
-    """True when a word starting a cell (capital, digit) starts within ``reach`` characters
-    of ``x`` in the chunk: two cells printed a single space apart, not one running across."""
+def _glued_at(lines: Sequence[_Line], x: int) -> bool:
+    """True when a word starting a cell starts at ``x`` (give or take a character) inside a
+    chunk, a single space after the text before it."""
+    return any(
+        chunk.start < x - 1 and _word_near(chunk, x, 1) for line in lines for chunk in line.chunks
+    )
+
+
+def _word_near(
+    chunk: _Chunk, x: int, reach: int = _START_TOLERANCE, *, lowercase: bool = False
+) -> bool:
+    """True when a word starting a cell (capital, digit; a lowercase word with
+    ``lowercase``) starts within ``reach`` characters of ``x`` in the chunk: two cells
+    printed a single space apart, not one running across."""
     return any(
         abs(chunk.start + m.start() - x) <= reach
-        and _starts_cell(chunk.text[m.start() :])
+        and (m.group().islower() if lowercase else _starts_cell(chunk.text[m.start() :]))
         for m in regex.finditer(r"(?<= )\S", chunk.text)
     )
 
@@ -291,6 +309,14 @@ def _split_chunk(
                     and w > columns[index - 1].start + _START_TOLERANCE
                 ):
                     near[w] = distance + (_GOES_ON_DISTANCE if goes_on and distance else 0)
+                elif (
+                    w in hints
+                    and 0 < column.start - w <= _SHIFT_REACH
+                    and w > columns[index - 1].start + _START_TOLERANCE
+                ):
+                    # Where the lines around start, left of the column: the next line of a
+                    # block printed off its column, glued to the text before it.
+                    near[w] = float(column.start - w)
             if not near:
                 # No word near the column: the cell was printed farther left, right after
                 # the text it collided with; it starts a cell there.
@@ -343,18 +369,20 @@ def _glued_cell_start(
 
 def _type_word_before(chunk: _Chunk, cut: int, column: _Column, own_start: int) -> int:
     """Where a cell cut at ``cut`` really starts: at the authority type word just before it
-    ("District de Évreux", "Région Bobo Dioulasso") when that word lies within the shift
-    reach left of the column and off its own column's start; pdftotext printed the cell's
-    first word glued to the text on its left, and a name never starts with "de". Not after
-    a comma or "et" (the next name of the same list), nor a type word also printed after
-    the place ("Nantes Métropole") before a capitalised word."""
+    ("District de Évreux", "Région Bobo Dioulasso"), or before the "de" just before a
+    capitalised cut ("Cercle de Hué"), when that word lies within the shift reach left of
+    the column and off its own column's start; pdftotext printed the cell's first words
+    glued to the text on its left, and a name never starts with "de". Not after a comma or
+    "et" (the next name of the same list), nor a type word also printed after the place
+    ("Nantes Métropole") before a capitalised word."""
     offset = cut - chunk.start
     if offset <= 0:
         return cut
     goes_on = _starts_continuation(chunk.text[offset:])
-    head = chunk.text[: offset - 1].rstrip()
-    before, _, word = head.rpartition(" ")
-    start = chunk.start + len(head) - len(word)
+    before, _, word = chunk.text[: offset - 1].rstrip().rpartition(" ")
+    if not goes_on and fold(word) in PREPOSITIONS and before:
+        before, _, word = before.rpartition(" ")
+    start = chunk.start + len(before) + (1 if before else 0)
     if (
         fold(word) in _TYPE_WORDS
         and (goes_on or fold(word) not in TRAILING_AUTHORITY_WORDS)
@@ -496,10 +524,14 @@ def _build_grid(lines: list[_Line], columns: list[_Column]) -> _Grid:
 
 
 # An amount: a number in groups of three digits, maybe a currency; a line of an amount cell
-# (or its currency, wrapped); an amount at a line's end.
-_AMOUNT = r"\d{1,3}(?:[ .\u00a0\u202f]\d{3})+(?:,\d{2})?(?: ?(?:€|euros?|EUR))?"
-_AMOUNT_CELL = regex.compile(rf"{_AMOUNT}|€|euros?|EUR")
+# (or its currency, wrapped); an amount, or a currency, at a line's end.
+_NUMBER = r"\d{1,3}(?:[ .\u00a0\u202f]\d{3})+(?:,\d{2})?"
+_CURRENCY = r"(?:€|euros?|EUR)"
+_AMOUNT = rf"{_NUMBER}(?: ?{_CURRENCY})?"
+_AMOUNT_CELL = regex.compile(rf"{_AMOUNT}|{_CURRENCY}")
 _AMOUNT_TAIL = regex.compile(rf"(?<= ){_AMOUNT}$")
+_BARE_AMOUNT = regex.compile(_NUMBER)
+_CURRENCY_TAIL = regex.compile(rf"(?<= ){_CURRENCY}$")
 
 
 _AMOUNT_COLUMN = 0.6
@@ -516,20 +548,28 @@ def _holds_amounts(texts: list[str | None]) -> bool:
 def _amounts_given_back(
     rows: list[tuple[str | None, ...]], width: int
 ) -> list[tuple[str | None, ...]]:
-    """The lines with an amount glued at the end of the text of the column before an
-    amount column (pdftotext printed it after that text, left of its column) given back
-    to the amount column, where that column is blank on the line."""
+    """The lines with an amount printed in the column before an amount column (pdftotext
+    printed it left of its column: glued at the end of that column's text, or alone on a
+    line where that column is blank) given back to the amount column, where that column is
+    blank on the line; so is a currency glued at the end there under an amount without one
+    (the amount's cell wrapped: "55 000" / "euros")."""
     amounts = [col for col in range(1, width) if _holds_amounts([row[col] for row in rows])]
     if not amounts:
         return rows
     out: list[tuple[str | None, ...]] = []
     for row in rows:
         cells = list(row)
+        above = out[-1] if out else ()
         for col in amounts:
             before = cells[col - 1]
             if before is None or cells[col] is not None:
                 continue
+            if _AMOUNT_CELL.fullmatch(before) and col - 1 not in amounts:
+                cells[col - 1], cells[col] = None, before
+                continue
             found = _AMOUNT_TAIL.search(before)
+            if found is None and above and _BARE_AMOUNT.fullmatch(above[col] or ""):
+                found = _CURRENCY_TAIL.search(before)
             if found is not None and found.start() > 0:
                 cells[col - 1], cells[col] = before[: found.start()].rstrip(), found.group()
         out.append(tuple(cells))

@@ -207,28 +207,50 @@ def _column_options(
     } if joined else options
 
 
-def _agreed_placements(options: Mapping[int, _Options]) -> dict[int, _Placed]:
+_Leaning = tuple[float, float]
+"""What the tables read so far weigh against the plainly centred and the padded reading
+(the one a producer uses, it uses throughout a document)."""
+
+
+_NO_LEANING: _Leaning = (0.0, 0.0)
+
+
+def _agreed_placements(
+    options: Mapping[int, _Options], leaning: _Leaning = _NO_LEANING
+) -> dict[int, _Placed]:
     """Each merged column's best placement, where padded and plainly centred readings agree
     over the table: the producer either keeps an empty paragraph per merged row or not, so
-    the columns read as centred all take the one of the two that fits them best together (a
-    column too short to tell follows the others), plainly centred unless padded does better
-    by a margin. A column read at its top keeps that."""
-
-    def own(each: _Options) -> _Align:
-        return min(_ALIGNS, key=lambda mode: each[mode][0] + _margin(mode))
-
-    centred = [each for each in options.values() if each[own(each)][1] and own(each) != "top"]
+    the columns read as centred all take the one of the two that fits them best together
+    (with the ``leaning`` of the tables read before: a page too short to tell reads as the
+    pages before it; a column too short to tell follows the others), plainly centred
+    unless padded does better by a margin. A column read at its top keeps that."""
+    weights = _weights(options, leaning)
     agreed = min(
         _CENTRED_ALIGNS,
-        key=lambda mode: sum(min(each[mode][0], _UNFIT_COST) for each in centred) + _margin(mode),
+        key=lambda mode: weights[_CENTRED_ALIGNS.index(mode)] + _margin(mode),
     )
     out: dict[int, _Placed] = {}
     for col, each in options.items():
-        mode = own(each)
+        mode = _own(each)
         if mode != "top" and each[agreed][1]:
             mode = agreed
         out[col] = each[mode][1]
     return out
+
+
+def _weights(options: Mapping[int, _Options], leaning: _Leaning = _NO_LEANING) -> _Leaning:
+    """What the columns read as centred weigh against the plainly centred and the padded
+    reading, on top of ``leaning``: the leaning after this table."""
+    centred = [each for each in options.values() if each[_own(each)][1] and _own(each) != "top"]
+    plain, padded = (
+        sum(min(each[mode][0], _UNFIT_COST) for each in centred) for mode in _CENTRED_ALIGNS
+    )
+    return leaning[0] + plain, leaning[1] + padded
+
+
+def _own(each: _Options) -> _Align:
+    """The alignment that places a column best by itself."""
+    return min(_ALIGNS, key=lambda mode: each[mode][0] + _margin(mode))
 
 
 def _margin(mode: _Align) -> float:
@@ -258,8 +280,9 @@ def _place_merged(
     block, and in a table going on from the page before rows before the first block (or
     right after the header), may belong to a block printed on another page, and cost
     little; the last block of a table going on to the next page may have its text at its
-    top, and has it there when it reaches the page's last row over several rows (the page
-    break cuts it, and a cut merged cell prints its text at its top). No block starts on
+    top, and read padded has it there when it reaches the page's last row over several
+    rows (the page break cuts it, and LibreOffice prints a cut merged cell's text at its
+    top; other producers centre it in its part on the page). No block starts on
     row ``barred`` (the rest of a row broken at the page's top) unless its text is there.
     ``closed``: the next page starts a cell of its own, so that rows after the last block
     cost much.
@@ -305,10 +328,11 @@ def _place_merged(
             for last in range(max(high, first), stop):
                 # A block going on to the next page may have its text at its top here;
                 # one of several rows reaching the page's last row is cut by the page
-                # break, and a cut merged cell has its text at its top.
+                # break: LibreOffice (read padded) prints a cut merged cell's text at its
+                # top, other producers centred in its part on this page, or at its top.
                 last_cell = goes_on and number == len(cells) - 1
                 modes: tuple[_Align, ...] = (align, "top") if last_cell else (align,)
-                if last_cell and first < last == count - 1:
+                if last_cell and first < last == count - 1 and align == "padded":
                     modes = ("top",)
                 cost = lead_in[first] + min(dev(cell, first, last, mode) for mode in modes)
                 if cost < ends[last]:

@@ -18,12 +18,15 @@ from aap_parser.sources.layout_text.dense import _dense_columns
 from aap_parser.sources.layout_text.headers import HeaderTest
 from aap_parser.sources.layout_text.lines import _Line
 from aap_parser.sources.layout_text.merged import (
+    _NO_LEANING,
     _agreed_placements,
     _column_options,
     _Heights,
+    _Leaning,
     _line_heights,
     _merged_cells,
     _Options,
+    _weights,
 )
 from aap_parser.sources.layout_text.rows import _header_lines, _mixed_alignments, _segment_rows
 from aap_parser.sources.layout_text.words import (
@@ -43,13 +46,17 @@ def _read_table(
     header_row: Sequence[Sequence[str]] = (),
     open_columns: frozenset[int] = frozenset(),
     closed_columns: frozenset[int] = frozenset(),
+    leaning: _Leaning = _NO_LEANING,
+    leanings: list[_Leaning] | None = None,
 ) -> RawTable | None:
     """Read one table run of lines into a ``RawTable`` (``None`` if it has < 2 columns);
     ``continued``: the table goes on from the page before; ``goes_on``: it may go on on
     the next page; ``header_row``: an earlier table's header cells' lines, whose columns
     and lines this table keeps if its top repeats them; ``open_columns``: the columns whose
     last cell on the page before goes on (see :func:`_open_columns`); ``closed_columns``:
-    the columns whose last cell does not go on to the next page (one starts there)."""
+    the columns whose last cell does not go on to the next page (one starts there);
+    ``leaning``: how the tables before read their centred merged cells (see
+    :func:`_agreed_placements`), given on, updated with this table's to ``leanings``."""
     repeated, header = _repeated_header(lines, header_row)
     known = repeated is not None
     if repeated is None:
@@ -113,7 +120,10 @@ def _read_table(
     if merged and any(single.values()):
         heights = _line_heights(grid, dense, rows, aligns, single)
         found = {col: options(col, heights) for col in merged}
-    placements.update(_agreed_placements({col: found[col] for col in merged}))
+    agreeing = {col: found[col] for col in merged}
+    placements.update(_agreed_placements(agreeing, leaning))
+    if leanings is not None:
+        leanings.append(_weights(agreeing, leaning))
     for col in sparse:
         placed = placements[col]
         if not placed:
@@ -182,12 +192,15 @@ def _broken_row(
 
 
 def _header_row(table: RawTable, headers: HeaderTest) -> tuple[tuple[str, ...], ...]:
-    """The lines of each cell of the table's header row (empty when its first row names no
-    header), for later tables repeating it."""
+    """The lines of each cell of the table's header row (empty when its first row is no
+    header, in the vocabulary's words or by what the rows below hold), for later tables
+    repeating it."""
     if not table.rows:
         return ()
     cells = table.rows[0].cells
-    if not headers.is_header_row([cell.text for cell in cells]):
+    texts = [cell.text for cell in cells]
+    below = [[cell.text for cell in row.cells] for row in table.rows[1:]]
+    if not headers.is_header_row(texts) and not headers.heads_rows(texts, below):
         return ()
     return tuple(cell.lines for cell in cells)
 
