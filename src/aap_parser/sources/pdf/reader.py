@@ -91,7 +91,7 @@ def _printed_glyphs(ink: PageInk) -> list[Glyph]:
     page), and text outside the crop box (cut off the printed page).
     """
     glyphs = ink.glyphs
-    flagged = [glyph for glyph in glyphs if glyph.hidden or glyph.white]
+    flagged = [glyph for glyph in glyphs if glyph[9] or glyph[10]]  # hidden or white
     if not flagged and ink.crop is None:
         return glyphs  # the common page: everything printed
     hidden = sum(glyph.hidden for glyph in flagged)
