@@ -548,9 +548,10 @@ def _object_runs(handle: Any, text: str, right_to_left: bool) -> Iterator[tuple[
     A text object's printed characters follow one another on the text page unless PDFium
     reversed some right-to-left text (a document read right to left, or a page with such
     text): there, each character's object is asked. Elsewhere a run's end is found by
-    asking the objects of characters 1, 2, 4, 8... further on, then bisecting between the
-    last one held by the object and the first one not: twice the logarithm of the run's
-    length calls instead of one per character.
+    asking the objects of characters 1, 2, 4, 8... further on (from the line's last
+    character, the usual end, when it is held by the object), then bisecting between the
+    last one held by the object and the first one not: a few calls a run instead of one
+    per character.
     """
     count = len(text)
     per_character = right_to_left or _reorders(text)
@@ -567,7 +568,14 @@ def _object_runs(handle: Any, text: str, right_to_left: bool) -> Iterator[tuple[
         else:
             step = 1
             beyond = count  # the first character known not to be held by ``obj``
-            while held + step < count:
+            # First guess: the object ends the printed line (PDFium breaks lines with "\r\n").
+            guess = text.find("\r", index + 1) - 1
+            if guess > index:
+                if _char_object(handle, guess) == obj:
+                    held = guess
+                else:
+                    beyond = guess
+            while held + step < beyond:
                 if _char_object(handle, held + step) != obj:
                     beyond = held + step
                     break
