@@ -97,13 +97,14 @@ class _Rules:
     def covers(self, pos: float, lo: float, hi: float) -> bool:
         """Whether a rule at ``pos`` spans the middle half of ``lo``-``hi``."""
         quarter = (hi - lo) / 4
+        low, high = lo + quarter, hi - quarter
         reach = SNAP * 2
         start = bisect.bisect_left(self.positions, pos - reach - 1e-9)
         stop = bisect.bisect_right(self.positions, pos + reach + 1e-9)
-        return any(
-            abs(s.pos - pos) <= reach and s.lo <= lo + quarter and s.hi >= hi - quarter
-            for s in self.segments[start:stop]
-        )
+        for s in self.segments[start:stop]:  # a loop, not any(): this runs for every grid cell
+            if abs(s.pos - pos) <= reach and s.lo <= low and s.hi >= high:
+                return True
+        return False
 
 
 @dataclass(slots=True)
