@@ -262,7 +262,7 @@ class _Page:
         at_matrix = ctypes.byref(matrix)
         # From PDFium's user space to top-left page points: pdfminer's page matrix, then
         # pdfplumber's shift and flip (the page matrix only moves: x and y stay apart).
-        a, _, _, d, e, f = self.matrix
+        _, _, _, d, e, f = self.matrix
         e += self.x_shift
         f = -f + self.height + self.y_shift
         d = -d
@@ -298,9 +298,8 @@ class _Page:
                 last_box = glyph_box
                 if not size > 0:
                     continue
-                left, _, right, _ = glyph_box
-                x0 = a * left + e
-                x1 = a * right + e
+                x0 = glyph_box[0] + e  # left and right: the page matrix only moves
+                x1 = glyph_box[2] + e
                 if level is None:
                     baseline = d * origin.y(index) + f
                     top, bottom, base, vertical = _heights(baseline, descent, size, upright)
