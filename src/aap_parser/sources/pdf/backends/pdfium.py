@@ -20,11 +20,13 @@ brought to pdfminer's conventions, so that both backends give the same ink:
 5. Rules are path objects, their points taken through the path's matrix and those of
    the forms (XObjects) holding it; each subpath is a line, a rectangle or a polyline
    as pdfminer classifies it (only the end point of a curve segment counts).
-6. Each character costs one call (its box), everything else is asked once per run of one
-   text object's characters: the object holding each character is found by bisecting
-   for where the object changes (a text object's characters follow one another unless
-   PDFium reordered right-to-left text: there, each character's object is asked), and
-   the baseline is read once for a run whose matrix keeps it level (else per character).
+6. Each character costs one call (its box; a space one more, to tell one PDFium
+   generated), everything else is asked once per run of one text object's characters:
+   where a run ends is found by asking a few characters' objects (first the last one of
+   its printed line, then bisecting: a text object's characters follow one another
+   unless PDFium reordered right-to-left text, where each character's object is asked),
+   and the baseline is read once for a run whose matrix keeps it level (else per
+   character).
 """
 
 from __future__ import annotations
