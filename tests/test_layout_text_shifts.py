@@ -776,3 +776,46 @@ def test_a_title_pushed_far_left_by_a_long_partner_keeps_its_column_and_cell() -
         "Appui café", "Prévention des quartiers", "Coopération régionale materno-infantile",
         "Formation", "Reconstruction",
     ]
+
+
+_LETTERHEAD_OVER_OTHER_WORDS = """\
+RÉPUBLIQUE FRANÇAISE
+Liberté
+Égalité
+Fraternité
+Ministère de l'Europe et des Affaires étrangères
+Implantation                 Maître d'ouvrage           Jumelage                       Libellé
+                                                                                       changement cl
+                                                                                       prévention d
+                                                                                       d'inondation
+                                                        Province du Hubei (Chine)      Transition é
+                                                                                       éclairage pu
+                                                        Préfecture d'Ishikawa          Santé commu
+                                                        (Japon)                        prévention e
+                            Conseil départemental de
+                                                                                       soins de prox
+                            l'Aude
+                                                        Ville de Tbilissi (Géorgie),   Adaptation a
+                                                        Commune de Chefchaouen         climatique et
+                                                        (Maroc)                        des risques d
+                                                                                       gestion inté
+                                                                                       déchets mén
+                                                                                       source et val
+                                                        Commune de Jacmel              Santé commun
+                                                        (Haïti)                        prévention
+                                                                                       soins de prox
+                            Conseil départemental de
+"""
+
+
+def test_a_letterhead_over_a_header_in_other_words_is_no_part_of_the_table() -> None:
+    # A Word document's page header (« RÉPUBLIQUE FRANÇAISE … Ministère … ») printed right
+    # above the repeated header row, whose words are outside the vocabulary; the leads below
+    # are merged cells whose lines come between their neighbours' rows. What the rows hold
+    # tells the header, and the lines above it are a heading, not header cells. (Titles cut
+    # at the hundredth character.)
+    lines = _LETTERHEAD_OVER_OTHER_WORDS.split("\n")
+    document = read_layout_text(lines)
+    (table,) = _tables(document)
+    assert _texts(table)[0][:3] == ["Implantation", "Maître d'ouvrage", "Jumelage"]
+    assert _texts(table)[1][1] == "Conseil départemental de l'Aude"
