@@ -819,3 +819,31 @@ def test_a_letterhead_over_a_header_in_other_words_is_no_part_of_the_table() -> 
     (table,) = _tables(document)
     assert _texts(table)[0][:3] == ["Implantation", "Maître d'ouvrage", "Jumelage"]
     assert _texts(table)[1][1] == "Conseil départemental de l'Aude"
+
+
+
+_NUMBER_GLUED_ON_A_CENTRED_HEADER = """\
+                              Collectivité
+Projet Région française       territoriale française         Collectivité locale partenaire
+                              chef de file
+1      Auvergne-Rhône-Alpes Conseil départemental de         Cercle de Niafunké (Mali)
+                            l'Allier
+2                             Conseil départemental de       Province de l'Uvrukhangai
+                              l'Allier                       (Mongolie)
+3                             Savoie Déchets                 Mairie de Verejeni (Moldavie)
+4      Bretagne               Conseil régional de            Région Centre (Burkina Faso)
+                              Bretagne
+"""
+
+
+def test_a_header_cell_glued_to_the_next_on_a_centred_header_line_keeps_its_column() -> None:
+    # The header is centred: « Projet Région française » comes on its second line, under a
+    # top line holding « Collectivité » alone; the region column still starts where
+    # « Région » does.
+    tables = _tables(read_layout_text(_NUMBER_GLUED_ON_A_CENTRED_HEADER.split("\n")))
+    assert len(tables) == 1
+    rows = _texts(tables[0])
+    assert rows[0][:2] == ["Projet", "Région française"]
+    assert [row[:2] for row in rows[1:]] == [
+        ["1", "Auvergne-Rhône-Alpes"], ["2", ""], ["3", ""], ["4", "Bretagne"],
+    ]
