@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from functools import partial
 
+import pytest
+
 from aap_parser.grid import RawTable, SourceDocument
 from aap_parser.layout.headers import LAUREATES_HEADER
 from aap_parser.sources import layout_text
@@ -690,17 +692,6 @@ Projet Région française       Collectivité territoriale      Collectivité lo
 """
 
 
-def test_a_header_cell_glued_to_the_numbers_header_keeps_its_column() -> None:
-    # « Projet Région française »: the narrow numbers column's header runs into the region's
-    # a single space apart; the region column starts where « Région » does.
-    tables = _tables(read_layout_text(_NUMBER_GLUED_TO_ITS_HEADER.split("\n")))
-    assert len(tables) == 1
-    rows = _texts(tables[0])
-    assert [row[:2] for row in rows[1:]] == [
-        ["1", "Auvergne-Rhône-Alpes"], ["2", ""], ["3", ""], ["4", "Bretagne"],
-    ]
-
-
 _SHORT_BLOCKS_PRINTED_LEFT = """\
 Région       Collectivité             Collectivité locale         Programme     Titre
 française    territoriale française   partenaire
@@ -836,11 +827,14 @@ Projet Région française       territoriale française         Collectivité lo
 """
 
 
-def test_a_header_cell_glued_to_the_next_on_a_centred_header_line_keeps_its_column() -> None:
-    # The header is centred: « Projet Région française » comes on its second line, under a
-    # top line holding « Collectivité » alone; the region column still starts where
-    # « Région » does.
-    tables = _tables(read_layout_text(_NUMBER_GLUED_ON_A_CENTRED_HEADER.split("\n")))
+@pytest.mark.parametrize(
+    "text", [_NUMBER_GLUED_TO_ITS_HEADER, _NUMBER_GLUED_ON_A_CENTRED_HEADER], ids=["top", "centred"]
+)
+def test_a_header_cell_glued_to_the_numbers_header_keeps_its_column(text: str) -> None:
+    # « Projet Région française »: the narrow numbers column's header runs into the region's
+    # a single space apart, on the table's top line or, the header centred, on its second
+    # (« Collectivité » alone above); the region column starts where « Région » does.
+    tables = _tables(read_layout_text(text.split("\n")))
     assert len(tables) == 1
     rows = _texts(tables[0])
     assert rows[0][:2] == ["Projet", "Région française"]
