@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from functools import partial
 
+import pytest
+
 from aap_parser.grid import RawTable, SourceDocument
 from aap_parser.layout.headers import LAUREATES_HEADER
 from aap_parser.sources import layout_text
@@ -690,17 +692,6 @@ Projet Région française       Collectivité territoriale      Collectivité lo
 """
 
 
-def test_a_header_cell_glued_to_the_numbers_header_keeps_its_column() -> None:
-    # « Projet Région française »: the narrow numbers column's header runs into the region's
-    # a single space apart; the region column starts where « Région » does.
-    tables = _tables(read_layout_text(_NUMBER_GLUED_TO_ITS_HEADER.split("\n")))
-    assert len(tables) == 1
-    rows = _texts(tables[0])
-    assert [row[:2] for row in rows[1:]] == [
-        ["1", "Auvergne-Rhône-Alpes"], ["2", ""], ["3", ""], ["4", "Bretagne"],
-    ]
-
-
 _SHORT_BLOCKS_PRINTED_LEFT = """\
 Région       Collectivité             Collectivité locale         Programme     Titre
 française    territoriale française   partenaire
@@ -775,4 +766,78 @@ def test_a_title_pushed_far_left_by_a_long_partner_keeps_its_column_and_cell() -
     assert [row[4] for row in rows[1:]] == [
         "Appui café", "Prévention des quartiers", "Coopération régionale materno-infantile",
         "Formation", "Reconstruction",
+    ]
+
+
+_LETTERHEAD_OVER_OTHER_WORDS = """\
+RÉPUBLIQUE FRANÇAISE
+Liberté
+Égalité
+Fraternité
+Ministère de l'Europe et des Affaires étrangères
+Implantation                 Maître d'ouvrage           Jumelage                       Libellé
+                                                                                       changement cl
+                                                                                       prévention d
+                                                                                       d'inondation
+                                                        Province du Hubei (Chine)      Transition é
+                                                                                       éclairage pu
+                                                        Préfecture d'Ishikawa          Santé commu
+                                                        (Japon)                        prévention e
+                            Conseil départemental de
+                                                                                       soins de prox
+                            l'Aude
+                                                        Ville de Tbilissi (Géorgie),   Adaptation a
+                                                        Commune de Chefchaouen         climatique et
+                                                        (Maroc)                        des risques d
+                                                                                       gestion inté
+                                                                                       déchets mén
+                                                                                       source et val
+                                                        Commune de Jacmel              Santé commun
+                                                        (Haïti)                        prévention
+                                                                                       soins de prox
+                            Conseil départemental de
+"""
+
+
+def test_a_letterhead_over_a_header_in_other_words_is_no_part_of_the_table() -> None:
+    # A Word document's page header (« RÉPUBLIQUE FRANÇAISE … Ministère … ») printed right
+    # above the repeated header row, whose words are outside the vocabulary; the leads below
+    # are merged cells whose lines come between their neighbours' rows. What the rows hold
+    # tells the header, and the lines above it are a heading, not header cells. (Titles cut
+    # at the hundredth character.)
+    lines = _LETTERHEAD_OVER_OTHER_WORDS.split("\n")
+    document = read_layout_text(lines)
+    (table,) = _tables(document)
+    assert _texts(table)[0][:3] == ["Implantation", "Maître d'ouvrage", "Jumelage"]
+    assert _texts(table)[1][1] == "Conseil départemental de l'Aude"
+
+
+
+_NUMBER_GLUED_ON_A_CENTRED_HEADER = """\
+                              Collectivité
+Projet Région française       territoriale française         Collectivité locale partenaire
+                              chef de file
+1      Auvergne-Rhône-Alpes Conseil départemental de         Cercle de Niafunké (Mali)
+                            l'Allier
+2                             Conseil départemental de       Province de l'Uvrukhangai
+                              l'Allier                       (Mongolie)
+3                             Savoie Déchets                 Mairie de Verejeni (Moldavie)
+4      Bretagne               Conseil régional de            Région Centre (Burkina Faso)
+                              Bretagne
+"""
+
+
+@pytest.mark.parametrize(
+    "text", [_NUMBER_GLUED_TO_ITS_HEADER, _NUMBER_GLUED_ON_A_CENTRED_HEADER], ids=["top", "centred"]
+)
+def test_a_header_cell_glued_to_the_numbers_header_keeps_its_column(text: str) -> None:
+    # « Projet Région française »: the narrow numbers column's header runs into the region's
+    # a single space apart, on the table's top line or, the header centred, on its second
+    # (« Collectivité » alone above); the region column starts where « Région » does.
+    tables = _tables(read_layout_text(text.split("\n")))
+    assert len(tables) == 1
+    rows = _texts(tables[0])
+    assert rows[0][:2] == ["Projet", "Région française"]
+    assert [row[:2] for row in rows[1:]] == [
+        ["1", "Auvergne-Rhône-Alpes"], ["2", ""], ["3", ""], ["4", "Bretagne"],
     ]
