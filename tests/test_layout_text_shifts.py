@@ -712,3 +712,22 @@ def test_a_region_merged_over_a_page_s_last_rows_may_be_centred_there() -> None:
     assert [cell.merged_from_above for cell in regions] == [
         False, True, True, True, False, True,
     ]
+
+
+def test_a_title_printed_left_of_its_column_starts_where_its_next_line_starts() -> None:
+    # Two titles are printed six characters left of their column, glued to the partner:
+    # a lowercase word of the title lies nearer the column ("l'accès", "égalité"), but a
+    # cell's lines start together, and the title's next line starts under "L'accès" and
+    # "Durable": the title starts there.
+    text = (LAYOUT / "shifts" / "title-block-printed-left.word.layout.txt")
+    rows = _texts(_tables(read_layout_text(text.read_text("utf-8").split("\n")))[0])
+    by_lead = {row[0]: row[1:3] for row in rows}
+    assert by_lead["Syndicat mixte du Jacmel"] == [
+        "Commune de Saint-Louis (Arménie), Province de Thiès (Burkina Faso), "
+        "Municipalité de Saint-Étienne (Vietnam)",
+        "L'accès l'accès économie citoyenneté rurale éducation rurale mobilité déchets",
+    ]
+    assert by_lead["Syndicat mixte du Ziguinchor, Commune de Erevan"] == [
+        "Commune de Saint-Louis",
+        "Durable égalité l’eau coopération patrimoine, « égalité » : l’eau",
+    ]

@@ -298,6 +298,17 @@ def _split_chunk(
                     and w > columns[index - 1].start + _START_TOLERANCE
                 ):
                     near[w] = distance + (_GOES_ON_DISTANCE if goes_on and distance else 0)
+            # A cell printed farther left starts its lines together: where a word of the
+            # line above or below starts (its first line glued to the text on its left,
+            # its next one too, or the reverse).
+            for w in words:
+                if (
+                    w not in near
+                    and w in hints
+                    and 0 < column.start - w <= _SHIFT_REACH
+                    and w > columns[index - 1].start + _START_TOLERANCE
+                ):
+                    near[w] = float(column.start - w)
             if not near:
                 # No word near the column: the cell was printed farther left, right after
                 # the text it collided with; it starts a cell there.
@@ -324,6 +335,17 @@ def _split_chunk(
             (index, _Chunk(cut, last.end, last.text[offset:])),
         ]
     return pieces
+
+
+def _word_starts(lines: Sequence[_Line], line: _Line) -> frozenset[int]:
+    """Where the words of the other lines start, inside their chunks too."""
+    return frozenset(
+        chunk.start + m.start()
+        for other in lines
+        if other is not line
+        for chunk in other.chunks
+        for m in _WORD_START.finditer(chunk.text)
+    )
 
 
 def _glued_cell_start(
@@ -479,7 +501,7 @@ def _build_grid(lines: list[_Line], columns: list[_Column]) -> _Grid:
             for other in lines[max(0, t - _BLOCK_REACH) : t + _BLOCK_REACH + 1]
             if other is not line
             for chunk in other.chunks
-        )
+        ) | _word_starts(lines[max(0, t - 1) : t + 2], line)
         for whole in line.chunks:
             least = _shifted(whole, columns, placed[-1][0] if placed else -1)
             pieces = _split_chunk(whole, columns, least=least, hints=hints) or [(least, whole)]
