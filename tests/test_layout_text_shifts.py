@@ -731,3 +731,27 @@ def test_a_title_printed_left_of_its_column_starts_where_its_next_line_starts() 
         "Commune de Saint-Louis",
         "Durable égalité l’eau coopération patrimoine, « égalité » : l’eau",
     ]
+
+
+_TITLE_CAPITAL_LEFT = """\
+Collectivité territoriale Collectivité partenaire         Titre du projet
+Ville de Saint-Étienne      Cercle de Kpalimé             Coopération citoyenneté mobilité
+                            (Sénégal), Ville de Évreux    énergie éducation éducation l'accès
+                            (Sénégal), Ville de           agro-écologie égalité territoires durable
+                            Kpalimé (Arménie)             l’eau rurale jeunesse
+Communauté de               Commune de Ségou              Agro-écologie patrimoine mobilité
+communes du Fès et          (Haïti), Ville de Ségou
+Région Ségou                (Sénégal)
+Conseil départemental       Commune de Saint-Louis Économie égalité
+de Saint-Étienne,           (Maroc)
+Syndicat mixte du
+Nîmes
+"""
+
+
+def test_a_title_glued_to_the_partner_starts_at_its_capital_not_at_a_word_going_on() -> None:
+    # "Économie égalité" is printed seven characters left of the titles, a space after the
+    # partner: "égalité" starts nearer the column, but a word going on a cell opens no
+    # cell's first line; the title starts at the capital after the partner's place name.
+    rows = _texts(_tables(read_layout_text(_TITLE_CAPITAL_LEFT.split("\n")))[0])
+    assert rows[3][1:] == ["Commune de Saint-Louis (Maroc)", "Économie égalité"]

@@ -298,27 +298,20 @@ def _split_chunk(
                     and w > columns[index - 1].start + _START_TOLERANCE
                 ):
                     near[w] = distance + (_GOES_ON_DISTANCE if goes_on and distance else 0)
-            # A cell printed farther left starts its lines together: where a word of the
-            # line above or below starts (its first line glued to the text on its left,
-            # its next one too, or the reverse).
+            # A cell printed farther left, right after the text it collided with, starts
+            # its lines together: where a word of the line above or below starts (its
+            # first line glued to the text on its left, its next one too, or the reverse);
+            # or, when no word or only words going on a cell lie near the column (a cell's
+            # next line starts there, not its first), at a word starting a cell.
+            going_on = all(_starts_continuation(last.text[w - last.start :]) for w in near)
             for w in words:
                 if (
                     w not in near
-                    and w in hints
+                    and (w in hints or (going_on and _starts_cell(last.text[w - last.start :])))
                     and 0 < column.start - w <= _SHIFT_REACH
                     and w > columns[index - 1].start + _START_TOLERANCE
                 ):
                     near[w] = float(column.start - w)
-            if not near:
-                # No word near the column: the cell was printed farther left, right after
-                # the text it collided with; it starts a cell there.
-                near = {
-                    w: float(column.start - w)
-                    for w in words
-                    if 0 < column.start - w <= _SHIFT_REACH
-                    and w > columns[index - 1].start + _START_TOLERANCE
-                    and _starts_cell(last.text[w - last.start :])
-                }
         if not near:
             return None
         cut = min(near, key=lambda w: (near[w], abs(w - column.start)))
