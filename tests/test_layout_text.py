@@ -510,3 +510,90 @@ def test_a_header_in_other_words_is_told_by_the_rows_below() -> None:
     assert rows[0] == ["Localisation", "Structure", "Homologue", "Libellé"]
     assert rows[2] == ["", "Ville de Lorient", "Municipalité de Beit Sahour", "Tourisme solidaire"]
     assert len(rows) == 4
+
+
+_HEADER_GOING_ON_BESIDE_A_CAPITAL = """\
+Collectivité(s) territoriale(s) Intitulé du projet                     Cofinancement
+française(s)                                                           MEAE
+Syndicat des eaux et de        Réhabilitation des réseaux d'eau        50 000 €
+l'assainissement Alsace-       potable des villages du Chouf
+Moselle (SDEA)
+Ville de Marseille             Reconstruction du port : appui aux      60 000 €
+                               services techniques municipaux
+"""
+
+
+def test_a_header_line_going_on_some_header_cells_is_header() -> None:
+    # « française(s) » goes on « Collectivité(s) territoriale(s) » beside « MEAE », which
+    # starts with a capital: one of the line's texts going on a header cell keeps the line
+    # in the header (a row's first line starts every one of its cells).
+    (table,) = [b for b in read_layout_text(_HEADER_GOING_ON_BESIDE_A_CAPITAL.split("\n")).blocks
+                if isinstance(b, RawTable)]
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert rows[0] == [
+        "Collectivité(s) territoriale(s) française(s)", "Intitulé du projet", "Cofinancement MEAE",
+    ]
+    assert rows[1][0] == "Syndicat des eaux et de l'assainissement Alsace-Moselle (SDEA)"
+    assert len(rows) == 3
+
+
+_OTHER_WORDS_OVER_TWO_PAGES = """\
+Implantation    Maître d'ouvrage               Jumelage                         Libellé
+Bretagne        Ville de Rennes                Union des municipalités de Tyr   Planification
+                                               (Liban)
+                Conseil régional de Bretagne   Ville de Cuzco (Pérou),          Transition
+                                               Commune de Ouahigouya
+\f
+Implantation   Maître d'ouvrage           Jumelage                          Libellé
+                                          (Burkina Faso)
+                                          Ville d'Erevan (Arménie),         Santé communautaire
+               Ville de Rennes
+                                          Commune de Jacmel (Haïti)
+Normandie      Ville de Caen              Ville de Québec (Canada)          Jumelage numérique
+"""
+
+
+def test_a_header_in_other_words_repeated_on_the_next_page_is_known_there() -> None:
+    # The header's words are outside the vocabulary; the next page repeats it at other
+    # character columns, over the rest of a partner cell broken by the page break: it is
+    # known again as the table's header, the rest goes on the row above it.
+    tables = [b for b in read_layout_text(_OTHER_WORDS_OVER_TWO_PAGES.split("\n")).blocks
+              if isinstance(b, RawTable)]
+    assert len(tables) == 2
+    second = [[cell.text for cell in row.cells] for row in tables[1].rows]
+    assert second[0] == ["Implantation", "Maître d'ouvrage", "Jumelage", "Libellé"]
+    assert second[1] == ["", "", "(Burkina Faso)", ""]
+    assert second[2] == [
+        "", "Ville de Rennes", "Ville d'Erevan (Arménie), Commune de Jacmel (Haïti)",
+        "Santé communautaire",
+    ]
+
+
+_BLANK_HEADER_OVER_NUMBERS = """\
+       Collectivité          Collectivité(s)       Pays        Titre du projet
+       française             étrangère(s)
+                             partenaire(s)
+1      Ville de Chambéry     Commune de            Burkina     Accès des femmes aux
+                             Ouahigouya            Faso        responsabilités municipales
+2      Conseil général de    Cercle de Kayes,      Mali, Niger Autonomisation économique
+       l'Isère               Région de Tillabéri
+3      Ville de Besançon     Commune de Douroula   Burkina     Maisons de la femme
+                                                   Faso
+"""
+
+
+def test_a_header_left_blank_over_the_numbers_is_still_the_header() -> None:
+    # No header over the row numbers: the other columns' header lines still make the
+    # header row, and the first row starts under them.
+    (table,) = [b for b in read_layout_text(_BLANK_HEADER_OVER_NUMBERS.split("\n")).blocks
+                if isinstance(b, RawTable)]
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert rows[0] == [
+        "", "Collectivité française", "Collectivité(s) étrangère(s) partenaire(s)", "Pays",
+        "Titre du projet",
+    ]
+    assert rows[1] == [
+        "1", "Ville de Chambéry", "Commune de Ouahigouya", "Burkina Faso",
+        "Accès des femmes aux responsabilités municipales",
+    ]
+    assert len(rows) == 4

@@ -701,6 +701,36 @@ def test_a_header_cell_glued_to_the_numbers_header_keeps_its_column() -> None:
     ]
 
 
+_SHORT_BLOCKS_PRINTED_LEFT = """\
+Région       Collectivité             Collectivité locale         Programme     Titre
+française    territoriale française   partenaire
+             chef de file
+             Conseil départemental Province de Jujuy              Généraliste   Echange de
+Nouvelle-    de la Vienne          (Argentine)                    2020          patrimoines
+Aquitaine
+             Conseil départemental Bobo Dioulasso (Burkina Généraliste          Politique
+             de la Gironde         Faso)                   2020
+             Angoulême                Ségou (Mali)                Généraliste   Renforcement
+                                                                  2020
+             Conseil régional         Province de Battambang Généraliste        Préservation
+Occitanie    d'Occitanie              (Cambodge)             2020               des patrimoines
+"""
+
+
+def test_short_blocks_printed_left_of_their_column_make_no_column() -> None:
+    # « Généraliste / 2020 » glued to a long partner is printed several characters left of
+    # the programme column, twice at different places; its second line is too short to
+    # reach the column: still the programme's cells, not a column of their own.
+    (table,) = _tables(read_layout_text(_SHORT_BLOCKS_PRINTED_LEFT.split("\n")))
+    rows = _texts(table)
+    assert rows[0] == [
+        "Région française", "Collectivité territoriale française chef de file",
+        "Collectivité locale partenaire", "Programme", "Titre",
+    ]
+    assert [row[3] for row in rows[1:]] == ["Généraliste 2020"] * 4
+    assert rows[2][2] == "Bobo Dioulasso (Burkina Faso)"
+
+
 def test_a_region_merged_over_a_page_s_last_rows_may_be_centred_there() -> None:
     # WeasyPrint centres "Île-de-France" over rows 5 and 6, the page's last two: a merged
     # cell ending the page is not only read at its top (as LibreOffice prints one cut by the

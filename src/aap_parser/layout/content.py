@@ -266,22 +266,33 @@ def assign_roles(headers: Sequence[str], body: Sequence[Sequence[str]]) -> Assig
     """The best consistent roles for the table's columns (rules 3 and 4)."""
     content = [column_scores(column) for column in _columns(body, len(headers))]
     scores = score_table(headers, body, content)
-    best: dict[int, tuple[float, tuple[Role | None, ...]]] = {0: (0.0, ())}
+    # The best total for each set of roles used so far (a bit mask), and for each column
+    # how that best was reached: the set before it and the column's role.
+    best: dict[int, float] = {0: 0.0}
+    steps: list[dict[int, tuple[int, Role | None]]] = []
     for column in scores:
-        nxt: dict[int, tuple[float, tuple[Role | None, ...]]] = {}
+        nxt: dict[int, float] = {}
+        back: dict[int, tuple[int, Role | None]] = {}
         bits = [(role, value, 0 if role is None else 1 << ROLES.index(role))
                 for role, value in column.items()]
-        for used, (total, chosen) in best.items():
+        for used, total in best.items():
             for role, value, bit in bits:
                 if used & bit:
                     continue
                 key = used | bit
+                score = total + value
                 held = nxt.get(key)
-                if held is None or total + value > held[0]:
-                    nxt[key] = (total + value, (*chosen, role))
+                if held is None or score > held:
+                    nxt[key] = score
+                    back[key] = (used, role)
         best = nxt
-    _, chosen = max(best.values(), key=lambda item: item[0])
-    roles = tuple("extra" if role is None else role for role in chosen)
+        steps.append(back)
+    key = max(best, key=best.__getitem__)  # the first best, as the search met them
+    chosen: list[Role | None] = []
+    for back in reversed(steps):
+        key, role = back[key]
+        chosen.append(role)
+    roles = tuple("extra" if role is None else role for role in reversed(chosen))
     evidence = tuple(
         0.0 if role == "extra" else content[i][role] for i, role in enumerate(roles)
     )

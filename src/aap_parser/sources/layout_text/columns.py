@@ -91,10 +91,12 @@ def _columns(lines: Sequence[_Line], every: Sequence[_Line] = ()) -> list[_Colum
         near = sum(n for y, n in counts.items() if abs(y - x) <= _START_TOLERANCE)
         # A few lines started a little off a well-supported column whose text runs over
         # theirs: a block of rows pdftotext printed off its column, not a column.
+        # So are a few lines starting a little left of such a column where a cell glued to
+        # the one before starts (pdftotext printed the block after that cell).
         if any(
             abs(x - y) <= _SHIFT_REACH
             and 2 * near <= support[y]
-            and _runs_over(lines, min(x, y), max(x, y))
+            and (_runs_over(lines, min(x, y), max(x, y)) or (x < y and _glued_at(lines, x)))
             for y in accepted
         ):
             continue
@@ -107,7 +109,7 @@ def _columns(lines: Sequence[_Line], every: Sequence[_Line] = ()) -> list[_Colum
         # A chunk after another on its line, starting a little left of ``x``, is a cell
         # printed off its column, not text running across it; so is one with a lowercase
         # word starting where the column's lines start (a cell's next line glued to the
-        # cell before: "(Maroc), Municipalité de santé, « … »").
+        # cell before: "(Maroc), Municipalité de santé, « … »", « développement valorisation »).
         collided = sum(
             1
             for index, chunk in across
@@ -148,14 +150,23 @@ def _start_counts(lines: Sequence[_Line]) -> dict[int, int]:
 
 
 def _runs_over(lines: Sequence[_Line], left: int, right: int) -> bool:
-    """True when a chunk starting near ``left`` runs past ``right`` (a cell printed a single
-    space before a cell starting at ``right`` does not run over it)."""
+    """True when a chunk starting near ``left`` runs past ``right`` (a header cell printed a
+    single space before the next one, starting at ``right`` on the table's top line, does
+    not run over it: « Projet Région »)."""
     return any(
         abs(chunk.start - left) <= _START_TOLERANCE
         and chunk.end > right
-        and not _word_near(chunk, right, 0)
-        for line in lines
+        and not (index == 0 and _word_near(chunk, right, 1))
+        for index, line in enumerate(lines)
         for chunk in line.chunks
+    )
+
+
+def _glued_at(lines: Sequence[_Line], x: int) -> bool:
+    """True when a word starting a cell starts at ``x`` (give or take a character) inside a
+    chunk, a single space after the text before it."""
+    return any(
+        chunk.start < x - 1 and _word_near(chunk, x, 1) for line in lines for chunk in line.chunks
     )
 
 

@@ -262,30 +262,38 @@ def _segment_rows_as(
 
 def _header_lines(grid: _Grid, headers: HeaderTest) -> int:
     """How many lines at the table's top make its header row (0 when the top is no header):
-    its column texts must all be filled and name known headers, or else (a header in other
+    its column texts must all be filled (but one, see :func:`_complete`) and name known
+    headers, or else (a header in other
     words) read as the header of the lines below by what these hold; and its cells be
     centred on one line (the smallest such run, best one after which no line goes on a
     cell), else it ends before the first line not going on."""
     tops: list[list[str]] = []
     texts = [""] * grid.ncols
     for t in range(min(len(grid.text), _MAX_HEADER_LINES)):
-        if tops and (not any(grid.text[t]) or (all(tops[-1]) and _starts_row(grid, t))):
+        if tops and (not any(grid.text[t]) or (_complete(tops[-1]) and _starts_row(grid, t))):
             # A header row's lines come together, and once every column has its header,
             # a line that starts cells in several columns, going on none, starts the body.
             break
         texts = [" ".join(filter(None, (old, grid.text[t][col]))) for col, old in enumerate(texts)]
         tops.append(texts)
     for t, top in enumerate(tops):
-        if all(top) and headers.is_header_row(top):
+        if _complete(top) and headers.is_header_row(top):
             return _header_end(grid, t)
     for t, top in enumerate(tops):
         if (
-            all(top)
+            _complete(top)
             and not any(_ends_with_connector(text) for text in top)
             and headers.heads_rows(top, _rough_rows(grid, t + 1))
         ):
             return _header_end(grid, t)
     return 0
+
+
+def _complete(top: Sequence[str]) -> bool:
+    """True when a header's texts fill every column, or all but one of four or more (a
+    header cell left blank over a narrow column of row numbers or marks)."""
+    blank = sum(1 for text in top if not text)
+    return blank == 0 or (blank == 1 and len(top) >= 4)
 
 
 def _rough_rows(grid: _Grid, first: int) -> list[list[str]]:
@@ -334,11 +342,11 @@ def _starts_row(grid: _Grid, t: int) -> bool:
 
 
 def _goes_on(grid: _Grid, t: int) -> bool:
-    """True when line ``t`` exists, has text, and all its texts go on cells above."""
-    return (
-        t < len(grid.text)
-        and any(grid.text[t])
-        and all(_starts_continuation(text) for text in grid.text[t] if text)
+    """True when line ``t`` exists, has text, and some of it goes on a header cell above (a
+    row's first line starts each of its cells; a header's next line goes on some of them:
+    « française(s) » under « Collectivité(s) », beside « MEAE » under « Cofinancement »)."""
+    return t < len(grid.text) and any(
+        text and _starts_continuation(text) for text in grid.text[t]
     )
 
 

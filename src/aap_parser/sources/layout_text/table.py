@@ -192,12 +192,15 @@ def _broken_row(
 
 
 def _header_row(table: RawTable, headers: HeaderTest) -> tuple[tuple[str, ...], ...]:
-    """The lines of each cell of the table's header row (empty when its first row names no
-    header), for later tables repeating it."""
+    """The lines of each cell of the table's header row (empty when its first row is no
+    header, in the vocabulary's words or by what the rows below hold), for later tables
+    repeating it."""
     if not table.rows:
         return ()
     cells = table.rows[0].cells
-    if not headers.is_header_row([cell.text for cell in cells]):
+    texts = [cell.text for cell in cells]
+    below = [[cell.text for cell in row.cells] for row in table.rows[1:]]
+    if not headers.is_header_row(texts) and not headers.heads_rows(texts, below):
         return ()
     return tuple(cell.lines for cell in cells)
 

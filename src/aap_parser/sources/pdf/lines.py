@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from operator import attrgetter
+from itertools import islice
+from operator import itemgetter
 
 from aap_parser.grid import BBox
 from aap_parser.sources.pdf.ink import Glyph
@@ -86,13 +87,19 @@ def _median(values: list[float]) -> float:
     return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
 
 
-_BASELINE = attrgetter("baseline")
-_X0 = attrgetter("x0")
+_BASELINE = itemgetter(5)
+"""A glyph's baseline (its sixth field)."""
+_X0 = itemgetter(1)
+"""A glyph's left edge (its second field)."""
 
 
 def _word(run: list[Glyph]) -> Word:
     """The word a run of glyphs makes: its text, box, largest size, majority bold/italic."""
-    texts, x0s, x1s, tops, bottoms, _, sizes, bolds, italics, *_ = zip(*run, strict=True)
+    if len(run) == 1:  # a lone letter or figure: its own fields, without transposing
+        text, x0, x1, top, bottom, _, size, bold, italic, *_ = run[0]
+        return Word(text, x0, x1, top, bottom, size, bold > 0.5, italic > 0.5)
+    # The first nine fields only, each a tuple over the run's glyphs.
+    texts, x0s, x1s, tops, bottoms, _, sizes, bolds, italics = islice(zip(*run, strict=True), 9)
     half = len(run) / 2
     return Word(
         "".join(texts),
@@ -116,13 +123,16 @@ def _is_duplicate(glyph: Glyph, previous: Glyph) -> bool:
 
 def _runs(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
     """Split one line's glyphs (sorted left to right) into the runs that make its words, at
-    spaces and wide gaps."""
+    spaces and wide gaps. (Fields read by position: this runs for every glyph of a page.)"""
     runs: list[list[Glyph]] = []
     run: list[Glyph] = []
     last: Glyph | None = None
+    end_x1 = end_size = 0.0  # the run's last glyph's right edge and size
+    end_text = ""
+    gap = WORD_GAP_EM
     for glyph in glyphs:
-        text = glyph.text
-        if last is not None and text == last.text and _is_duplicate(glyph, last):
+        text = glyph[0]
+        if last is not None and text == last[0] and _is_duplicate(glyph, last):
             continue
         if not text.strip():
             if run:
@@ -130,15 +140,16 @@ def _runs(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
                 run = []
             last = glyph
             continue
+        size = glyph[6]
         if run:
-            end = run[-1]
-            larger = end.size if end.size > glyph.size else glyph.size  # max(), no call
-            if glyph.x0 - end.x1 > WORD_GAP_EM * larger:
+            larger = end_size if end_size > size else size  # max(), no call
+            if glyph[1] - end_x1 > gap * larger:
                 runs.append(run)
                 run = []
-            elif end.text == SOFT_HYPHEN:
+            elif end_text == SOFT_HYPHEN:
                 run.pop()  # a soft hyphen inside a word prints nothing; only a line-final one shows
         run.append(glyph)
+        end_x1, end_size, end_text = glyph[2], size, text
         last = glyph
     if run:
         runs.append(run)
@@ -146,18 +157,21 @@ def _runs(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
 
 
 def _groups(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
-    """The glyphs of each printed line (by baseline), top to bottom, each left to right."""
+    """The glyphs of each printed line (by baseline), top to bottom, each left to right.
+    (Fields read by position: this runs for every glyph of a page.)"""
     groups: list[list[Glyph]] = []
     group: list[Glyph] = []
     reference = size = 0.0
+    tolerance = BASELINE_TOLERANCE_EM
     for glyph in sorted(glyphs, key=_BASELINE):
-        larger = size if size > glyph.size else glyph.size  # max(glyph.size, size), no call
-        if group and glyph.baseline - reference <= BASELINE_TOLERANCE_EM * larger:
+        glyph_size = glyph[6]
+        larger = size if size > glyph_size else glyph_size  # max(glyph.size, size), no call
+        if group and glyph[5] - reference <= tolerance * larger:
             group.append(glyph)
             continue
         group = [glyph]
         groups.append(group)
-        reference, size = glyph.baseline, glyph.size
+        reference, size = glyph[5], glyph_size
     for group in groups:
         group.sort(key=_X0)
     return groups

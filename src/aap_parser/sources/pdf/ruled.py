@@ -229,6 +229,66 @@ def _table(grid: _Grid, glyphs: dict[tuple[int, int], list[Glyph]], page: int) -
     return RawTable(tuple(rows), page=page, bbox=grid.bbox, ruled=True)
 
 
+def _disjoint(grids: list[_Grid]) -> bool:
+    """Whether no two tables' frames touch."""
+    boxes = sorted((g.ys[0], g.ys[-1], g.xs[0], g.xs[-1]) for g in grids)
+    return all(
+        a[1] < b[0] or a[3] < b[2] or b[3] < a[2]
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+    )
+
+
+def _place_glyphs(grids: list[_Grid], held: list[_Held], glyphs: list[Glyph]) -> list[Glyph]:
+    """Give each glyph to the first table whose frame holds its centre, with its boundary
+    counts (see :class:`_Held`); return the glyphs outside every table.
+
+    The column and row are found by bisecting the boundaries; a glyph whose centre lies in
+    the same grid cell as the glyph before (a cell's text is printed in one go) reuses that
+    glyph's answer, when the frames do not touch (no other table can then hold it). Written
+    out: this loop runs for every character of the page.
+    """
+    outside: list[Glyph] = []
+    bisect_right = bisect.bisect_right
+    frames = [
+        (g.xs[0], g.xs[-1], g.ys[0], g.ys[-1], g.xs, g.ys, inside)
+        for g, inside in zip(grids, held, strict=True)
+    ]
+    remember = _disjoint(grids)
+    inf = float("inf")
+    # The last grid cell found: its span (x_lo <= cx < x_hi, y_lo <= cy < y_hi) and answer.
+    x_lo = x_hi = y_lo = y_hi = inf
+    col = row = 0
+    none = _Held([], [], [])  # answers no glyph: the span above is empty
+    add_glyph, add_col, add_row = none.glyphs.append, none.cols.append, none.rows.append
+    for glyph in glyphs:
+        cx, cy = (glyph[1] + glyph[2]) / 2, (glyph[3] + glyph[4]) / 2  # x0, x1, top, bottom
+        if x_lo <= cx < x_hi and y_lo <= cy < y_hi:
+            add_glyph(glyph)
+            add_col(col)
+            add_row(row)
+            continue
+        for left, right, top, bottom, xs, ys, inside in frames:
+            if left <= cx <= right and top <= cy <= bottom:
+                col = bisect_right(xs, cx)
+                row = bisect_right(ys, cy)
+                add_glyph = inside.glyphs.append
+                add_col = inside.cols.append
+                add_row = inside.rows.append
+                add_glyph(glyph)
+                add_col(col)
+                add_row(row)
+                if remember and 0 < col < len(xs) and 0 < row < len(ys):
+                    x_lo, x_hi, y_lo, y_hi = xs[col - 1], xs[col], ys[row - 1], ys[row]
+                else:
+                    x_lo = x_hi = y_lo = y_hi = inf
+                break
+        else:
+            outside.append(glyph)
+            x_lo = x_hi = y_lo = y_hi = inf
+    return outside
+
+
 def find_ruled_tables(
     segments: list[Segment], glyphs: list[Glyph], page: int
 ) -> tuple[list[RawTable], list[Glyph]]:
@@ -238,25 +298,7 @@ def find_ruled_tables(
     grids = [g for hv in _components(hs, vs) if (g := _grid(*hv)) is not None]
     grids.sort(key=lambda g: g.ys[0])
     held = [_Held([], [], []) for _ in grids]
-    outside: list[Glyph] = []
-    # Each character goes to the table whose frame holds its centre, where its column and
-    # row are found by bisecting the boundaries; written out here: this loop runs for every
-    # character of the page.
-    bisect_right = bisect.bisect_right
-    frames = [
-        (g.xs[0], g.xs[-1], g.ys[0], g.ys[-1], g.xs, g.ys, inside)
-        for g, inside in zip(grids, held, strict=True)
-    ]
-    for glyph in glyphs:
-        cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
-        for left, right, top, bottom, xs, ys, inside in frames:
-            if left <= cx <= right and top <= cy <= bottom:
-                inside.glyphs.append(glyph)
-                inside.cols.append(bisect_right(xs, cx))
-                inside.rows.append(bisect_right(ys, cy))
-                break
-        else:
-            outside.append(glyph)
+    outside = _place_glyphs(grids, held, glyphs)
     buckets: list[dict[tuple[int, int], list[Glyph]]] = [{} for _ in grids]
     for grid, inside, bucket in zip(grids, held, buckets, strict=True):
         _open_overflowed(grid, inside.glyphs, inside.cols, inside.rows)

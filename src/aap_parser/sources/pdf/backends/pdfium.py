@@ -5,12 +5,13 @@ brought to pdfminer's conventions, so that both backends give the same ink:
 
 1. Characters PDFium generates (spaces and line breaks it infers) are skipped, and a
    line-end hyphen it reports as U+0002 (U+FFFE in the page's text) is the hyphen printed.
-2. A ligature (one glyph, "ﬁ") comes as its letters at one origin: they are one glyph
-   again, else the duplicate-glyph filter would drop a letter ("Kaffrine" -> "Kafrine").
+2. A ligature (one glyph, "ﬁ") comes as its letters, each with the glyph's box: letters
+   one after the other with the very same box are one glyph again, else the
+   duplicate-glyph filter would drop a letter ("Kaffrine" -> "Kafrine").
 3. The font size PDFium reports ignores the transformation matrices: it is multiplied by
    the character matrix's vertical scale. A glyph's box runs from its origin and advance
    (PDFium's loose box) horizontally, and from the font's descent to descent + size
-   vertically, as pdfminer boxes it.
+   vertically around its baseline (its origin's height), as pdfminer boxes it.
 4. PDFium gives coordinates in user space, unrotated: the media box origin is applied
    here as pdfminer applies it, and the page's /Rotate flag is not (the page as drawn:
    page assembly turns a page whose text runs sideways, whichever backend read it).
@@ -19,6 +20,11 @@ brought to pdfminer's conventions, so that both backends give the same ink:
 5. Rules are path objects, their points taken through the path's matrix and those of
    the forms (XObjects) holding it; each subpath is a line, a rectangle or a polyline
    as pdfminer classifies it (only the end point of a curve segment counts).
+6. Each character costs one call (its box), everything else is asked once per run of one
+   text object's characters: the object holding each character is found by bisecting
+   for where the object changes (a text object's characters follow one another unless
+   PDFium reordered right-to-left text: there, each character's object is asked), and
+   the baseline is read once for a run whose matrix keeps it level (else per character).
 """
 
 from __future__ import annotations
@@ -26,7 +32,9 @@ from __future__ import annotations
 import ctypes
 import itertools
 import math
+import re
 import struct
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -83,6 +91,8 @@ _char_object = _unconverted("FPDFText_GetTextObject", ctypes.c_void_p)
 _char_origin = _unconverted("FPDFText_GetCharOrigin", ctypes.c_int)
 _loose_box = _unconverted("FPDFText_GetLooseCharBox", ctypes.c_int)
 _is_generated = _unconverted("FPDFText_IsGenerated", ctypes.c_int)
+_char_matrix = _unconverted("FPDFText_GetMatrix", ctypes.c_int)
+_char_font_size = _unconverted("FPDFText_GetFontSize", ctypes.c_double)
 
 
 class _Handle(ctypes.c_void_p):
@@ -100,10 +110,10 @@ _segment_point = _unconverted("FPDFPathSegment_GetPoint", ctypes.c_int)
 _segment_closes = _unconverted("FPDFPathSegment_GetClose", ctypes.c_int)
 _POINT = struct.Struct("=2f")
 """A path point as PDFium writes it (x, y: floats)."""
-_CHAR = struct.Struct("=2d4f")
-"""A character's origin (x, y: doubles) then loose box (left, top, right, bottom: an
-FS_RECTF), as PDFium writes them into one buffer."""
-_CHAR_OFFSETS = (0, 8, 16)
+_BOX = struct.Struct("=4f")
+"""A character's loose box (left, top, right, bottom: an FS_RECTF) as PDFium writes it."""
+_ORIGIN = struct.Struct("=2d")
+"""A character's origin (x, y: doubles) as PDFium writes it."""
 
 _MOVE, _LINE, _BEZIER = c.FPDF_SEGMENT_MOVETO, c.FPDF_SEGMENT_LINETO, c.FPDF_SEGMENT_BEZIERTO
 
@@ -137,6 +147,7 @@ class PdfiumBackend:
 
     def __init__(self, data: bytes, password: str | None) -> None:
         self._pdf = pdfium.PdfDocument(data, password=password)
+        self._right_to_left = _reads_right_to_left(self._pdf.raw)
 
     def page_count(self) -> int:
         """How many pages the document has."""
@@ -147,7 +158,7 @@ class PdfiumBackend:
         for index in range(len(self._pdf)):
             page = self._pdf[index]
             try:
-                yield _Page(page).ink()
+                yield _Page(page, self._right_to_left).ink()
             finally:
                 page.close()
 
@@ -159,8 +170,9 @@ class PdfiumBackend:
 class _Page:
     """One page's reading: its geometry and per-font facts kept while it is read."""
 
-    def __init__(self, page: Any) -> None:
+    def __init__(self, page: Any, right_to_left: bool) -> None:
         self.page = page
+        self.right_to_left = right_to_left
         raw = page.raw
         left, bottom, right, top = (ctypes.c_float() for _ in range(4))
         if not c.FPDFPage_GetMediaBox(raw, left, bottom, right, top):
@@ -231,87 +243,90 @@ class _Page:
         return known
 
     def _glyphs(self, tp: Any) -> list[Glyph]:
-        """The page's glyphs in PDFium's order (the content stream's), per points 1-3 of
-        the module docstring. PDFium is asked once per text object for what holds for all
-        its characters (font, size, matrix), and three times per character (its text
-        object, origin and box), through the unconverted bindings, into one buffer."""
+        """The page's glyphs in PDFium's order (the content stream's), per points 1-3 and 6
+        of the module docstring. PDFium is asked once per run of one text object's
+        characters for what holds for all of them (font, size, matrix, and the baseline
+        where it is level), and once per character (its box), through the unconverted
+        bindings; a run whose baseline may vary is read with each character's origin."""
         count = c.FPDFText_CountChars(tp)
         glyphs: list[Glyph] = []
         if count <= 0:
             return glyphs
         text = _page_text(tp, count)
         handle = ctypes.c_void_p(ctypes.cast(tp, ctypes.c_void_p).value)
-        buffer = ctypes.create_string_buffer(_CHAR.size)
-        at_x, at_y, at_box = (ctypes.byref(buffer, offset) for offset in _CHAR_OFFSETS)
-        unpack = _CHAR.unpack_from
+        box = ctypes.create_string_buffer(_BOX.size)
+        at_box = ctypes.byref(box)
+        unpack = _BOX.unpack_from
+        origin = _Origin(handle)
         matrix = c.FS_MATRIX()
+        at_matrix = ctypes.byref(matrix)
         # From PDFium's user space to top-left page points: pdfminer's page matrix, then
-        # pdfplumber's shift and flip.
-        a, b, c_, d, e, f = self.matrix
+        # pdfplumber's shift and flip (the page matrix only moves: x and y stay apart).
+        a, _, _, d, e, f = self.matrix
         e += self.x_shift
         f = -f + self.height + self.y_shift
-        b, d = -b, -d
-        last_obj: int | None = None
-        bold = italic = upright = hidden = white = False
-        descent = size = 0.0
-        last_x = last_y = math.nan  # the last glyph's origin (NaN equals nothing)
+        d = -d
+        last_box: tuple[float, ...] | None = None  # the last glyph's box
+        top = bottom = base = vertical = 0.0  # the glyph's heights, and their sum's check
         maybe_generated = _MAYBE_GENERATED
         new = tuple.__new__  # a Glyph without NamedTuple's keyword wrapper
         append = glyphs.append
-        for index in range(count):
-            char = text[index]
-            if char in maybe_generated and _is_generated(handle, index) == 1:
-                last_x = math.nan
-                continue
-            obj = _char_object(handle, index)
-            if obj != last_obj:
-                last_obj = obj
-                bold, italic, descent = self._font(obj) if obj else (False, False, 0.0)
-                hidden = bool(obj) and _render_mode(obj) in _INVISIBLE
-                white = bool(obj) and self._colour.white(_fill_colour, obj)
-                c.FPDFText_GetMatrix(tp, index, matrix)
-                local: Matrix = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
-                whole = _multiply(local, self.matrix)
-                size = c.FPDFText_GetFontSize(tp, index) * math.hypot(whole[2], whole[3])
-                upright = whole[0] * whole[3] > 0 and whole[1] * whole[2] <= 0
-            _char_origin(handle, index, at_x, at_y)
-            _loose_box(handle, index, at_box)
-            x, y, left, top, right, bottom = unpack(buffer)
-            if x == last_x and y == last_y and glyphs:
-                # One glyph printed as several letters (a ligature): one glyph again.
-                prev = glyphs[-1]
-                glyphs[-1] = prev._replace(text=prev.text + char)
-                continue
-            last_x, last_y = x, y
-            if not size > 0:
-                continue
-            x0 = a * left + c_ * bottom + e
-            x1 = a * right + c_ * top + e
-            baseline = b * x + d * y + f
-            bottom = baseline - descent * size  # top-left origin: the descent goes down
-            finite = x0 + x1 + baseline + size
-            if finite - finite != 0.0:
-                continue  # an infinity or NaN somewhere (math.isfinite, without a call)
-            if x1 < x0:
-                x0, x1 = x1, x0
-            append(
-                new(
-                    Glyph,
-                    (
-                        char,
-                        x0,
-                        x1,
-                        bottom - size,
-                        bottom,
-                        baseline if upright else bottom,
-                        size,
-                        bold,
-                        italic,
-                        hidden,
-                        white,
-                    ),
+        for start, stop, obj in _object_runs(handle, text, self.right_to_left):
+            bold, italic, descent = self._font(obj) if obj else (False, False, 0.0)
+            hidden = bool(obj) and _render_mode(obj) in _INVISIBLE
+            white = bool(obj) and self._colour.white(_fill_colour, obj)
+            _char_matrix(handle, start, at_matrix)
+            local: Matrix = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+            whole = _multiply(local, self.matrix)
+            size = _char_font_size(handle, start) * math.hypot(whole[2], whole[3])
+            upright = whole[0] * whole[3] > 0 and whole[1] * whole[2] <= 0
+            level = origin.level(text, start, stop, matrix)
+            if level is not None:  # the run's glyphs share their heights (one float each)
+                top, bottom, base, vertical = _heights(d * level + f, descent, size, upright)
+            for index in range(start, stop):
+                char = text[index]
+                if char in maybe_generated and _is_generated(handle, index) == 1:
+                    last_box = None
+                    continue
+                _loose_box(handle, index, at_box)
+                glyph_box = unpack(box)
+                if glyph_box == last_box and glyphs:
+                    # One glyph printed as several letters (a ligature): one glyph again.
+                    prev = glyphs[-1]
+                    glyphs[-1] = prev._replace(text=prev.text + char)
+                    continue
+                last_box = glyph_box
+                if not size > 0:
+                    continue
+                left, _, right, _ = glyph_box
+                x0 = a * left + e
+                x1 = a * right + e
+                if level is None:
+                    baseline = d * origin.y(index) + f
+                    top, bottom, base, vertical = _heights(baseline, descent, size, upright)
+                finite = x0 + x1 + vertical
+                if finite - finite != 0.0:
+                    continue  # an infinity or NaN somewhere (math.isfinite, without a call)
+                if x1 < x0:
+                    x0, x1 = x1, x0
+                append(
+                    new(
+                        Glyph,
+                        (
+                            char,
+                            x0,
+                            x1,
+                            top,
+                            bottom,
+                            base,
+                            size,
+                            bold,
+                            italic,
+                            hidden,
+                            white,
+                        ),
+                    )
                 )
-            )
         return glyphs
 
     def _rules(self, obj: Any, outer: Matrix, ink: PageInk) -> None:
@@ -428,6 +443,75 @@ class _FillColour:
         return min(red.value, green.value, blue.value) >= 253
 
 
+def _heights(
+    baseline: float, descent: float, size: float, upright: bool
+) -> tuple[float, float, float, float]:
+    """A glyph's top, bottom and baseline in top-left page points (pdfminer's: the bottom
+    for a glyph not upright) from its baseline, its font's descent and its size; and the
+    baseline plus the size, whose sum with the glyph's sides tells a non-finite value."""
+    bottom = baseline - descent * size  # top-left origin: the descent goes down
+    return bottom - size, bottom, baseline if upright else bottom, baseline + size
+
+
+def _generated(handle: Any, text: str, index: int) -> bool:
+    """Whether PDFium generated the character at ``index`` (a space or line break it
+    inferred), asked only of the characters it may generate."""
+    return text[index] in _MAYBE_GENERATED and _is_generated(handle, index) == 1
+
+
+class _Origin:
+    """Characters' origins on one text page, read into one buffer kept for the page."""
+
+    def __init__(self, handle: Any) -> None:
+        self._handle = handle
+        self._buffer = ctypes.create_string_buffer(_ORIGIN.size)
+        self._refs = (ctypes.byref(self._buffer, 0), ctypes.byref(self._buffer, 8))
+
+    def of(self, index: int) -> tuple[float, float]:
+        """The origin of the character at ``index``, in user space."""
+        _char_origin(self._handle, index, *self._refs)
+        x, y = _ORIGIN.unpack(self._buffer.raw)
+        return x, y
+
+    def y(self, index: int) -> float:
+        """The height of the origin of the character at ``index``, in user space."""
+        return self.of(index)[1]
+
+    def level(self, text: str, start: int, stop: int, matrix: Any) -> float | None:
+        """The height shared by the origins of a run's characters, when it is sure to be
+        shared; None when the baseline may vary along the run.
+
+        A character's origin is its position along the text line taken through the text
+        object's matrix: a horizontal line's positions all lie at height 0, so under a
+        matrix that does not tilt them (no x-to-y term) every origin's height is the
+        matrix's translation. The run's first and last printed characters are checked to
+        lie there, and to stand apart along the line: a font writing vertically (its
+        positions along y) fails one check or the other.
+        """
+        if matrix.b != 0:
+            return None
+        last = stop - 1
+        while last > start and _generated(self._handle, text, last):
+            last -= 1
+        first_x, first_y = self.of(start)
+        if first_y != matrix.f:
+            return None
+        if last == start:
+            return first_y
+        last_x, last_y = self.of(last)
+        if last_y != first_y or last_x == first_x:
+            return None
+        return first_y
+
+
+def _reads_right_to_left(document: Any) -> bool:
+    """Whether the document's viewer preferences read it right to left (PDFium then
+    reverses the runs of neutral characters on every page)."""
+    buffer = ctypes.create_string_buffer(16)
+    size = c.FPDF_VIEWERREF_GetName(document, b"Direction", buffer, len(buffer))
+    return size > 0 and buffer.value == b"R2L"
+
+
 def _page_text(tp: Any, count: int) -> str:
     """The page's characters, index for index, a line-end hyphen as the hyphen printed: in
     one call, or one call per character when they do not map one to one (a character
@@ -438,3 +522,62 @@ def _page_text(tp: Any, count: int) -> str:
     if len(text) != count:
         text = "".join(chr(c.FPDFText_GetUnicode(tp, index)) for index in range(count))
     return text.translate(_PRINTED_HYPHEN)
+
+
+_RIGHT_TO_LEFT = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+"""Blocks of the scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko...)."""
+
+
+def _reorders(text: str) -> bool:
+    """Whether PDFium may have reordered some of the page's characters (it reverses runs of
+    right-to-left text, and of neutral characters among them): a character of a script
+    written right to left, by block or by its bidirectional class."""
+    if text.isascii():
+        return False
+    return bool(_RIGHT_TO_LEFT.search(text)) or any(
+        unicodedata.bidirectional(char) in ("R", "AL") for char in set(text) if char > "\u024f"
+    )
+
+
+def _object_runs(handle: Any, text: str, right_to_left: bool) -> Iterator[tuple[int, int, int]]:
+    """The page's characters as runs ``start, stop, text object``, every printed character
+    of a run held by that object (a generated one may be held by none).
+
+    A text object's printed characters follow one another on the text page unless PDFium
+    reversed some right-to-left text (a document read right to left, or a page with such
+    text): there, each character's object is asked. Elsewhere a run's end is found by
+    asking the objects of characters 1, 2, 4, 8... further on, then bisecting between the
+    last one held by the object and the first one not: twice the logarithm of the run's
+    length calls instead of one per character.
+    """
+    count = len(text)
+    per_character = right_to_left or _reorders(text)
+    index = 0
+    while index < count:
+        if _generated(handle, text, index):
+            index += 1
+            continue
+        obj = _char_object(handle, index)
+        held = index  # the last character known to be held by ``obj``
+        if per_character:
+            while held + 1 < count and _char_object(handle, held + 1) == obj:
+                held += 1
+        else:
+            step = 1
+            beyond = count  # the first character known not to be held by ``obj``
+            while held + step < count:
+                if _char_object(handle, held + step) != obj:
+                    beyond = held + step
+                    break
+                held += step
+                step *= 2
+            while beyond - held > 1:
+                middle = (held + beyond) // 2
+                if _char_object(handle, middle) == obj:
+                    held = middle
+                else:
+                    beyond = middle
+        yield index, held + 1, obj or 0
+        index = held + 1
