@@ -785,3 +785,34 @@ def test_a_title_glued_to_the_partner_starts_at_its_capital_not_at_a_word_going_
     # cell's first line; the title starts at the capital after the partner's place name.
     rows = _texts(_tables(read_layout_text(_TITLE_CAPITAL_LEFT.split("\n")))[0])
     assert rows[3][1:] == ["Commune de Saint-Louis (Maroc)", "Économie égalité"]
+
+
+_DE_AFTER_A_LEAD_LIST = """\
+N°    Région                  Collectivité           Collectivité
+                              territoriale           partenaire
+1     Auvergne-Rhône-Alpes Commune de Évreux, Région de Évreux
+                           Métropole de       (Burkina Faso)
+                           L'Haÿ-les-Roses
+2     Grand Est               Région Saint-Étienne   District de L’Isle-Adam
+                                                     (Arménie), Municipalité
+                                                     de Hué (Burkina Faso),
+                                                     Province de Thiès
+                                                     (Arménie)
+3                             Conseil                Province de Erevan
+                              départemental de
+                              L’Isle-Adam, Région
+                              Annecy
+"""
+
+
+def test_a_partner_cut_on_de_takes_its_type_word_after_a_lead_list_comma() -> None:
+    # The lead's line ends with "Évreux," (its list goes on below) and the partner "Région
+    # de Évreux" is glued to it, "de" at the partners' column: a name never starts with
+    # "de", so "Région" before it opens the partner, comma or not; the first row is a body
+    # row, not the header's next line.
+    rows = _texts(_tables(read_layout_text(_DE_AFTER_A_LEAD_LIST.split("\n")))[0])
+    assert rows[0] == ["N°", "Région", "Collectivité territoriale", "Collectivité partenaire"]
+    assert rows[1] == [
+        "1", "Auvergne-Rhône-Alpes", "Commune de Évreux, Métropole de L'Haÿ-les-Roses",
+        "Région de Évreux (Burkina Faso)",
+    ]

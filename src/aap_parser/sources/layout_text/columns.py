@@ -21,6 +21,7 @@ from aap_parser.wording import (
     PARTNER_AUTHORITY_WORDS,
     PREPOSITIONS,
     TRAILING_AUTHORITY_WORDS,
+    first_word,
     fold,
     words_pattern,
 )
@@ -380,12 +381,13 @@ def _type_word_before(chunk: _Chunk, cut: int, column: _Column, own_start: int) 
     capitalised cut ("Cercle de Hué"), when that word lies within the shift reach left of
     the column and off its own column's start; pdftotext printed the cell's first words
     glued to the text on its left, and a name never starts with "de". Not after a comma or
-    "et" (the next name of the same list), nor a type word also printed after the place
-    ("Nantes Métropole") before a capitalised word."""
+    "et" (the next name of the same list) unless the cut is on "de", nor a type word also
+    printed after the place ("Nantes Métropole") before a capitalised word."""
     offset = cut - chunk.start
     if offset <= 0:
         return cut
     goes_on = _starts_continuation(chunk.text[offset:])
+    on_de = first_word(chunk.text[offset:]) in PREPOSITIONS
     before, _, word = chunk.text[: offset - 1].rstrip().rpartition(" ")
     if not goes_on and fold(word) in PREPOSITIONS and before:
         before, _, word = before.rpartition(" ")
@@ -393,7 +395,7 @@ def _type_word_before(chunk: _Chunk, cut: int, column: _Column, own_start: int) 
     if (
         fold(word) in _TYPE_WORDS
         and (goes_on or fold(word) not in TRAILING_AUTHORITY_WORDS)
-        and not _LIST_GOES_ON.search(before)
+        and (on_de or not _LIST_GOES_ON.search(before))
         and 0 < column.start - start <= _SHIFT_REACH
         and start > own_start + _START_TOLERANCE
     ):
