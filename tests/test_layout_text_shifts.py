@@ -816,3 +816,13 @@ def test_a_partner_cut_on_de_takes_its_type_word_after_a_lead_list_comma() -> No
         "1", "Auvergne-Rhône-Alpes", "Commune de Évreux, Métropole de L'Haÿ-les-Roses",
         "Région de Évreux (Burkina Faso)",
     ]
+
+
+def test_a_line_starting_where_a_cell_printed_left_starts_goes_on_that_cell() -> None:
+    # The first lead is printed five characters left of its column, glued to the region;
+    # its next line "de Annecy" starts where it starts, inside the region's column: that
+    # line goes on the lead, whole, not cut at "Annecy" nearer the leads' column.
+    text = (LAYOUT / "shifts" / "lead-block-printed-left.grid.layout.txt")
+    rows = _texts(_tables(read_layout_text(text.read_text("utf-8").split("\n")))[0])
+    assert rows[1][:2] == ["Auvergne-Rhône-Alpes", "Commune de Nîmes et Commune de Annecy"]
+    assert rows[2][:2] == ["Centre-Val de Loire", "Commune de L'Haÿ-les-Roses et Commune de Annecy"]

@@ -508,8 +508,13 @@ def _build_grid(lines: list[_Line], columns: list[_Column]) -> _Grid:
             if other is not line
             for chunk in other.chunks
         ) | _word_starts(lines[max(0, t - 1) : t + 2], line)
+        # Where the line above has a cell printed left of its column: a line starting
+        # there goes on that cell (pdftotext prints a cell's lines from one character).
+        above = every[-1] if every else []
+        blocks = {chunk.start: col for col, chunk in above if chunk.start < columns[col].low}
         for whole in line.chunks:
             least = _shifted(whole, columns, placed[-1][0] if placed else -1)
+            least = max(least, blocks.get(whole.start, least))
             pieces = _split_chunk(whole, columns, least=least, hints=hints) or [(least, whole)]
             placed.extend(pieces)
         every.append(placed)
