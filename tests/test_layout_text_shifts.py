@@ -826,3 +826,37 @@ def test_a_line_starting_where_a_cell_printed_left_starts_goes_on_that_cell() ->
     rows = _texts(_tables(read_layout_text(text.read_text("utf-8").split("\n")))[0])
     assert rows[1][:2] == ["Auvergne-Rhône-Alpes", "Commune de Nîmes et Commune de Annecy"]
     assert rows[2][:2] == ["Centre-Val de Loire", "Commune de L'Haÿ-les-Roses et Commune de Annecy"]
+
+
+_PUSHED_FAR_LEFT = """\
+Projet Région         Collectivité territoriale        Collectivité partenaire     Titre du projet
+                      chef de file
+1      Guadeloupe     Région Guadeloupe                Département du Nord-Est     Appui café
+                                                       (Haïti)
+2                     Ville de Pointe-à-Pitre          Ville de Roseau             Prévention des
+                                                       (Dominique)                 quartiers
+3      La Réunion     Conseil départemental de Région Atsinanana         Coopération régionale
+                      La Réunion               (Madagascar), Gouvernorat materno-infantile
+                                               de Mohéli (Comores)
+4      Mayotte        Conseil départemental de Île d'Anjouan (Comores)             Formation
+                      Mayotte
+5      Martinique     Collectivité territoriale de     Commune de Jacmel           Reconstruction
+                      Martinique                       (Haïti)
+"""
+
+
+def test_a_title_pushed_far_left_by_a_long_partner_keeps_its_column_and_cell() -> None:
+    # Row 3's lead and partner collide and push the title fifteen characters left of its
+    # column, its next line glued to the partner's: the title column is still found, and the
+    # title keeps both its lines.
+    (table,) = _tables(read_layout_text(_PUSHED_FAR_LEFT.split("\n")))
+    rows = _texts(table)
+    assert rows[0][4] == "Titre du projet"
+    assert rows[3][3:] == [
+        "Région Atsinanana (Madagascar), Gouvernorat de Mohéli (Comores)",
+        "Coopération régionale materno-infantile",
+    ]
+    assert [row[4] for row in rows[1:]] == [
+        "Appui café", "Prévention des quartiers", "Coopération régionale materno-infantile",
+        "Formation", "Reconstruction",
+    ]

@@ -107,7 +107,8 @@ def _columns(lines: Sequence[_Line], every: Sequence[_Line] = ()) -> list[_Colum
             for index, chunk in enumerate(line.chunks)
             if chunk.start < x - _START_TOLERANCE and chunk.end > x
         ]
-        # A chunk after another on its line, starting a little left of ``x``, is a cell
+        # A chunk after another on its line, starting left of ``x`` (up to twice the shift
+        # reach: a long cell to its left pushes it farther), is a cell
         # printed off its column, not text running across it; so is one with a lowercase
         # word starting where the column's lines start (a cell's next line glued to the
         # cell before: "(Maroc), Municipalité de santé, « … »", « développement valorisation »).
@@ -116,7 +117,7 @@ def _columns(lines: Sequence[_Line], every: Sequence[_Line] = ()) -> list[_Colum
             for index, chunk in across
             if _word_near(chunk, x, _COLLISION_REACH)
             or _word_near(chunk, x, 1, lowercase=True)
-            or (index and x - chunk.start <= _SHIFT_REACH)
+            or (index and x - chunk.start <= 2 * _SHIFT_REACH)
         )
         if near + sum(1 for _, chunk in across if _word_near(chunk, x, 1)) < 2:
             continue
@@ -427,10 +428,11 @@ def _fits(line: _Line, columns: list[_Column]) -> bool:
 
 def _shifted(chunk: _Chunk, columns: Sequence[_Column], previous: int) -> int:
     """The column a chunk falls in, or the next one when the chunk comes after text of its
-    own column on the line and starts a little before the next column: pdftotext printed
-    that cell off its column, right after the text to its left (see :func:`_build_grid`)."""
+    own column on the line and starts before the next column, up to twice the shift reach
+    (two cells of one column on a line are one cell printed off the next column, right after
+    the text to its left, as far as an overflowing cell pushed it: see :func:`_build_grid`)."""
     col = _column_of(columns, chunk.start)
-    shifted = col + 1 < len(columns) and columns[col + 1].start - chunk.start <= _SHIFT_REACH
+    shifted = col + 1 < len(columns) and columns[col + 1].start - chunk.start <= 2 * _SHIFT_REACH
     return col + 1 if col == previous and shifted else col
 
 

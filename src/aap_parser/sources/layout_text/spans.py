@@ -179,15 +179,16 @@ def _collided(
 ) -> bool:
     """True when a line that does not fit the columns is a table line whose cells collided:
     between two table lines that fit (running text does not come one line at a time inside
-    a table), it starts where a column does; or it goes on a block printed off its column,
-    starting where a cell glued to another starts on the first line of the block, with a
-    line that fits, a blank line or the table's end below it."""
+    a table), it starts where a column does; or it goes on a block printed off its column:
+    one of its chunks starts where a cell glued to another starts on the block's first line,
+    with a line that fits, a blank line or the table's end below it."""
     if not start < index < end:
         return False
     first = lines[index].chunks[0].start
+    starts = {chunk.start for chunk in lines[index].chunks}
     top = index - 1
     while top > start and lines[top].chunks and not fits[top - start] and (
-        lines[top].chunks[0].start == first
+        starts & {chunk.start for chunk in lines[top].chunks}
     ):
         top -= 1
     above = lines[top]
@@ -195,10 +196,10 @@ def _collided(
     if not above.chunks or not fits[top - start]:
         return False
     if below is not None and below.chunks and not fits[index + 1 - start]:
-        below_in_block = below.chunks[0].start == first
+        below_in_block = bool(starts & {chunk.start for chunk in below.chunks})
     else:
         below_in_block = True
-    if any(_starts_cell_at(chunk, first) for chunk in above.chunks):
+    if any(_starts_cell_at(chunk, x) for x in starts for chunk in above.chunks):
         return below_in_block
     return (
         top == index - 1
