@@ -860,3 +860,34 @@ def test_a_title_pushed_far_left_by_a_long_partner_keeps_its_column_and_cell() -
         "Appui café", "Prévention des quartiers", "Coopération régionale materno-infantile",
         "Formation", "Reconstruction",
     ]
+
+
+_QUOTE_UNDER_A_GLUED_AMOUNT = """\
+Collectivité partenaire    Titre du projet                                     Montant
+Commune de Nîmes           Mobilité citoyenneté agro-écologie coopération     60 500 euros
+                           mobilité durable mobilité jeunesse déchets égalité
+                           rurale éducation
+Ville de Mbour             L’eau agro-écologie citoyenneté santé               55.000 €
+                           citoyenneté femmes-hommes l'accès agro-
+                           écologie culture l’eau durable mobilité
+Ville de Kpalimé           L’eau culture économie énergie énergie, « culture   16.039 €
+                           » : économie
+Région de Annecy           Économie éducation patrimoine économie l'accès 2 000 €
+                           culture culture énergie mobilité patrimoine durable
+                           coopération coopération formation, « éducation »
+                           : patrimoine
+Région de Montélimar       Déchets déchets patrimoine jeunesse mobilité        11.250 €
+                           patrimoine, « déchets » : patrimoine
+"""
+
+
+def test_a_closing_quote_under_an_amount_printed_left_stays_with_its_title() -> None:
+    # "2 000 €" is glued to its title, left of the amounts; two lines below, the title's
+    # closing "»" lies where that amount starts: French spaces it from its word, but it
+    # closes the title's phrase, it is no line of the amount's cell.
+    rows = _texts(_tables(read_layout_text(_QUOTE_UNDER_A_GLUED_AMOUNT.split("\n")))[0])
+    assert rows[4][1:] == [
+        "Économie éducation patrimoine économie l'accès culture culture énergie mobilité "
+        "patrimoine durable coopération coopération formation, « éducation » : patrimoine",
+        "2 000 €",
+    ]

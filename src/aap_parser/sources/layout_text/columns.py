@@ -463,9 +463,9 @@ _BLOCK_REACH = 2
 def _cut_along_blocks(every: list[list[tuple[int, _Chunk]]], columns: Sequence[_Column]) -> None:
     """Cut the lines just below a cell printed off its column where that cell starts:
     pdftotext prints a cell's lines from one character column, so text starting there in
-    the text of the column before, with nothing of that cell's column on its line, is that
-    cell's next line when it goes on a cell ("(Maroc)", lowercase) or the line above stops
-    mid-phrase ("Ville de")."""
+    the text of the column before (a word, not a mark closing the phrase before it: "»"),
+    with nothing of that cell's column on its line, is that cell's next line when it goes
+    on a cell ("(Maroc)", lowercase) or the line above stops mid-phrase ("Ville de")."""
     shifted = [
         (t, chunk, col)
         for t, placed in enumerate(every)
@@ -482,7 +482,7 @@ def _cut_along_blocks(every: list[list[tuple[int, _Chunk]]], columns: Sequence[_
                 if (
                     other == col - 1
                     and 0 <= offset < len(chunk.text)
-                    and (offset == 0 or chunk.text[offset - 1] == " ")
+                    and (offset == 0 or _WORD_START.match(chunk.text, offset) is not None)
                     and (
                         _starts_continuation(chunk.text[offset:])
                         or _ends_with_connector(above.text)
