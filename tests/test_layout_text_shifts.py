@@ -891,3 +891,19 @@ def test_a_closing_quote_under_an_amount_printed_left_stays_with_its_title() -> 
         "patrimoine durable coopération coopération formation, « éducation » : patrimoine",
         "2 000 €",
     ]
+
+
+def test_a_lead_line_ending_in_du_does_not_make_a_column_of_partners_printed_left() -> None:
+    # Two partners are printed a few characters left of their column, after leads whose
+    # lines end in "… mixte du": that "du" lies where a column of those two lines would
+    # start, but a lowercase word there is a glued cell's next line only where many lines
+    # start; the partners stay in the partners' column.
+    text = LAYOUT / "shifts" / "partners-printed-left-under-a-lead-ending-du.word.layout.txt"
+    rows = _texts(_tables(read_layout_text(text.read_text("utf-8").split("\n")))[0])
+    assert rows[0] == [
+        "N°", "Collectivité territoriale", "Collectivité partenaire", "Titre du projet", "Montant",
+    ]
+    assert rows[1][1:3] == [
+        "Syndicat mixte du Kpalimé, Ville de Évreux", "District de Saint-Étienne",
+    ]
+    assert rows[2][1:3] == ["Commune de Saint-Louis, Syndicat mixte du Hué", "District de Évreux"]

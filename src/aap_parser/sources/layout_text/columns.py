@@ -42,6 +42,11 @@ _SHIFT_REACH = 8
 _GOES_ON_DISTANCE = 3
 
 
+# How many lines must start right at a column for a lowercase word glued there to count as
+# a cell's next line printed against the cell before (a lead's "… mixte du" may end there).
+_MANY_STARTS = 4
+
+
 _TYPE_WORDS = LEAD_AUTHORITY_WORDS | PARTNER_AUTHORITY_WORDS
 
 
@@ -110,13 +115,15 @@ def _columns(lines: Sequence[_Line], every: Sequence[_Line] = ()) -> list[_Colum
         # A chunk after another on its line, starting left of ``x`` (up to twice the shift
         # reach: a long cell to its left pushes it farther), is a cell
         # printed off its column, not text running across it; so is one with a lowercase
-        # word starting where the column's lines start (a cell's next line glued to the
-        # cell before: "(Maroc), Municipalité de santé, « … »", « développement valorisation »).
+        # word starting where many of the column's lines start (a cell's next line glued to
+        # the cell before: "(Maroc), Municipalité de santé, « … »", « développement
+        # valorisation »).
+        at_x = sum(n for y, n in counts.items() if abs(y - x) <= 1)
         collided = sum(
             1
             for index, chunk in across
             if _word_near(chunk, x, _COLLISION_REACH)
-            or _word_near(chunk, x, 1, lowercase=True)
+            or (at_x >= _MANY_STARTS and _word_near(chunk, x, 1, lowercase=True))
             or (index and x - chunk.start <= 2 * _SHIFT_REACH)
         )
         if near + sum(1 for _, chunk in across if _word_near(chunk, x, 1)) < 2:
