@@ -907,3 +907,46 @@ def test_a_lead_line_ending_in_du_does_not_make_a_column_of_partners_printed_lef
         "Syndicat mixte du Kpalimé, Ville de Évreux", "District de Saint-Étienne",
     ]
     assert rows[2][1:3] == ["Commune de Saint-Louis, Syndicat mixte du Hué", "District de Évreux"]
+
+
+_LETTERHEAD_OVER_OTHER_WORDS = """\
+RÉPUBLIQUE FRANÇAISE
+Liberté
+Égalité
+Fraternité
+Ministère de l'Europe et des Affaires étrangères
+Implantation                 Maître d'ouvrage           Jumelage                       Libellé
+                                                                                       changement cl
+                                                                                       prévention d
+                                                                                       d'inondation
+                                                        Province du Hubei (Chine)      Transition é
+                                                                                       éclairage pu
+                                                        Préfecture d'Ishikawa          Santé commu
+                                                        (Japon)                        prévention e
+                            Conseil départemental de
+                                                                                       soins de prox
+                            l'Aude
+                                                        Ville de Tbilissi (Géorgie),   Adaptation a
+                                                        Commune de Chefchaouen         climatique et
+                                                        (Maroc)                        des risques d
+                                                                                       gestion inté
+                                                                                       déchets mén
+                                                                                       source et val
+                                                        Commune de Jacmel              Santé commun
+                                                        (Haïti)                        prévention
+                                                                                       soins de prox
+                            Conseil départemental de
+"""
+
+
+def test_a_letterhead_over_a_header_in_other_words_is_no_part_of_the_table() -> None:
+    # A Word document's page header (« RÉPUBLIQUE FRANÇAISE … Ministère … ») printed right
+    # above the repeated header row, whose words are outside the vocabulary; the leads below
+    # are merged cells whose lines come between their neighbours' rows. What the rows hold
+    # tells the header, and the lines above it are a heading, not header cells. (Titles cut
+    # at the hundredth character.)
+    lines = _LETTERHEAD_OVER_OTHER_WORDS.split("\n")
+    document = read_layout_text(lines)
+    (table,) = _tables(document)
+    assert _texts(table)[0][:3] == ["Implantation", "Maître d'ouvrage", "Jumelage"]
+    assert _texts(table)[1][1] == "Conseil départemental de l'Aude"

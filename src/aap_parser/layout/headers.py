@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from aap_parser.layout.content import heads_rows
+from aap_parser.layout.content import heads_rows, settle_roles
 from aap_parser.layout.roles import CARRIED_ROLES, header_role, header_roles
 
 
@@ -31,9 +31,21 @@ class LaureatesHeader:
         as the header of the laureates rows below it (see :func:`.content.heads_rows`)."""
         return _heads_rows(tuple(cells), tuple(tuple(row) for row in below))
 
-    def merges_down(self, text: str) -> bool:
-        """True for the region, lead and country columns, which Word tables merge over rows."""
-        return header_role(text) in CARRIED_ROLES
+    def merging_columns(
+        self, header: Sequence[str], body: Sequence[Sequence[str]]
+    ) -> frozenset[int]:
+        """The region, lead and country columns, which Word tables merge over rows: named so
+        by their header, or, where the header's words are outside the vocabulary, read so
+        from their cells (see :func:`.content.settle_roles`)."""
+        named = [header_role(text) if text.strip() else None for text in header]
+        if all(role is not None for role in named):
+            return frozenset(i for i, role in enumerate(named) if role in CARRIED_ROLES)
+        roles, _ = settle_roles(header, body)
+        return frozenset(
+            i
+            for i, (role, read) in enumerate(zip(named, roles, strict=True))
+            if (role if role is not None else read) in CARRIED_ROLES
+        )
 
 
 @lru_cache(maxsize=256)

@@ -26,6 +26,9 @@ class HeaderTest(Protocol):
         """True when a row of cells whose wording is not a laureates header (other words, a
         role named twice) reads as the header of the rows below it, from what they hold."""
 
-    def merges_down(self, text: str) -> bool:
-        """True when a column headed ``text`` holds cells a word processor merges over
-        several rows (the region, the lead)."""
+    def merging_columns(
+        self, header: Sequence[str], body: Sequence[Sequence[str]]
+    ) -> frozenset[int]:
+        """The columns whose cells a word processor merges over several rows (the region,
+        the lead), by their header's wording or, for a header in other words, by what the
+        cells of ``body`` hold."""

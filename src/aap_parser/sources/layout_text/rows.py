@@ -23,6 +23,11 @@ _MAX_ROW_LINES = 40
 _MAX_HEADER_LINES = 8
 
 
+# How many lines may lie between two lines of one cell in its column (a centred merged
+# cell's lines are printed among its neighbours' rows).
+_GOES_ON_GAP = 2
+
+
 _EMPTY_COST = 1.0
 
 
@@ -298,20 +303,29 @@ def _complete(top: Sequence[str]) -> bool:
 
 def _rough_rows(grid: _Grid, first: int) -> list[list[str]]:
     """The cells below line ``first`` as far as can be told before rows are cut: in each
-    column, lines joined while one goes on the one above (no blank line between, and it
-    starts lowercase or the line above stops mid-phrase), the columns' cells set side by
-    side; enough to tell what each column holds."""
+    column, lines joined while one goes on the one above (it starts lowercase or the line
+    above stops mid-phrase, a few lines apart at most: a merged cell's lines come between
+    its neighbours'), the columns' cells set side by side; enough to tell what each column
+    holds."""
     columns: list[list[str]] = []
     for col in range(grid.ncols):
         cells: list[str] = []
         above: str | None = None
+        gap = 0
         for line in grid.text[first : first + _MAX_ROW_LINES]:
             text = line[col]
-            if text and above and (_starts_continuation(text) or _ends_with_connector(above)):
+            if not text:
+                gap += 1
+                continue
+            if (
+                above
+                and gap <= _GOES_ON_GAP
+                and (_starts_continuation(text) or _ends_with_connector(above))
+            ):
                 cells[-1] = f"{cells[-1]} {text}"
-            elif text:
+            else:
                 cells.append(text)
-            above = text
+            above, gap = text, 0
         columns.append(cells)
     return [list(row) for row in itertools.zip_longest(*columns, fillvalue="")]
 

@@ -83,7 +83,9 @@ def _read_table(
         for a, b in rows
     ]
     if header:
-        _rejoin_merged(cells, dense, headers)
+        texts = [[cell.text for cell in row] for row in cells]
+        merging = headers.merging_columns(texts[0], texts[1:])
+        _rejoin_merged(cells, [col for col in dense if col in merging])
     # A repeated header row tells the table goes on: its first row may be a broken row's
     # rest, on which no cell of a column closed on the page before starts.
     barred = _broken_row(grid, dense, rows, 1 if header else 0) if continued and known else None
@@ -156,17 +158,13 @@ def _mended(cell: RawCell) -> RawCell:
     return cell if lines == cell.lines else dataclasses.replace(cell, lines=lines)
 
 
-def _rejoin_merged(
-    cells: list[list[RawCell]], cols: Sequence[int], headers: HeaderTest
-) -> None:
-    """Give back to the row above the text of a region or lead cell that goes on there
-    (its first line starts lowercase..., or the cell above stops mid-phrase: "Rhône-" /
-    "Alpes"): a cell merged over rows, cut by the row cut of
-    a column kept as cutting rows; the row below is then covered by it. ``cells[0]`` is the
-    header row, naming the columns."""
+def _rejoin_merged(cells: list[list[RawCell]], cols: Sequence[int]) -> None:
+    """Give back to the row above the text of a region or lead cell (in ``cols``, columns
+    a word processor merges) that goes on there (its first line starts lowercase..., or the
+    cell above stops mid-phrase: "Rhône-" / "Alpes"): a cell merged over rows, cut by the
+    row cut of a column kept as cutting rows; the row below is then covered by it.
+    ``cells[0]`` is the header row."""
     for col in cols:
-        if not headers.merges_down(cells[0][col].text):
-            continue
         for above, below in itertools.pairwise(cells[1:]):
             cell, top = below[col], above[col]
             if (
