@@ -950,3 +950,58 @@ def test_a_letterhead_over_a_header_in_other_words_is_no_part_of_the_table() -> 
     (table,) = _tables(document)
     assert _texts(table)[0][:3] == ["Implantation", "Maître d'ouvrage", "Jumelage"]
     assert _texts(table)[1][1] == "Conseil départemental de l'Aude"
+
+
+_PARTNER_MID_LEAD_COLUMN = """\
+      Collectivité           Collectivité
+ N°                                               Titre du projet                       Montant
+      territoriale           partenaire
+      Syndicat mixte du
+                             District de Saint-
+ 1    Kpalimé, Ville de                           L'accès l'accès                       16 250 €
+                             Étienne
+      Évreux
+      Commune de Saint-
+ 2    Louis, Syndicat        District de Évreux   L’eau femmes-hommes                   24 250 €
+      mixte du Hué
+                                                  Rurale santé mobilité déchets rurale
+      Syndicat mixte du                           patrimoine économie éducation
+ 3                           Région de Annecy                                          70.250 €
+      Besançon                                    éducation jeunesse femmes-
+                                                  hommes l’eau
+                                                  Santé territoires femmes-hommes
+                                                  agro-écologie déchets patrimoine     74 250
+ 4    Ville de L’Isle-Adam   District de Mbour
+                                                  formation l'accès l’eau l’eau        euros
+                                                  jeunesse coopération l'accès déchets
+      Syndicat mixte du                           Économie égalité énergie formation
+ 5    Saint-Louis et Ville   Province de Hué      coopération mobilité déchets, «    63.250 €
+      de Fès                                      égalité » : énergie
+                                                                                        70 250
+ 6    Ville de Erevan        Commune de Erevan    Égalité développement déchets
+                                                                                        euros
+      Syndicat mixte du
+                                                  L’eau économie patrimoine             30 250
+ 7    Kpalimé, Ville de      Ville de Kpalimé
+                                                  développement l'accès                 euros
+      Évreux
+                                                  Rurale femmes-hommes patrimoine
+      Communauté de
+                                                  jeunesse économie patrimoine
+      communes du L'Haÿ-                                                          78 500
+ 8                       District de Thiès        territoires développement santé
+      les-Roses, Commune                                                          euros
+                                                  énergie agro-écologie femmes-
+      de Thiès
+                                                  hommes l'accès femmes-hommes
+"""
+
+
+def test_a_partner_printed_left_into_the_leads_middle_keeps_its_column() -> None:
+    # Row 8's partner "District de Thiès" is printed four characters left of the partners,
+    # alone on its line, in the middle of the leads' column: a cell starts at its column's
+    # left edge and a type word opens one, so it is the partner's cell, not the lead's.
+    rows = _texts(_tables(read_layout_text(_PARTNER_MID_LEAD_COLUMN.split("\n")))[0])
+    assert rows[8][:3] == [
+        "8", "Communauté de communes du L'Haÿ-les-Roses, Commune de Thiès", "District de Thiès",
+    ]

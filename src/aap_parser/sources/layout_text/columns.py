@@ -443,6 +443,18 @@ def _shifted(chunk: _Chunk, columns: Sequence[_Column], previous: int) -> int:
     return col + 1 if col == previous and shifted else col
 
 
+def _mid_column(chunk: _Chunk, columns: Sequence[_Column], col: int) -> int:
+    """The next column for a name opening on its authority type word ("District de
+    Thiès") that starts in the middle of column ``col``, far from where its lines start, a
+    little left of the next column: a cell printed off that column (cells start at their
+    column's left edge, and a type word opens a cell); else ``col``."""
+    if col + 1 == len(columns) or columns[col + 1].start - chunk.start > _SHIFT_REACH:
+        return col
+    own = columns[col]
+    far = all(chunk.start - y > _SHIFT_REACH for y in own.starts | {own.start})
+    return col + 1 if far and first_word(chunk.text) in _TYPE_WORDS else col
+
+
 @dataclass(frozen=True, slots=True)
 class _Grid:
     """A table's text per (line index, column): ``None`` where the column is blank."""
@@ -523,7 +535,7 @@ def _build_grid(lines: list[_Line], columns: list[_Column]) -> _Grid:
         blocks = {chunk.start: col for col, chunk in above if chunk.start < columns[col].low}
         for whole in line.chunks:
             least = _shifted(whole, columns, placed[-1][0] if placed else -1)
-            least = max(least, blocks.get(whole.start, least))
+            least = max(least, blocks.get(whole.start, least), _mid_column(whole, columns, least))
             pieces = _split_chunk(whole, columns, least=least, hints=hints) or [(least, whole)]
             placed.extend(pieces)
         every.append(placed)
