@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from functools import partial
 
+import pytest
+
 from aap_parser.grid import RawTable, SourceDocument
 from aap_parser.layout.headers import LAUREATES_HEADER
 from aap_parser.sources import layout_text
@@ -690,17 +692,6 @@ Projet Région française       Collectivité territoriale      Collectivité lo
 """
 
 
-def test_a_header_cell_glued_to_the_numbers_header_keeps_its_column() -> None:
-    # « Projet Région française »: the narrow numbers column's header runs into the region's
-    # a single space apart; the region column starts where « Région » does.
-    tables = _tables(read_layout_text(_NUMBER_GLUED_TO_ITS_HEADER.split("\n")))
-    assert len(tables) == 1
-    rows = _texts(tables[0])
-    assert [row[:2] for row in rows[1:]] == [
-        ["1", "Auvergne-Rhône-Alpes"], ["2", ""], ["3", ""], ["4", "Bretagne"],
-    ]
-
-
 _SHORT_BLOCKS_PRINTED_LEFT = """\
 Région       Collectivité             Collectivité locale         Programme     Titre
 française    territoriale française   partenaire
@@ -1004,4 +995,34 @@ def test_a_partner_printed_left_into_the_leads_middle_keeps_its_column() -> None
     rows = _texts(_tables(read_layout_text(_PARTNER_MID_LEAD_COLUMN.split("\n")))[0])
     assert rows[8][:3] == [
         "8", "Communauté de communes du L'Haÿ-les-Roses, Commune de Thiès", "District de Thiès",
+    ]
+
+
+_NUMBER_GLUED_ON_A_CENTRED_HEADER = """\
+                              Collectivité
+Projet Région française       territoriale française         Collectivité locale partenaire
+                              chef de file
+1      Auvergne-Rhône-Alpes Conseil départemental de         Cercle de Niafunké (Mali)
+                            l'Allier
+2                             Conseil départemental de       Province de l'Uvrukhangai
+                              l'Allier                       (Mongolie)
+3                             Savoie Déchets                 Mairie de Verejeni (Moldavie)
+4      Bretagne               Conseil régional de            Région Centre (Burkina Faso)
+                              Bretagne
+"""
+
+
+@pytest.mark.parametrize(
+    "text", [_NUMBER_GLUED_TO_ITS_HEADER, _NUMBER_GLUED_ON_A_CENTRED_HEADER], ids=["top", "centred"]
+)
+def test_a_header_cell_glued_to_the_numbers_header_keeps_its_column(text: str) -> None:
+    # « Projet Région française »: the narrow numbers column's header runs into the region's
+    # a single space apart, on the table's top line or, the header centred, on its second
+    # (« Collectivité » alone above); the region column starts where « Région » does.
+    tables = _tables(read_layout_text(text.split("\n")))
+    assert len(tables) == 1
+    rows = _texts(tables[0])
+    assert rows[0][:2] == ["Projet", "Région française"]
+    assert [row[:2] for row in rows[1:]] == [
+        ["1", "Auvergne-Rhône-Alpes"], ["2", ""], ["3", ""], ["4", "Bretagne"],
     ]

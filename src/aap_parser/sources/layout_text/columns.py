@@ -62,6 +62,10 @@ _WORD_START = regex.compile(
 )
 
 
+# How many lines at a table's top may hold its header row's widest line (a centred header).
+_HEADER_TOP = 3
+
+
 # How many lines at a table's top may hold a repeated header row.
 _MAX_HEADER_SEARCH = 8
 
@@ -160,12 +164,12 @@ def _start_counts(lines: Sequence[_Line]) -> dict[int, int]:
 
 def _runs_over(lines: Sequence[_Line], left: int, right: int) -> bool:
     """True when a chunk starting near ``left`` runs past ``right`` (a header cell printed a
-    single space before the next one, starting at ``right`` on the table's top line, does
-    not run over it: « Projet Région »)."""
+    single space before the next one, starting at ``right`` on one of the table's top lines,
+    does not run over it: « Projet Région »)."""
     return any(
         abs(chunk.start - left) <= _START_TOLERANCE
         and chunk.end > right
-        and not (index == 0 and _word_near(chunk, right, 1))
+        and not (index < _HEADER_TOP and _word_near(chunk, right, 1))
         for index, line in enumerate(lines)
         for chunk in line.chunks
     )
