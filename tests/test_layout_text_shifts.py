@@ -735,6 +735,90 @@ def test_a_region_merged_over_a_page_s_last_rows_may_be_centred_there() -> None:
     ]
 
 
+def test_a_title_printed_left_of_its_column_starts_where_its_next_line_starts() -> None:
+    # Two titles are printed six characters left of their column, glued to the partner:
+    # a lowercase word of the title lies nearer the column ("l'accès", "égalité"), but a
+    # cell's lines start together, and the title's next line starts under "L'accès" and
+    # "Durable": the title starts there.
+    text = (LAYOUT / "shifts" / "title-block-printed-left.word.layout.txt")
+    rows = _texts(_tables(read_layout_text(text.read_text("utf-8").split("\n")))[0])
+    by_lead = {row[0]: row[1:3] for row in rows}
+    assert by_lead["Syndicat mixte du Jacmel"] == [
+        "Commune de Saint-Louis (Arménie), Province de Thiès (Burkina Faso), "
+        "Municipalité de Saint-Étienne (Vietnam)",
+        "L'accès l'accès économie citoyenneté rurale éducation rurale mobilité déchets",
+    ]
+    assert by_lead["Syndicat mixte du Ziguinchor, Commune de Erevan"] == [
+        "Commune de Saint-Louis",
+        "Durable égalité l’eau coopération patrimoine, « égalité » : l’eau",
+    ]
+
+
+_TITLE_CAPITAL_LEFT = """\
+Collectivité territoriale Collectivité partenaire         Titre du projet
+Ville de Saint-Étienne      Cercle de Kpalimé             Coopération citoyenneté mobilité
+                            (Sénégal), Ville de Évreux    énergie éducation éducation l'accès
+                            (Sénégal), Ville de           agro-écologie égalité territoires durable
+                            Kpalimé (Arménie)             l’eau rurale jeunesse
+Communauté de               Commune de Ségou              Agro-écologie patrimoine mobilité
+communes du Fès et          (Haïti), Ville de Ségou
+Région Ségou                (Sénégal)
+Conseil départemental       Commune de Saint-Louis Économie égalité
+de Saint-Étienne,           (Maroc)
+Syndicat mixte du
+Nîmes
+"""
+
+
+def test_a_title_glued_to_the_partner_starts_at_its_capital_not_at_a_word_going_on() -> None:
+    # "Économie égalité" is printed seven characters left of the titles, a space after the
+    # partner: "égalité" starts nearer the column, but a word going on a cell opens no
+    # cell's first line; the title starts at the capital after the partner's place name.
+    rows = _texts(_tables(read_layout_text(_TITLE_CAPITAL_LEFT.split("\n")))[0])
+    assert rows[3][1:] == ["Commune de Saint-Louis (Maroc)", "Économie égalité"]
+
+
+_DE_AFTER_A_LEAD_LIST = """\
+N°    Région                  Collectivité           Collectivité
+                              territoriale           partenaire
+1     Auvergne-Rhône-Alpes Commune de Évreux, Région de Évreux
+                           Métropole de       (Burkina Faso)
+                           L'Haÿ-les-Roses
+2     Grand Est               Région Saint-Étienne   District de L’Isle-Adam
+                                                     (Arménie), Municipalité
+                                                     de Hué (Burkina Faso),
+                                                     Province de Thiès
+                                                     (Arménie)
+3                             Conseil                Province de Erevan
+                              départemental de
+                              L’Isle-Adam, Région
+                              Annecy
+"""
+
+
+def test_a_partner_cut_on_de_takes_its_type_word_after_a_lead_list_comma() -> None:
+    # The lead's line ends with "Évreux," (its list goes on below) and the partner "Région
+    # de Évreux" is glued to it, "de" at the partners' column: a name never starts with
+    # "de", so "Région" before it opens the partner, comma or not; the first row is a body
+    # row, not the header's next line.
+    rows = _texts(_tables(read_layout_text(_DE_AFTER_A_LEAD_LIST.split("\n")))[0])
+    assert rows[0] == ["N°", "Région", "Collectivité territoriale", "Collectivité partenaire"]
+    assert rows[1] == [
+        "1", "Auvergne-Rhône-Alpes", "Commune de Évreux, Métropole de L'Haÿ-les-Roses",
+        "Région de Évreux (Burkina Faso)",
+    ]
+
+
+def test_a_line_starting_where_a_cell_printed_left_starts_goes_on_that_cell() -> None:
+    # The first lead is printed five characters left of its column, glued to the region;
+    # its next line "de Annecy" starts where it starts, inside the region's column: that
+    # line goes on the lead, whole, not cut at "Annecy" nearer the leads' column.
+    text = (LAYOUT / "shifts" / "lead-block-printed-left.grid.layout.txt")
+    rows = _texts(_tables(read_layout_text(text.read_text("utf-8").split("\n")))[0])
+    assert rows[1][:2] == ["Auvergne-Rhône-Alpes", "Commune de Nîmes et Commune de Annecy"]
+    assert rows[2][:2] == ["Centre-Val de Loire", "Commune de L'Haÿ-les-Roses et Commune de Annecy"]
+
+
 _PUSHED_FAR_LEFT = """\
 Projet Région         Collectivité territoriale        Collectivité partenaire     Titre du projet
                       chef de file
@@ -767,6 +851,53 @@ def test_a_title_pushed_far_left_by_a_long_partner_keeps_its_column_and_cell() -
         "Appui café", "Prévention des quartiers", "Coopération régionale materno-infantile",
         "Formation", "Reconstruction",
     ]
+
+
+_QUOTE_UNDER_A_GLUED_AMOUNT = """\
+Collectivité partenaire    Titre du projet                                     Montant
+Commune de Nîmes           Mobilité citoyenneté agro-écologie coopération     60 500 euros
+                           mobilité durable mobilité jeunesse déchets égalité
+                           rurale éducation
+Ville de Mbour             L’eau agro-écologie citoyenneté santé               55.000 €
+                           citoyenneté femmes-hommes l'accès agro-
+                           écologie culture l’eau durable mobilité
+Ville de Kpalimé           L’eau culture économie énergie énergie, « culture   16.039 €
+                           » : économie
+Région de Annecy           Économie éducation patrimoine économie l'accès 2 000 €
+                           culture culture énergie mobilité patrimoine durable
+                           coopération coopération formation, « éducation »
+                           : patrimoine
+Région de Montélimar       Déchets déchets patrimoine jeunesse mobilité        11.250 €
+                           patrimoine, « déchets » : patrimoine
+"""
+
+
+def test_a_closing_quote_under_an_amount_printed_left_stays_with_its_title() -> None:
+    # "2 000 €" is glued to its title, left of the amounts; two lines below, the title's
+    # closing "»" lies where that amount starts: French spaces it from its word, but it
+    # closes the title's phrase, it is no line of the amount's cell.
+    rows = _texts(_tables(read_layout_text(_QUOTE_UNDER_A_GLUED_AMOUNT.split("\n")))[0])
+    assert rows[4][1:] == [
+        "Économie éducation patrimoine économie l'accès culture culture énergie mobilité "
+        "patrimoine durable coopération coopération formation, « éducation » : patrimoine",
+        "2 000 €",
+    ]
+
+
+def test_a_lead_line_ending_in_du_does_not_make_a_column_of_partners_printed_left() -> None:
+    # Two partners are printed a few characters left of their column, after leads whose
+    # lines end in "… mixte du": that "du" lies where a column of those two lines would
+    # start, but a lowercase word there is a glued cell's next line only where many lines
+    # start; the partners stay in the partners' column.
+    text = LAYOUT / "shifts" / "partners-printed-left-under-a-lead-ending-du.word.layout.txt"
+    rows = _texts(_tables(read_layout_text(text.read_text("utf-8").split("\n")))[0])
+    assert rows[0] == [
+        "N°", "Collectivité territoriale", "Collectivité partenaire", "Titre du projet", "Montant",
+    ]
+    assert rows[1][1:3] == [
+        "Syndicat mixte du Kpalimé, Ville de Évreux", "District de Saint-Étienne",
+    ]
+    assert rows[2][1:3] == ["Commune de Saint-Louis, Syndicat mixte du Hué", "District de Évreux"]
 
 
 _LETTERHEAD_OVER_OTHER_WORDS = """\
@@ -811,6 +942,60 @@ def test_a_letterhead_over_a_header_in_other_words_is_no_part_of_the_table() -> 
     assert _texts(table)[0][:3] == ["Implantation", "Maître d'ouvrage", "Jumelage"]
     assert _texts(table)[1][1] == "Conseil départemental de l'Aude"
 
+
+_PARTNER_MID_LEAD_COLUMN = """\
+      Collectivité           Collectivité
+ N°                                               Titre du projet                       Montant
+      territoriale           partenaire
+      Syndicat mixte du
+                             District de Saint-
+ 1    Kpalimé, Ville de                           L'accès l'accès                       16 250 €
+                             Étienne
+      Évreux
+      Commune de Saint-
+ 2    Louis, Syndicat        District de Évreux   L’eau femmes-hommes                   24 250 €
+      mixte du Hué
+                                                  Rurale santé mobilité déchets rurale
+      Syndicat mixte du                           patrimoine économie éducation
+ 3                           Région de Annecy                                          70.250 €
+      Besançon                                    éducation jeunesse femmes-
+                                                  hommes l’eau
+                                                  Santé territoires femmes-hommes
+                                                  agro-écologie déchets patrimoine     74 250
+ 4    Ville de L’Isle-Adam   District de Mbour
+                                                  formation l'accès l’eau l’eau        euros
+                                                  jeunesse coopération l'accès déchets
+      Syndicat mixte du                           Économie égalité énergie formation
+ 5    Saint-Louis et Ville   Province de Hué      coopération mobilité déchets, «    63.250 €
+      de Fès                                      égalité » : énergie
+                                                                                        70 250
+ 6    Ville de Erevan        Commune de Erevan    Égalité développement déchets
+                                                                                        euros
+      Syndicat mixte du
+                                                  L’eau économie patrimoine             30 250
+ 7    Kpalimé, Ville de      Ville de Kpalimé
+                                                  développement l'accès                 euros
+      Évreux
+                                                  Rurale femmes-hommes patrimoine
+      Communauté de
+                                                  jeunesse économie patrimoine
+      communes du L'Haÿ-                                                          78 500
+ 8                       District de Thiès        territoires développement santé
+      les-Roses, Commune                                                          euros
+                                                  énergie agro-écologie femmes-
+      de Thiès
+                                                  hommes l'accès femmes-hommes
+"""
+
+
+def test_a_partner_printed_left_into_the_leads_middle_keeps_its_column() -> None:
+    # Row 8's partner "District de Thiès" is printed four characters left of the partners,
+    # alone on its line, in the middle of the leads' column: a cell starts at its column's
+    # left edge and a type word opens one, so it is the partner's cell, not the lead's.
+    rows = _texts(_tables(read_layout_text(_PARTNER_MID_LEAD_COLUMN.split("\n")))[0])
+    assert rows[8][:3] == [
+        "8", "Communauté de communes du L'Haÿ-les-Roses, Commune de Thiès", "District de Thiès",
+    ]
 
 
 _NUMBER_GLUED_ON_A_CENTRED_HEADER = """\

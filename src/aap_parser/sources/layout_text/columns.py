@@ -21,6 +21,7 @@ from aap_parser.wording import (
     PARTNER_AUTHORITY_WORDS,
     PREPOSITIONS,
     TRAILING_AUTHORITY_WORDS,
+    first_word,
     fold,
     words_pattern,
 )
@@ -39,6 +40,11 @@ _SHIFT_REACH = 8
 
 
 _GOES_ON_DISTANCE = 3
+
+
+# How many lines must start right at a column for a lowercase word glued there to count as
+# a cell's next line printed against the cell before (a lead's "… mixte du" may end there).
+_MANY_STARTS = 4
 
 
 _TYPE_WORDS = LEAD_AUTHORITY_WORDS | PARTNER_AUTHORITY_WORDS
@@ -113,13 +119,15 @@ def _columns(lines: Sequence[_Line], every: Sequence[_Line] = ()) -> list[_Colum
         # A chunk after another on its line, starting left of ``x`` (up to twice the shift
         # reach: a long cell to its left pushes it farther), is a cell
         # printed off its column, not text running across it; so is one with a lowercase
-        # word starting where the column's lines start (a cell's next line glued to the
-        # cell before: "(Maroc), Municipalité de santé, « … »", « développement valorisation »).
+        # word starting where many of the column's lines start (a cell's next line glued to
+        # the cell before: "(Maroc), Municipalité de santé, « … »", « développement
+        # valorisation »).
+        at_x = sum(n for y, n in counts.items() if abs(y - x) <= 1)
         collided = sum(
             1
             for index, chunk in across
             if _word_near(chunk, x, _COLLISION_REACH)
-            or _word_near(chunk, x, 1, lowercase=True)
+            or (at_x >= _MANY_STARTS and _word_near(chunk, x, 1, lowercase=True))
             or (index and x - chunk.start <= 2 * _SHIFT_REACH)
         )
         if near + sum(1 for _, chunk in across if _word_near(chunk, x, 1)) < 2:
@@ -314,24 +322,20 @@ def _split_chunk(
                     and w > columns[index - 1].start + _START_TOLERANCE
                 ):
                     near[w] = distance + (_GOES_ON_DISTANCE if goes_on and distance else 0)
-                elif (
-                    w in hints
+            # A cell printed farther left, right after the text it collided with, starts
+            # its lines together: where a word of the line above or below starts (its
+            # first line glued to the text on its left, its next one too, or the reverse);
+            # or, when no word or only words going on a cell lie near the column (a cell's
+            # next line starts there, not its first), at a word starting a cell.
+            going_on = all(_starts_continuation(last.text[w - last.start :]) for w in near)
+            for w in words:
+                if (
+                    w not in near
+                    and (w in hints or (going_on and _starts_cell(last.text[w - last.start :])))
                     and 0 < column.start - w <= _SHIFT_REACH
                     and w > columns[index - 1].start + _START_TOLERANCE
                 ):
-                    # Where the lines around start, left of the column: the next line of a
-                    # block printed off its column, glued to the text before it.
                     near[w] = float(column.start - w)
-            if not near:
-                # No word near the column: the cell was printed farther left, right after
-                # the text it collided with; it starts a cell there.
-                near = {
-                    w: float(column.start - w)
-                    for w in words
-                    if 0 < column.start - w <= _SHIFT_REACH
-                    and w > columns[index - 1].start + _START_TOLERANCE
-                    and _starts_cell(last.text[w - last.start :])
-                }
         if not near:
             return None
         cut = min(near, key=lambda w: (near[w], abs(w - column.start)))
@@ -348,6 +352,17 @@ def _split_chunk(
             (index, _Chunk(cut, last.end, last.text[offset:])),
         ]
     return pieces
+
+
+def _word_starts(lines: Sequence[_Line], line: _Line) -> frozenset[int]:
+    """Where the words of the other lines start, inside their chunks too."""
+    return frozenset(
+        chunk.start + m.start()
+        for other in lines
+        if other is not line
+        for chunk in other.chunks
+        for m in _WORD_START.finditer(chunk.text)
+    )
 
 
 def _glued_cell_start(
@@ -378,12 +393,13 @@ def _type_word_before(chunk: _Chunk, cut: int, column: _Column, own_start: int) 
     capitalised cut ("Cercle de Hué"), when that word lies within the shift reach left of
     the column and off its own column's start; pdftotext printed the cell's first words
     glued to the text on its left, and a name never starts with "de". Not after a comma or
-    "et" (the next name of the same list), nor a type word also printed after the place
-    ("Nantes Métropole") before a capitalised word."""
+    "et" (the next name of the same list) unless the cut is on "de", nor a type word also
+    printed after the place ("Nantes Métropole") before a capitalised word."""
     offset = cut - chunk.start
     if offset <= 0:
         return cut
     goes_on = _starts_continuation(chunk.text[offset:])
+    on_de = first_word(chunk.text[offset:]) in PREPOSITIONS
     before, _, word = chunk.text[: offset - 1].rstrip().rpartition(" ")
     if not goes_on and fold(word) in PREPOSITIONS and before:
         before, _, word = before.rpartition(" ")
@@ -391,7 +407,7 @@ def _type_word_before(chunk: _Chunk, cut: int, column: _Column, own_start: int) 
     if (
         fold(word) in _TYPE_WORDS
         and (goes_on or fold(word) not in TRAILING_AUTHORITY_WORDS)
-        and not _LIST_GOES_ON.search(before)
+        and (on_de or not _LIST_GOES_ON.search(before))
         and 0 < column.start - start <= _SHIFT_REACH
         and start > own_start + _START_TOLERANCE
     ):
@@ -431,6 +447,18 @@ def _shifted(chunk: _Chunk, columns: Sequence[_Column], previous: int) -> int:
     return col + 1 if col == previous and shifted else col
 
 
+def _mid_column(chunk: _Chunk, columns: Sequence[_Column], col: int) -> int:
+    """The next column for a name opening on its authority type word ("District de
+    Thiès") that starts in the middle of column ``col``, far from where its lines start, a
+    little left of the next column: a cell printed off that column (cells start at their
+    column's left edge, and a type word opens a cell); else ``col``."""
+    if col + 1 == len(columns) or columns[col + 1].start - chunk.start > _SHIFT_REACH:
+        return col
+    own = columns[col]
+    far = all(chunk.start - y > _SHIFT_REACH for y in own.starts | {own.start})
+    return col + 1 if far and first_word(chunk.text) in _TYPE_WORDS else col
+
+
 @dataclass(frozen=True, slots=True)
 class _Grid:
     """A table's text per (line index, column): ``None`` where the column is blank."""
@@ -458,9 +486,9 @@ _BLOCK_REACH = 2
 def _cut_along_blocks(every: list[list[tuple[int, _Chunk]]], columns: Sequence[_Column]) -> None:
     """Cut the lines just below a cell printed off its column where that cell starts:
     pdftotext prints a cell's lines from one character column, so text starting there in
-    the text of the column before, with nothing of that cell's column on its line, is that
-    cell's next line when it goes on a cell ("(Maroc)", lowercase) or the line above stops
-    mid-phrase ("Ville de")."""
+    the text of the column before (a word, not a mark closing the phrase before it: "»"),
+    with nothing of that cell's column on its line, is that cell's next line when it goes
+    on a cell ("(Maroc)", lowercase) or the line above stops mid-phrase ("Ville de")."""
     shifted = [
         (t, chunk, col)
         for t, placed in enumerate(every)
@@ -477,7 +505,7 @@ def _cut_along_blocks(every: list[list[tuple[int, _Chunk]]], columns: Sequence[_
                 if (
                     other == col - 1
                     and 0 <= offset < len(chunk.text)
-                    and (offset == 0 or chunk.text[offset - 1] == " ")
+                    and (offset == 0 or _WORD_START.match(chunk.text, offset) is not None)
                     and (
                         _starts_continuation(chunk.text[offset:])
                         or _ends_with_connector(above.text)
@@ -504,9 +532,14 @@ def _build_grid(lines: list[_Line], columns: list[_Column]) -> _Grid:
             for other in lines[max(0, t - _BLOCK_REACH) : t + _BLOCK_REACH + 1]
             if other is not line
             for chunk in other.chunks
-        )
+        ) | _word_starts(lines[max(0, t - 1) : t + 2], line)
+        # Where the line above has a cell printed left of its column: a line starting
+        # there goes on that cell (pdftotext prints a cell's lines from one character).
+        above = every[-1] if every else []
+        blocks = {chunk.start: col for col, chunk in above if chunk.start < columns[col].low}
         for whole in line.chunks:
             least = _shifted(whole, columns, placed[-1][0] if placed else -1)
+            least = max(least, blocks.get(whole.start, least), _mid_column(whole, columns, least))
             pieces = _split_chunk(whole, columns, least=least, hints=hints) or [(least, whole)]
             placed.extend(pieces)
         every.append(placed)
