@@ -1026,3 +1026,34 @@ def test_a_header_cell_glued_to_the_numbers_header_keeps_its_column(text: str) -
     assert [row[:2] for row in rows[1:]] == [
         ["1", "Auvergne-Rhône-Alpes"], ["2", ""], ["3", ""], ["4", "Bretagne"],
     ]
+
+
+_REGIONS_CENTRED_BACK_TO_BACK = """\
+Ligne Zone                   Structure                     Homologue                   Destination
+1                            Ville de Chambéry             Commune de Ouahigouya       Burkina Faso
+         Auvergne-
+2        Rhône-Alpes         Conseil départemental de la   Commune de Dogbo, Commune   Bénin, Togo
+                             Savoie                        de Kpalimé
+3        Grand Est           Eurométropole de Metz         Ville de Trèves             Allemagne
+4        Hauts-de-           Département du Pas-de-Calais Province de Kénitra          Maroc
+5        France              Ville de Roubaix              Ville de Bouaké             Côte d'Ivoire
+6                            Région Réunion                Région Diana, Île Maurice   Madagascar,
+         La Réunion
+                                                                                       Maurice
+7        Occitanie           Ville de Montpellier          Ville de Fès                Maroc
+"""
+
+
+def test_a_region_named_whole_ends_its_merged_cell_before_the_next_region() -> None:
+    # « Grand Est » (one row) and « Hauts-de- / France » (centred over two rows) come on
+    # back-to-back lines, the header in words outside the vocabulary: a line naming a region
+    # whole ends its cell, so the next region's lines start their own; a region wrapped at
+    # its hyphen (« Auvergne- / Rhône-Alpes ») stays one cell.
+    (table,) = _tables(read_layout_text(_REGIONS_CENTRED_BACK_TO_BACK.split("\n")))
+    regions = [row.cells[1] for row in table.rows[1:]]
+    assert [cell.text for cell in regions] == [
+        "Auvergne-Rhône-Alpes", "", "Grand Est", "Hauts-de-France", "", "La Réunion", "Occitanie",
+    ]
+    assert [cell.merged_from_above for cell in regions] == [
+        False, True, False, False, True, False, False,
+    ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from aap_parser.enrich import is_region_name
 from aap_parser.layout.content import heads_rows, settle_roles
 from aap_parser.layout.roles import CARRIED_ROLES, header_role, header_roles
 
@@ -30,6 +31,11 @@ class LaureatesHeader:
         """True when the row, in words outside the vocabulary or naming a role twice, reads
         as the header of the laureates rows below it (see :func:`.content.heads_rows`)."""
         return _heads_rows(tuple(cells), tuple(tuple(row) for row in below))
+
+    def names_region(self, text: str) -> bool:
+        """True when ``text`` names a French region whole (see :func:`.enrich.is_region_name`):
+        the reader cuts merged cells by it."""
+        return is_region_name(text)
 
     def merging_columns(
         self, header: Sequence[str], body: Sequence[Sequence[str]]

@@ -26,6 +26,9 @@ class HeaderTest(Protocol):
         """True when a row of cells whose wording is not a laureates header (other words, a
         role named twice) reads as the header of the rows below it, from what they hold."""
 
+    def names_region(self, text: str) -> bool:
+        """True when ``text`` names a French region whole (any era's spelling)."""
+
     def merging_columns(
         self, header: Sequence[str], body: Sequence[Sequence[str]]
     ) -> frozenset[int]:

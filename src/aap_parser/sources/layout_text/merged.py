@@ -3,7 +3,7 @@ half a line higher per row as LibreOffice prints Word tables), or tops."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Literal, NamedTuple
 
 from aap_parser.sources.layout_text.columns import _Grid
@@ -13,7 +13,12 @@ from aap_parser.sources.layout_text.rows import (
     _conflicts,
     _mixed_alignments,
 )
-from aap_parser.sources.layout_text.words import _ends_with_connector, _starts_cell, _wraps_name
+from aap_parser.sources.layout_text.words import (
+    _ends_with_connector,
+    _opens_with_type_word,
+    _starts_cell,
+    _wraps_name,
+)
 
 _UNCOVERED_ROW_COST = 3.0
 
@@ -49,15 +54,39 @@ _ALIGNS: tuple[_Align, ...] = ("centred", "padded", "top")
 _CENTRED_ALIGNS: tuple[_Align, ...] = ("centred", "padded")
 
 
-def _merged_cells(grid: _Grid, col: int, row_of: list[tuple[int, int]]) -> list[list[int]]:
+def _merged_cells(
+    grid: _Grid,
+    col: int,
+    row_of: list[tuple[int, int]],
+    names_region: Callable[[str], bool] = lambda text: False,
+    first_body: int = 0,
+) -> list[list[int]]:
     """A merged column's cells: runs of its lines, cut at wide gaps or where a cell starts
-    (a line starting a cell after one not going on, unless both lie within one row)."""
+    (a line starting a cell after one not going on, unless both lie within one row). A
+    region's name read across lines decides first (``names_region``): lines that name one
+    together go on ("Provence-Alpes-Côte" / "d'Azur"); a line after one naming a region
+    whole starts a cell ("Grand Est" / "Hauts-de-"); not in the header row (rows before
+    ``first_body``: « Région » over « Normandie »)."""
     cells: list[list[int]] = []
     for t in grid.column_lines(col):
         if cells:
             prev = cells[-1][-1]
             gap = t - prev
             above, below = grid.at(prev, col), grid.at(t, col)
+            text = " ".join(grid.at(line, col) for line in cells[-1])
+            # Not a lead or partner named after a region ("Région Occitanie /").
+            body = row_of[cells[-1][0]][0] >= first_body and not _opens_with_type_word(text)
+            if body and gap <= 2 and names_region(_joined(text, below)):
+                cells[-1].append(t)
+                continue
+            if (
+                body
+                and names_region(text)
+                and not _ends_with_connector(text)
+                and _starts_cell(below)
+            ):
+                cells.append([t])
+                continue
             same_row = row_of[prev][0] == row_of[prev][1] == row_of[t][0] == row_of[t][1]
             # A name wrapped between its words, unless a line apart in two rows' texts.
             apart = row_of[prev][0] == row_of[prev][1] != row_of[t][0] == row_of[t][1]
@@ -72,6 +101,12 @@ def _merged_cells(grid: _Grid, col: int, row_of: list[tuple[int, int]]) -> list[
                 continue
         cells.append([t])
     return cells
+
+
+def _joined(text: str, line: str) -> str:
+    """A cell's text with its next line: glued after a line-end hyphen ("Auvergne-" /
+    "Rhône-Alpes"), else a space apart."""
+    return f"{text}{line}" if text.endswith("-") else f"{text} {line}"
 
 
 def _join_candidates(cells: list[list[int]]) -> list[list[list[int]]]:

@@ -92,7 +92,7 @@ def _read_table(
 
     def options(col: int, heights: _Heights) -> _Options:
         return _column_options(
-            _merged_cells(grid, col, row_of),
+            _merged_cells(grid, col, row_of, headers.names_region, 1 if header else 0),
             row_of,
             heights,
             header=header > 0,

@@ -76,6 +76,14 @@ def _wraps_name(before: str, after: str) -> bool:
     return head.group(1)[0].isupper() and word not in ARTICLES
 
 
+def _opens_with_type_word(text: str) -> bool:
+    """A text opening with an authority type ("Région Occitanie", "Conseil régional"): an
+    authority's name, not a place's alone. "Grand" opens an authority's name ("Grand Lyon")
+    but also a region's ("Grand Est"): it is no type word here."""
+    head = text.split(maxsplit=1)
+    return bool(head) and fold(head[0]) in _AUTHORITY_WORDS - {"grand"}
+
+
 _LONG_WORD = regex.compile(r"^\p{L}{6,}$")
 
 
