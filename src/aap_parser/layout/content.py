@@ -422,12 +422,17 @@ def head_from_content(rows: Sequence[Sequence[str]]) -> ContentHead | None:
     return ContentHead(None, blank, assignment.roles, (note,))
 
 
-def content_header_row(rows: Sequence[Sequence[str]]) -> tuple[int | None, int]:
+def content_header_row(
+    rows: Sequence[Sequence[str]], above: Sequence[Role] = ()
+) -> tuple[int | None, int]:
     """The row :func:`head_from_content` takes for the header row (None: no row), and the
     table's printed width: the first step of its reading, without the role search over the
     rows under that header (a caller deciding whether a part goes on with the table above
-    needs no more)."""
+    needs no more). ``above``: the roles of the table the part may go on; a first row that
+    is no header under them is a body row, and the part's own roles are not sought."""
     numbered, texts, width = _printed_rows(rows)
+    if numbered and len(above) == width and not _header_like(texts[0], above):
+        return None, width
     heads = _header_rows(texts, width) if numbered else 0
     return (numbered[heads - 1] if heads else None), width
 

@@ -348,7 +348,7 @@ def _next_section(table: RawTable, section: str | None, current: _Builder) -> bo
 def _headless_as_wide(table: RawTable, current: _Builder) -> bool:
     """As many printed columns as the table above, and no row the cells read as a header, or
     one that does not fill every column (the rest of a row cut by the page end)."""
-    index, width = content_header_row([row.texts for row in table.rows])
+    index, width = content_header_row([row.texts for row in table.rows], current.roles)
     if width != len(current.columns):
         return False
     return index is None or any(cell.is_empty for cell in table.rows[index].cells)
