@@ -604,9 +604,17 @@ def _footnotes(lines: list[TextLine]) -> list[str]:
 
 
 def _is_repeat_header(row: RawRow, builder: _Builder) -> bool:
+    """Whether a row repeats the table's header: the same cells, or cells naming the same
+    roles. Each cell of a role must name it (checked column by column first, as a body row
+    fails at once) before the whole row is read as a header."""
     texts = row.texts
     if texts == builder.columns and any(texts):
         return True
+    if any(
+        role != "extra" and (header_role(text) if text.strip() else None) != role
+        for text, role in zip(texts, builder.roles, strict=False)
+    ):
+        return False
     roles = header_roles(list(texts))
     return roles is not None and tuple(roles) == builder.roles
 
