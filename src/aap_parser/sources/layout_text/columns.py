@@ -117,11 +117,10 @@ def _columns(lines: Sequence[_Line], every: Sequence[_Line] = ()) -> list[_Colum
             if chunk.start < x - _START_TOLERANCE and chunk.end > x
         ]
         # A chunk after another on its line, starting left of ``x`` (up to twice the shift
-        # reach: a long cell to its left pushes it farther), is a cell
-        # printed off its column, not text running across it; so is one with a lowercase
-        # word starting where many of the column's lines start (a cell's next line glued to
-        # the cell before: "(Maroc), Municipalité de santé, « … »", « développement
-        # valorisation »).
+        # reach: a long cell to its left pushes it farther), is a cell printed off its
+        # column, not text running across it; so is one with a lowercase word starting where
+        # many of the column's lines start (a cell's next line glued to the cell before:
+        # "(Maroc), Municipalité de santé, « … »", « développement valorisation »).
         at_x = sum(n for y, n in counts.items() if abs(y - x) <= 1)
         collided = sum(
             1

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Literal, NamedTuple
 
+from aap_parser.grid import join_lines
 from aap_parser.sources.layout_text.columns import _Grid
 from aap_parser.sources.layout_text.rows import (
     _Alignments,
@@ -73,10 +74,11 @@ def _merged_cells(
             prev = cells[-1][-1]
             gap = t - prev
             above, below = grid.at(prev, col), grid.at(t, col)
-            text = " ".join(grid.at(line, col) for line in cells[-1])
+            lines = [grid.at(line, col) for line in cells[-1]]
+            text = join_lines(lines)
             # Not a lead or partner named after a region ("Région Occitanie /").
             body = row_of[cells[-1][0]][0] >= first_body and not _opens_with_type_word(text)
-            if body and gap <= 2 and names_region(_joined(text, below)):
+            if body and gap <= 2 and names_region(join_lines([*lines, below])):
                 cells[-1].append(t)
                 continue
             if (
@@ -101,12 +103,6 @@ def _merged_cells(
                 continue
         cells.append([t])
     return cells
-
-
-def _joined(text: str, line: str) -> str:
-    """A cell's text with its next line: glued after a line-end hyphen ("Auvergne-" /
-    "Rhône-Alpes"), else a space apart."""
-    return f"{text}{line}" if text.endswith("-") else f"{text} {line}"
 
 
 def _join_candidates(cells: list[list[int]]) -> list[list[list[int]]]:

@@ -268,10 +268,9 @@ def _segment_rows_as(
 def _header_lines(grid: _Grid, headers: HeaderTest) -> int:
     """How many lines at the table's top make its header row (0 when the top is no header):
     its column texts must all be filled (but one, see :func:`_complete`) and name known
-    headers, or else (a header in other
-    words) read as the header of the lines below by what these hold; and its cells be
-    centred on one line (the smallest such run, best one after which no line goes on a
-    cell), else it ends before the first line not going on."""
+    headers, or else (a header in other words) read as the header of the lines below by
+    what these hold; and its cells be centred on one line (the smallest such run, best one
+    after which no line goes on a cell), else it ends before the first line not going on."""
     tops: list[list[str]] = []
     texts = [""] * grid.ncols
     for t in range(min(len(grid.text), _MAX_HEADER_LINES)):
