@@ -181,6 +181,16 @@ def run(
     return totals
 
 
+def producer_list(parser: argparse.ArgumentParser, text: str) -> list[str]:
+    """The producers a comma-separated ``--producers`` option names (the parser's error on
+    a name not among :data:`PRODUCERS`)."""
+    producers = [p for p in text.split(",") if p]
+    unknown = set(producers) - set(PRODUCERS)
+    if unknown:
+        parser.error(f"unknown producers: {', '.join(sorted(unknown))}")
+    return producers
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse the options, run the round trip, print the share per producer."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -190,10 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="folder for the texts that went wrong")
     parser.add_argument("--reuse", type=Path, help="read the texts a --keep saved there")
     args = parser.parse_args(argv)
-    producers = [p for p in args.producers.split(",") if p]
-    unknown = set(producers) - set(PRODUCERS)
-    if unknown:
-        parser.error(f"unknown producers: {', '.join(sorted(unknown))}")
+    producers = producer_list(parser, args.producers)
     specs = draw_specs(args.seed, args.count)
     totals = run(producers, specs, args.keep, reuse=args.reuse)
     return 0 if all(got >= 0.95 * want for got, want in totals.values()) else 1

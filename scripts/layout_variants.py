@@ -23,7 +23,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from scripts.layout_roundtrip import PRODUCERS, layout_text, render  # noqa: E402
+from scripts.layout_roundtrip import layout_text, producer_list, render  # noqa: E402
 from tests.fixtures_gen import variants  # noqa: E402
 from tests.fixtures_gen.spec import AnnouncementSpec, SpecError, load_all_specs  # noqa: E402
 
@@ -53,10 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--producers", default="word,grid,borderless")
     parser.add_argument("--keep", type=Path, help="folder for the layout texts")
     args = parser.parse_args(argv)
-    producers = [p for p in args.producers.split(",") if p]
-    unknown = set(producers) - set(PRODUCERS)
-    if unknown:
-        parser.error(f"unknown producers: {', '.join(sorted(unknown))}")
+    producers = producer_list(parser, args.producers)
     totals: dict[tuple[str, str], list[int]] = {}
     changed = _changed()
     for producer in producers:
