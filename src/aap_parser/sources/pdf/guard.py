@@ -6,6 +6,8 @@ can inflate to gigabytes. Before any page is read, each Flate stream that layout
 decodes) is inflated here in bounded steps with the output thrown away, and the document is
 refused past ``MAX_STREAM_BYTES`` for one stream or ``MAX_TOTAL_BYTES`` for all of them.
 Real announcement pages inflate to well under 1 MB each, so the limits only stop bombs.
+A stream is inflated only when the most its filters can give (Deflate's ceiling is 1032
+bytes per byte) leaves the limits in doubt: an ordinary file's streams are sized by bound.
 
 The check runs on pdfminer's reading of the file's objects whichever backend then reads the
 pages. Streams pdfminer already inflated while opening the file (cross-reference streams, the
