@@ -103,6 +103,9 @@ class _Handle(ctypes.c_void_p):
 
 
 _object_type = _unconverted("FPDFPageObj_GetType", ctypes.c_int)
+_page_object = _unconverted("FPDFPage_GetObject", _Handle)
+_form_object_count = _unconverted("FPDFFormObj_CountObjects", ctypes.c_int)
+_form_object = _unconverted("FPDFFormObj_GetObject", _Handle)
 _object_matrix = _unconverted("FPDFPageObj_GetMatrix", ctypes.c_int)
 _draw_mode = _unconverted("FPDFPath_GetDrawMode", ctypes.c_int)
 _segment_count = _unconverted("FPDFPath_CountSegments", ctypes.c_int)
@@ -225,8 +228,12 @@ class _Page:
         finally:
             textpage.close()
         raw = self.page.raw
+        page = ctypes.c_void_p(ctypes.cast(raw, ctypes.c_void_p).value)
+        drawing = (c.FPDF_PAGEOBJ_PATH, c.FPDF_PAGEOBJ_FORM)
         for index in range(c.FPDFPage_CountObjects(raw)):
-            self._rules(c.FPDFPage_GetObject(raw, index), self.matrix, ink)
+            obj = _page_object(page, index)
+            if _object_type(obj) in drawing:  # most objects are text: asked once here
+                self._rules(obj, self.matrix, ink)
         return ink
 
     def _font(self, obj: int) -> tuple[bool, bool, float]:
@@ -342,13 +349,13 @@ class _Page:
             own = (m.a, m.b, m.c, m.d, m.e, m.f)
         whole = _multiply(own, outer)
         if kind == c.FPDF_PAGEOBJ_FORM:
-            for index in range(c.FPDFFormObj_CountObjects(obj)):
-                self._rules(c.FPDFFormObj_GetObject(obj, index), whole, ink)
+            for index in range(_form_object_count(obj)):
+                self._rules(_form_object(obj, ctypes.c_ulong(index)), whole, ink)
             return
         fill, stroke = self._modes
         if not _draw_mode(obj, *self._mode_refs) or not (fill.value or stroke.value):
             return
-        shaded = bool(fill.value) and not self._colour.white(c.FPDFPageObj_GetFillColor, obj)
+        shaded = bool(fill.value) and not self._colour.white(_fill_colour, obj)
         for shape, points in self._subpaths(obj, whole):
             if shaded and shape in _BOXES and all(math.isfinite(x + y) for x, y in points):
                 placed = [(x + self.x_shift, self.flip(y)) for x, y in points]
@@ -549,10 +556,10 @@ def _object_runs(handle: Any, text: str, right_to_left: bool) -> Iterator[tuple[
     A text object's printed characters follow one another on the text page unless PDFium
     reversed some right-to-left text (a document read right to left, or a page with such
     text): there, each character's object is asked. Elsewhere a run's end is found by
-    asking the objects of characters 1, 2, 4, 8... further on (from the line's last
-    character, the usual end, when it is held by the object), then bisecting between the
-    last one held by the object and the first one not: a few calls a run instead of one
-    per character.
+    asking the object of the line's last character, the usual end (a run held to it ends
+    there: a run ending early reads the same, the next one going on with the same object),
+    else of characters 1, 2, 4, 8... further on, then bisecting between the last one held
+    by the object and the first one not: a few calls a run instead of one per character.
     """
     count = len(text)
     per_character = right_to_left or _reorders(text)
@@ -572,10 +579,11 @@ def _object_runs(handle: Any, text: str, right_to_left: bool) -> Iterator[tuple[
             # First guess: the object ends the printed line (PDFium breaks lines with "\r\n").
             guess = text.find("\r", index + 1) - 1
             if guess > index:
-                if _char_object(handle, guess) == obj:
-                    held = guess
-                else:
+                if _char_object(handle, guess) != obj:
                     beyond = guess
+                else:
+                    held = guess
+                    beyond = guess + 1  # the line break: a run may always end early
             while held + step < beyond:
                 if _char_object(handle, held + step) != obj:
                     beyond = held + step
