@@ -20,13 +20,13 @@ brought to pdfminer's conventions, so that both backends give the same ink:
 5. Rules are path objects, their points taken through the path's matrix and those of
    the forms (XObjects) holding it; each subpath is a line, a rectangle or a polyline
    as pdfminer classifies it (only the end point of a curve segment counts).
-6. Each character costs one call (its box; a space one more, to tell one PDFium
-   generated), everything else is asked once per run of one text object's characters:
-   where a run ends is found by asking a few characters' objects (first the last one of
-   its printed line, then bisecting: a text object's characters follow one another
-   unless PDFium reordered right-to-left text, where each character's object is asked),
-   and the baseline is read once for a run whose matrix keeps it level (else per
-   character).
+6. Each character costs one call (its box; a space or line break one more, once per
+   page, to tell one PDFium generated), everything else is asked once per run of one
+   text object's characters: where a run ends is found by asking a few characters'
+   objects (first the last one before the next generated character, where one object
+   usually ends, then bisecting: a text object's characters follow one another unless
+   PDFium reordered right-to-left text, where each character's object is asked), and the
+   baseline is read once for a run whose matrix keeps it level (else per character).
 """
 
 from __future__ import annotations
@@ -55,8 +55,6 @@ _INVISIBLE = (3, 7)
 """Text render modes that paint nothing (7 adds the text to the clipping path)."""
 _BOXES = ("mlh", "ml", "mlllh", "mllll")
 """Subpath shapes pdfminer reads as lines or rectangles (a filled one may be shading)."""
-_MAYBE_GENERATED = frozenset(" \r\n")
-"""The characters PDFium may have generated (it never generates others)."""
 
 
 def _binding(name: str, *, handles: int, returns_handle: bool) -> Any:
@@ -266,7 +264,8 @@ class _Page:
         box = ctypes.create_string_buffer(_BOX.size)
         at_box = ctypes.byref(box)
         unpack = _BOX.unpack_from
-        origin = _Origin(handle)
+        generated = _generated_indices(handle, text)
+        origin = _Origin(handle, generated)
         matrix = c.FS_MATRIX()
         at_matrix = ctypes.byref(matrix)
         # From PDFium's user space to top-left page points: pdfminer's page matrix, then
@@ -277,10 +276,9 @@ class _Page:
         d = -d
         last_box: tuple[float, ...] | None = None  # the last glyph's box
         top = bottom = base = vertical = 0.0  # the glyph's heights, and their sum's check
-        maybe_generated = _MAYBE_GENERATED
         new = tuple.__new__  # a Glyph without NamedTuple's keyword wrapper
         append = glyphs.append
-        for start, stop, obj in _object_runs(handle, text, self.right_to_left):
+        for start, stop, obj in _object_runs(handle, text, generated, self.right_to_left):
             bold, italic, descent = self._font(obj) if obj else (False, False, 0.0)
             hidden = bool(obj) and _render_mode(obj) in _INVISIBLE
             white = bool(obj) and self._colour.white(_fill_colour, obj)
@@ -289,12 +287,12 @@ class _Page:
             whole = _multiply(local, self.matrix)
             size = _char_font_size(handle, start) * math.hypot(whole[2], whole[3])
             upright = whole[0] * whole[3] > 0 and whole[1] * whole[2] <= 0
-            level = origin.level(text, start, stop, matrix)
+            level = origin.level(start, stop, matrix)
             if level is not None:  # the run's glyphs share their heights (one float each)
                 top, bottom, base, vertical = _heights(d * level + f, descent, size, upright)
             for index in range(start, stop):
                 char = text[index]
-                if char in maybe_generated and _is_generated(handle, index) == 1:
+                if index in generated:
                     last_box = None
                     continue
                 _loose_box(handle, index, at_box)
@@ -461,17 +459,26 @@ def _heights(
     return bottom - size, bottom, baseline if upright else bottom, baseline + size
 
 
-def _generated(handle: Any, text: str, index: int) -> bool:
-    """Whether PDFium generated the character at ``index`` (a space or line break it
-    inferred), asked only of the characters it may generate."""
-    return text[index] in _MAYBE_GENERATED and _is_generated(handle, index) == 1
+_MAYBE_GENERATED_AT = re.compile("[ \r\n]")
+"""The characters PDFium may have generated (it never generates others)."""
+
+
+def _generated_indices(handle: Any, text: str) -> frozenset[int]:
+    """The indices of the characters PDFium generated (spaces and line breaks it
+    inferred), asked only of the characters it may generate, once per page."""
+    return frozenset(
+        index
+        for match in _MAYBE_GENERATED_AT.finditer(text)
+        if _is_generated(handle, index := match.start()) == 1
+    )
 
 
 class _Origin:
     """Characters' origins on one text page, read into one buffer kept for the page."""
 
-    def __init__(self, handle: Any) -> None:
+    def __init__(self, handle: Any, generated: frozenset[int]) -> None:
         self._handle = handle
+        self._generated = generated
         self._buffer = ctypes.create_string_buffer(_ORIGIN.size)
         self._refs = (ctypes.byref(self._buffer, 0), ctypes.byref(self._buffer, 8))
 
@@ -485,7 +492,7 @@ class _Origin:
         """The height of the origin of the character at ``index``, in user space."""
         return self.of(index)[1]
 
-    def level(self, text: str, start: int, stop: int, matrix: Any) -> float | None:
+    def level(self, start: int, stop: int, matrix: Any) -> float | None:
         """The height shared by the origins of a run's characters, when it is sure to be
         shared; None when the baseline may vary along the run.
 
@@ -499,7 +506,7 @@ class _Origin:
         if matrix.b != 0:
             return None
         last = stop - 1
-        while last > start and _generated(self._handle, text, last):
+        while last > start and last in self._generated:
             last -= 1
         first_x, first_y = self.of(start)
         if first_y != matrix.f:
@@ -549,23 +556,30 @@ def _reorders(text: str) -> bool:
     )
 
 
-def _object_runs(handle: Any, text: str, right_to_left: bool) -> Iterator[tuple[int, int, int]]:
+def _object_runs(
+    handle: Any, text: str, generated: frozenset[int], right_to_left: bool
+) -> Iterator[tuple[int, int, int]]:
     """The page's characters as runs ``start, stop, text object``, every printed character
-    of a run held by that object (a generated one may be held by none).
+    of a run held by that object; the ``generated`` characters (see
+    :func:`_generated_indices`) are in none.
 
     A text object's printed characters follow one another on the text page unless PDFium
     reversed some right-to-left text (a document read right to left, or a page with such
-    text): there, each character's object is asked. Elsewhere a run's end is found by
-    asking the object of the line's last character, the usual end (a run held to it ends
-    there: a run ending early reads the same, the next one going on with the same object),
-    else of characters 1, 2, 4, 8... further on, then bisecting between the last one held
-    by the object and the first one not: a few calls a run instead of one per character.
+    text): there, each character's object is asked. Elsewhere a run's end is first guessed
+    where PDFium generated a character (a space between two objects of one printed line, or
+    the line's end): a run held up to there ends there (a run ending early reads the same,
+    the next one going on with the same object); else the objects of characters 1, 2, 4,
+    8... further on are asked, then bisected between the last one held by the object and
+    the first one not: a few calls a run instead of one per character.
     """
     count = len(text)
     per_character = right_to_left or _reorders(text)
+    boundaries = sorted(generated)
+    boundaries.append(count)
+    next_boundary = 0  # the index in ``boundaries`` of the first one past ``index``
     index = 0
     while index < count:
-        if _generated(handle, text, index):
+        if index in generated:
             index += 1
             continue
         obj = _char_object(handle, index)
@@ -574,27 +588,26 @@ def _object_runs(handle: Any, text: str, right_to_left: bool) -> Iterator[tuple[
             while held + 1 < count and _char_object(handle, held + 1) == obj:
                 held += 1
         else:
-            step = 1
-            beyond = count  # the first character known not to be held by ``obj``
-            # First guess: the object ends the printed line (PDFium breaks lines with "\r\n").
-            guess = text.find("\r", index + 1) - 1
-            if guess > index:
-                if _char_object(handle, guess) != obj:
-                    beyond = guess
-                else:
-                    held = guess
-                    beyond = guess + 1  # the line break: a run may always end early
-            while held + step < beyond:
-                if _char_object(handle, held + step) != obj:
-                    beyond = held + step
-                    break
-                held += step
-                step *= 2
-            while beyond - held > 1:
-                middle = (held + beyond) // 2
-                if _char_object(handle, middle) == obj:
-                    held = middle
-                else:
-                    beyond = middle
+            while boundaries[next_boundary] < index:
+                next_boundary += 1
+            beyond = boundaries[next_boundary]  # the first character known not to be held
+            guess = beyond - 1
+            if guess > index and _char_object(handle, guess) != obj:
+                beyond = guess
+                step = 1
+                while held + step < beyond:
+                    if _char_object(handle, held + step) != obj:
+                        beyond = held + step
+                        break
+                    held += step
+                    step *= 2
+                while beyond - held > 1:
+                    middle = (held + beyond) // 2
+                    if _char_object(handle, middle) == obj:
+                        held = middle
+                    else:
+                        beyond = middle
+            else:
+                held = guess
         yield index, held + 1, obj or 0
         index = held + 1
