@@ -283,10 +283,10 @@ class _Page:
             hidden = bool(obj) and _render_mode(obj) in _INVISIBLE
             white = bool(obj) and self._colour.white(_fill_colour, obj)
             _char_matrix(handle, start, at_matrix)
-            local: Matrix = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
-            whole = _multiply(local, self.matrix)
-            size = _char_font_size(handle, start) * math.hypot(whole[2], whole[3])
-            upright = whole[0] * whole[3] > 0 and whole[1] * whole[2] <= 0
+            # The page matrix only moves: the character matrix alone scales and turns.
+            ma, mb, mc, md = matrix.a, matrix.b, matrix.c, matrix.d
+            size = _char_font_size(handle, start) * math.hypot(mc, md)
+            upright = ma * md > 0 and mb * mc <= 0
             level = origin.level(start, stop, matrix)
             if level is not None:  # the run's glyphs share their heights (one float each)
                 top, bottom, base, vertical = _heights(d * level + f, descent, size, upright)
@@ -375,7 +375,7 @@ class _Page:
             segment = _segment(obj, index)
             kind = _segment_type(segment)
             _segment_point(segment, at_x, at_y)
-            x, y = _POINT.unpack(self._point.raw)
+            x, y = _POINT.unpack_from(self._point)
             point = (ma * x + mc * y + me, mb * x + md * y + mf)  # _apply, inline
             if kind == _MOVE:
                 if shape:
@@ -485,7 +485,7 @@ class _Origin:
     def of(self, index: int) -> tuple[float, float]:
         """The origin of the character at ``index``, in user space."""
         _char_origin(self._handle, index, *self._refs)
-        x, y = _ORIGIN.unpack(self._buffer.raw)
+        x, y = _ORIGIN.unpack_from(self._buffer)
         return x, y
 
     def y(self, index: int) -> float:
