@@ -466,11 +466,8 @@ _MAYBE_GENERATED_AT = re.compile("[ \r\n]")
 def _generated_indices(handle: Any, text: str) -> frozenset[int]:
     """The indices of the characters PDFium generated (spaces and line breaks it
     inferred), asked only of the characters it may generate, once per page."""
-    return frozenset(
-        index
-        for match in _MAYBE_GENERATED_AT.finditer(text)
-        if _is_generated(handle, index := match.start()) == 1
-    )
+    maybe = [match.start() for match in _MAYBE_GENERATED_AT.finditer(text)]
+    return frozenset(index for index in maybe if _is_generated(handle, index) == 1)
 
 
 class _Origin:
