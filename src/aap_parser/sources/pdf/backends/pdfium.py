@@ -49,8 +49,6 @@ Matrix = tuple[float, float, float, float, float, float]
 
 _LINE_END_HYPHEN = ("\x02", "\ufffe")
 """How PDFium reports a hyphen printed at a line end (per character, in the page's text)."""
-_PRINTED_HYPHEN = str.maketrans(dict.fromkeys(_LINE_END_HYPHEN, "-"))
-"""The page's text with each line-end hyphen as the hyphen printed."""
 _INVISIBLE = (3, 7)
 """Text render modes that paint nothing (7 adds the text to the clipping path)."""
 _BOXES = ("mlh", "ml", "mlllh", "mllll")
@@ -536,7 +534,9 @@ def _page_text(tp: Any, count: int) -> str:
     text = buffer.raw[: (written - 1) * 2].decode("utf-16-le", "replace") if written > 0 else ""
     if len(text) != count:
         text = "".join(chr(c.FPDFText_GetUnicode(tp, index)) for index in range(count))
-    return text.translate(_PRINTED_HYPHEN)
+    for hyphen in _LINE_END_HYPHEN:  # str.replace: a translation table is slower
+        text = text.replace(hyphen, "-")
+    return text
 
 
 _RIGHT_TO_LEFT = re.compile(
