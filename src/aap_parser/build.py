@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from aap_parser.enrich import classify_lead, is_region_name, match_region
 from aap_parser.grid import ParseWarning, RawCell, WarningCode, warn
 from aap_parser.layout import LaidOutRow, LaidOutTable
-from aap_parser.models import Call, Laureate, Lead, Partner, Provenance, TableInfo
+from aap_parser.models import Call, Laureate, Lead, LeadKind, Partner, Provenance, TableInfo
 from aap_parser.records.leads import split_leads
 from aap_parser.records.partners import pair_countries, split_partners
 from aap_parser.values.amounts import parse_amount
@@ -176,14 +177,25 @@ def _leads(
     """The lead authorities of a cell, coded with the row's region settling homonyms."""
     if cell.is_empty:
         return []
-    names, notes = split_leads(cell.text, cell.lines)
+    found, notes = _coded_leads(cell.text, cell.lines, region_code)
     warnings.extend(notes)
-    leads = []
+    return [Lead(name=name, kind=kind, code=code) for name, kind, code in found]
+
+
+@lru_cache(maxsize=2048)
+def _coded_leads(
+    text: str, lines: tuple[str, ...], region_code: str | None
+) -> tuple[tuple[tuple[str, LeadKind | None, str | None], ...], tuple[ParseWarning | None, ...]]:
+    """Each lead of a cell as (name, kind, code), and the warnings, in order: remembered per
+    cell and region, since a document prints the same lead on many rows."""
+    names, notes = split_leads(text, lines)
+    found = []
+    warned: list[ParseWarning | None] = list(notes)
     for name in names:
         match = classify_lead(name, region_code)
-        warnings.extend([match.warning])
-        leads.append(Lead(name=name, kind=match.kind, code=match.code))
-    return leads
+        warned.append(match.warning)
+        found.append((name, match.kind, match.code))
+    return tuple(found), tuple(warned)
 
 
 def _partners(
