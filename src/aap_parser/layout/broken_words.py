@@ -21,7 +21,9 @@ from dataclasses import dataclass
 import regex
 
 _WORD = regex.compile(r"\p{L}+")
-_ENDS = regex.compile(r"(\p{L}+)$")
+# Searched from the end (``(?r)``): the same letters as a forward search, without trying every
+# start along the line.
+_ENDS = regex.compile(r"(?r)(\p{L}+)$")
 _STARTS = regex.compile(r"^(\p{Ll}+)")
 _LETTER = regex.compile(r"\p{L}")
 _LOWER = regex.compile(r"\p{Ll}")
