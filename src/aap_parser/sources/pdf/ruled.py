@@ -9,6 +9,7 @@ goes to the cell holding its centre.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -123,15 +124,9 @@ class _Grid:
         return BBox(self.xs[c], self.ys[r], self.xs[c + 1], self.ys[r + 1])
 
 
-
-@dataclass(slots=True)
-class _Held:
-    """The glyphs a table's frame holds, with how many column and row boundaries lie at
-    or before each one's centre."""
-
-    glyphs: list[Glyph]
-    cols: list[int]
-    rows: list[int]
+Run = tuple[int, int, int, int]
+"""Consecutive glyphs of a page in one grid cell: ``start`` and ``stop`` in the page's glyph
+list, then how many column and row boundaries lie at or before their centres."""
 
 
 def _grid(hs: list[Segment], vs: list[Segment]) -> _Grid | None:
@@ -165,28 +160,28 @@ def _grid(hs: list[Segment], vs: list[Segment]) -> _Grid | None:
     return _Grid(xs, ys, anchor)
 
 
-def _open_overflowed(grid: _Grid, glyphs: list[Glyph], cols: list[int], rows: list[int]) -> None:
+def _open_overflowed(grid: _Grid, glyphs: list[Glyph], runs: list[Run]) -> None:
     """Join a row's cells across a column rule that printed text runs through.
 
     A spreadsheet printed with gridlines draws them over text overflowing into the empty
     cells beside it (a letterhead line, a date): two characters printed one after the other,
-    a word space apart at most, on both sides of a rule, are one cell's text. ``cols`` and
-    ``rows`` are each glyph's boundary counts (see :class:`_Held`).
+    a word space apart at most, on both sides of a rule, are one cell's text. ``runs`` are
+    the table's glyphs (see :data:`Run`): only the last glyph of a run and the first of the
+    next can stand in two columns.
     """
     xs = grid.xs
     last_row = len(grid.ys) - 2
-    for i in range(1, len(glyphs)):
-        c = cols[i - 1]
-        if cols[i] == c:
+    for (_, stop, c, row), (start, _, col, _) in itertools.pairwise(runs):
+        if col == c:
             continue  # both in one column: no rule between them
-        a, b = glyphs[i - 1], glyphs[i]
+        a, b = glyphs[stop - 1], glyphs[start]
         if b.x0 <= a.x0 or abs(b.baseline - a.baseline) > 0.5:
             continue
         if b.x0 - a.x1 > OVERFLOW_GAP_EM * a.size:
             continue
         if c == 0 or c >= len(xs) - 1 or xs[c] >= (b.x0 + b.x1) / 2:
             continue
-        r = min(max(rows[i - 1] - 1, 0), last_row)
+        r = min(max(row - 1, 0), last_row)
         left, right = grid.anchor[r][c - 1], grid.anchor[r][c]
         if left != right:
             keep = min(left, right)
@@ -240,45 +235,40 @@ def _disjoint(grids: list[_Grid]) -> bool:
     )
 
 
-def _place_glyphs(grids: list[_Grid], held: list[_Held], glyphs: list[Glyph]) -> list[Glyph]:
-    """Give each glyph to the first table whose frame holds its centre, with its boundary
-    counts (see :class:`_Held`); return the glyphs outside every table.
+def _place_glyphs(grids: list[_Grid], glyphs: list[Glyph]) -> tuple[list[list[Run]], list[Glyph]]:
+    """Give each glyph to the first table whose frame holds its centre: each table's runs
+    (see :data:`Run`), and the glyphs outside every table.
 
     The column and row are found by bisecting the boundaries; a glyph whose centre lies in
-    the same grid cell as the glyph before (a cell's text is printed in one go) reuses that
-    glyph's answer, when the frames do not touch (no other table can then hold it). Written
+    the same grid cell as the glyph before (a cell's text is printed in one go) extends that
+    glyph's run, when the frames do not touch (no other table can then hold it). Written
     out: this loop runs for every character of the page.
     """
     outside: list[Glyph] = []
+    held: list[list[Run]] = [[] for _ in grids]
     bisect_right = bisect.bisect_right
     frames = [
-        (g.xs[0], g.xs[-1], g.ys[0], g.ys[-1], g.xs, g.ys, inside)
-        for g, inside in zip(grids, held, strict=True)
+        (g.xs[0], g.xs[-1], g.ys[0], g.ys[-1], g.xs, g.ys, runs)
+        for g, runs in zip(grids, held, strict=True)
     ]
     remember = _disjoint(grids)
     inf = float("inf")
     # The last grid cell found: its span (x_lo <= cx < x_hi, y_lo <= cy < y_hi) and answer.
     x_lo = x_hi = y_lo = y_hi = inf
-    col = row = 0
-    none = _Held([], [], [])  # answers no glyph: the span above is empty
-    add_glyph, add_col, add_row = none.glyphs.append, none.cols.append, none.rows.append
-    for glyph in glyphs:
+    col = row = start = 0
+    open_run: list[Run] | None = None  # the runs of the table holding the run under way
+    for i, glyph in enumerate(glyphs):
         cx, cy = (glyph[1] + glyph[2]) / 2, (glyph[3] + glyph[4]) / 2  # x0, x1, top, bottom
         if x_lo <= cx < x_hi and y_lo <= cy < y_hi:
-            add_glyph(glyph)
-            add_col(col)
-            add_row(row)
             continue
-        for left, right, top, bottom, xs, ys, inside in frames:
+        if open_run is not None:
+            open_run.append((start, i, col, row))
+            open_run = None
+        for left, right, top, bottom, xs, ys, runs in frames:
             if left <= cx <= right and top <= cy <= bottom:
                 col = bisect_right(xs, cx)
                 row = bisect_right(ys, cy)
-                add_glyph = inside.glyphs.append
-                add_col = inside.cols.append
-                add_row = inside.rows.append
-                add_glyph(glyph)
-                add_col(col)
-                add_row(row)
+                open_run, start = runs, i
                 if remember and 0 < col < len(xs) and 0 < row < len(ys):
                     x_lo, x_hi, y_lo, y_hi = xs[col - 1], xs[col], ys[row - 1], ys[row]
                 else:
@@ -287,7 +277,9 @@ def _place_glyphs(grids: list[_Grid], held: list[_Held], glyphs: list[Glyph]) ->
         else:
             outside.append(glyph)
             x_lo = x_hi = y_lo = y_hi = inf
-    return outside
+    if open_run is not None:
+        open_run.append((start, len(glyphs), col, row))
+    return held, outside
 
 
 def find_ruled_tables(
@@ -298,11 +290,10 @@ def find_ruled_tables(
     vs = _merge([s for s in segments if not s.horizontal])
     grids = [g for hv in _components(hs, vs) if (g := _grid(*hv)) is not None]
     grids.sort(key=lambda g: g.ys[0])
-    held = [_Held([], [], []) for _ in grids]
-    outside = _place_glyphs(grids, held, glyphs)
+    held, outside = _place_glyphs(grids, glyphs)
     buckets: list[dict[tuple[int, int], list[Glyph]]] = [{} for _ in grids]
-    for grid, inside, bucket in zip(grids, held, buckets, strict=True):
-        _open_overflowed(grid, inside.glyphs, inside.cols, inside.rows)
+    for grid, runs, bucket in zip(grids, held, buckets, strict=True):
+        _open_overflowed(grid, glyphs, runs)
         # The merged block for every pair of boundary counts, a centre on the table's
         # right or bottom edge counting in the last column or row.
         width = len(grid.xs) + 1
@@ -312,13 +303,13 @@ def find_ruled_tables(
             for r in range(len(grid.ys) + 1)
             for c in range(width)
         ]
-        for glyph, col, row in zip(inside.glyphs, inside.cols, inside.rows, strict=True):
+        for start, stop, col, row in runs:
             block = blocks[row * width + col]
             held_by = bucket.get(block)
             if held_by is None:
-                bucket[block] = [glyph]
+                bucket[block] = glyphs[start:stop]
             else:
-                held_by.append(glyph)
+                held_by += glyphs[start:stop]
     tables = [_table(g, b, page) for g, b in zip(grids, buckets, strict=True)]
     return [t for t in tables if t.rows], outside
 
