@@ -192,33 +192,45 @@ def _open_overflowed(grid: _Grid, glyphs: list[Glyph], runs: list[Run]) -> None:
 
 
 def _block_boxes(grid: _Grid) -> dict[tuple[int, int], BBox]:
-    """Each merged block's box, keyed by its anchor: one pass over the grid cells."""
-    boxes: dict[tuple[int, int], BBox] = {}
+    """Each merged block's box, keyed by its anchor in the order the grid first meets it: the
+    boundaries beyond its outermost rows and columns (the union of its cells' boxes)."""
+    spans: dict[tuple[int, int], list[int]] = {}  # first row, first and last column, last row
     for r, anchors in enumerate(grid.anchor):
         for c, anchor in enumerate(anchors):
-            box = grid.box(r, c)
-            held = boxes.get(anchor)
-            boxes[anchor] = box if held is None else held.union(box)
-    return boxes
+            span = spans.get(anchor)
+            if span is None:
+                spans[anchor] = [r, c, c, r]
+                continue
+            if c < span[1]:
+                span[1] = c
+            elif c > span[2]:
+                span[2] = c
+            span[3] = r
+    xs, ys = grid.xs, grid.ys
+    return {
+        anchor: BBox(xs[first], ys[top], xs[last + 1], ys[bottom + 1])
+        for anchor, (top, first, last, bottom) in spans.items()
+    }
 
 
 def _table(grid: _Grid, glyphs: dict[tuple[int, int], list[Glyph]], page: int) -> RawTable:
     """Emit the grid's rows; merged blocks give their text to their first row."""
     rows: list[RawRow] = []
-    n_rows, n_cols = len(grid.ys) - 1, len(grid.xs) - 1
     blocks = _block_boxes(grid)
-    for r in range(n_rows):
+    for r, anchors in enumerate(grid.anchor):
         cells: list[RawCell] = []
-        for c in range(n_cols):
-            ar, ac = grid.anchor[r][c]
+        shown = False  # whether a cell of the row holds text or continues a block from above
+        for c, (ar, ac) in enumerate(anchors):
             if ar < r:
                 cells.append(RawCell(bbox=grid.box(r, c), merged_from_above=True))
+                shown = True
             elif ac < c:
                 cells.append(RawCell(bbox=grid.box(r, c)))
             else:
-                box = blocks[(r, c)]
-                cells.append(RawCell(line_texts(glyphs.get((r, c), [])), bbox=box))
-        if all(cell.is_empty and not cell.merged_from_above for cell in cells):
+                cell = RawCell(line_texts(glyphs.get((r, c), [])), bbox=blocks[(r, c)])
+                cells.append(cell)
+                shown = shown or not cell.is_empty
+        if not shown:
             continue
         band = BBox(grid.xs[0], grid.ys[r], grid.xs[-1], grid.ys[r + 1])
         rows.append(RawRow(tuple(cells), page=page, bbox=band))
@@ -258,7 +270,8 @@ def _place_glyphs(grids: list[_Grid], glyphs: list[Glyph]) -> tuple[list[list[Ru
     col = row = start = 0
     open_run: list[Run] | None = None  # the runs of the table holding the run under way
     for i, glyph in enumerate(glyphs):
-        cx, cy = (glyph[1] + glyph[2]) / 2, (glyph[3] + glyph[4]) / 2  # x0, x1, top, bottom
+        # The centre (x0 + x1, top + bottom halved; * 0.5 rounds as / 2 does).
+        cx, cy = (glyph[1] + glyph[2]) * 0.5, (glyph[3] + glyph[4]) * 0.5
         if x_lo <= cx < x_hi and y_lo <= cy < y_hi:
             continue
         if open_run is not None:
@@ -294,15 +307,12 @@ def find_ruled_tables(
     buckets: list[dict[tuple[int, int], list[Glyph]]] = [{} for _ in grids]
     for grid, runs, bucket in zip(grids, held, buckets, strict=True):
         _open_overflowed(grid, glyphs, runs)
-        # The merged block for every pair of boundary counts, a centre on the table's
-        # right or bottom edge counting in the last column or row.
+        # The merged block for every pair of boundary counts (0 to len(xs), 0 to len(ys)):
+        # a count of 0 or of all boundaries (a centre on the table's left or top edge, on
+        # its right or bottom edge) counts in the first or last column or row.
         width = len(grid.xs) + 1
-        last_col, last_row = len(grid.xs) - 2, len(grid.ys) - 2
-        blocks = [
-            grid.anchor[min(max(r - 1, 0), last_row)][min(max(c - 1, 0), last_col)]
-            for r in range(len(grid.ys) + 1)
-            for c in range(width)
-        ]
+        edged = [grid.anchor[0], *grid.anchor, grid.anchor[-1]]
+        blocks = [block for anchors in edged for block in (anchors[0], *anchors, anchors[-1])]
         for start, stop, col, row in runs:
             block = blocks[row * width + col]
             held_by = bucket.get(block)
