@@ -7,17 +7,27 @@ import io
 import logging
 import time
 import zlib
+from typing import Any
 
 import pdfplumber
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pdfminer.psparser import LIT
 
 from aap_parser import parse
 from aap_parser.errors import EncryptedPdfError, TooLargeError
-from aap_parser.sources.pdf.guard import MAX_STREAM_BYTES, check_streams, inflated_size
+from aap_parser.sources.pdf import guard
+from aap_parser.sources.pdf.guard import (
+    MAX_STREAM_BYTES,
+    check_streams,
+    inflated_size,
+    inflation_bound,
+)
 from tests.fixtures_gen import bad_inputs as bad
 
 FLATE, A85, DCT = LIT("FlateDecode"), LIT("ASCII85Decode"), LIT("DCTDecode")
+HEX = LIT("ASCIIHexDecode")
 MB = 2**20
 
 
@@ -84,3 +94,48 @@ def test_encrypted_pdf_message_says_how_to_give_the_password() -> None:
         parse(bad.BAD_DIR / "encrypted.pdf")
     assert "--password" in str(caught.value)
     assert "password=" in str(caught.value)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    payload=st.binary(max_size=3000),
+    repeat=st.integers(min_value=1, max_value=400),
+    chain=st.lists(st.sampled_from(["flate", "a85", "hex"]), min_size=1, max_size=3),
+)
+def test_inflation_bound_is_never_below_the_inflated_size(
+    payload: bytes, repeat: int, chain: list[str]
+) -> None:
+    """The bound that lets the guard skip inflating a stream holds for any chain of the
+    filters it counts, highly compressible data included."""
+    encode = {
+        "flate": lambda d: zlib.compress(d, 9),
+        "a85": lambda d: base64.a85encode(d) + b"~>",
+        "hex": lambda d: d.hex().encode() + b">",
+    }
+    literal = {"flate": FLATE, "a85": A85, "hex": HEX}
+    data = payload * repeat
+    for name in reversed(chain):
+        data = encode[name](data)
+    filters = [(literal[name], None) for name in chain]
+    assert inflation_bound(data, filters) >= inflated_size(data, filters, 64 * MB)
+
+
+def test_an_ordinary_document_is_checked_without_inflating_a_stream(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Streams bounded under both limits are not inflated; one bounded over the per-stream
+    limit is, and a bomb is still refused."""
+    calls: list[int] = []
+    real = guard.inflated_size
+
+    def counting(data: bytes, filters: list[Any], limit: int) -> int:
+        calls.append(len(data))
+        return real(data, filters, limit)
+
+    monkeypatch.setattr(guard, "inflated_size", counting)
+    with pdfplumber.open(io.BytesIO(bad.bomb_pdf(3 * MB))) as pdf:
+        check_streams(pdf.doc)
+        assert calls == []
+        with pytest.raises(TooLargeError, match="inflates to more than 2 MB"):
+            check_streams(pdf.doc, per_stream=2 * MB)
+        assert calls

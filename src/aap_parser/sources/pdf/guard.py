@@ -6,6 +6,8 @@ can inflate to gigabytes. Before any page is read, each Flate stream that layout
 decodes) is inflated here in bounded steps with the output thrown away, and the document is
 refused past ``MAX_STREAM_BYTES`` for one stream or ``MAX_TOTAL_BYTES`` for all of them.
 Real announcement pages inflate to well under 1 MB each, so the limits only stop bombs.
+A stream is inflated only when the most its filters can give (Deflate's ceiling is 1032
+bytes per byte) leaves the limits in doubt: an ordinary file's streams are sized by bound.
 
 The check runs on pdfminer's reading of the file's objects whichever backend then reads the
 pages. Streams pdfminer already inflated while opening the file (cross-reference streams, the
@@ -90,6 +92,31 @@ def inflated_size(data: bytes, filters: list[Any], limit: int) -> int:
         if total > limit:
             break
     return total
+
+
+FLATE_MAX_RATIO = 1032
+"""Most bytes Deflate data inflates to per byte: a 258-byte match coded in two bits (a
+Huffman code of one 1-bit length symbol and one 1-bit distance), the format's ceiling."""
+
+
+def inflation_bound(data: bytes, filters: list[Any]) -> int:
+    """An upper bound of :func:`inflated_size` without decoding: the filters' largest
+    output for this input (ASCII85 gives at most 4 bytes per 5 characters, or per "z";
+    hex one per 2 digits; Flate at most ``FLATE_MAX_RATIO`` times its input), plus a margin."""
+    size = len(data)
+    decoded = False  # counting goes on after an ASCII filter only before the first Flate
+    for index, (name, _params) in enumerate(filters):
+        if name in LITERALS_FLATE_DECODE:
+            size = size * FLATE_MAX_RATIO + 1024
+            decoded = True
+        elif not decoded and name in LITERALS_ASCII85_DECODE:
+            zeros = data.count(b"z") if index == 0 else size  # "z" read in the stored bytes
+            size = 4 * zeros + (size - min(zeros, size)) * 4 // 5 + 4
+        elif not decoded and name in LITERALS_ASCIIHEX_DECODE:
+            size = size // 2 + 1
+        else:
+            break
+    return size
 
 
 def _direct_streams(document: Any) -> Iterator[tuple[int, PDFStream]]:
@@ -191,23 +218,47 @@ def check_streams(
     document: Any, *, per_stream: int = MAX_STREAM_BYTES, total: int = MAX_TOTAL_BYTES
 ) -> None:
     """Raise ``TooLargeError`` if a non-image stream of the pdfminer ``document`` inflates
-    beyond ``per_stream`` bytes, or all of them together beyond ``total`` bytes."""
-    inflated = 0
+    beyond ``per_stream`` bytes, or all of them together beyond ``total`` bytes.
+
+    A stream is inflated only where its bound (:func:`inflation_bound`) leaves the answer
+    open: each stream whose bound passes ``per_stream``, then, while the sizes known and
+    the bounds of the others add up past ``total``, the others, largest bound first. An
+    ordinary file's streams are bounded well under both limits: none is inflated here.
+    """
+    sizes: dict[int, int] = {}  # each stream's size once inflated, else its bound
+    unsure: list[tuple[int, int, tuple[bytes, list[Any]]]] = []  # bound, objid, stored
     for objid, stream in _direct_streams(document):
         if resolve1(stream.get("Subtype")) is _IMAGE or (stored := _stored(stream)) is None:
             continue
-        try:
-            size = inflated_size(*stored, per_stream)
-        except Exception:  # bad ASCII85/hex data: pdfminer reports it if a page uses it
-            continue
-        if size > per_stream:
-            raise TooLargeError(
-                f"PDF object {objid} inflates to more than {per_stream // 2**20} MB"
-                " (a decompression bomb?)"
-            )
-        inflated += size
-        if inflated > total:
-            raise TooLargeError(
-                f"the PDF's streams inflate to more than {total // 2**20} MB"
-                " (a decompression bomb?)"
-            )
+        bound = inflation_bound(*stored)
+        if bound > per_stream:
+            sizes[objid] = _measured(objid, stored, per_stream)
+        else:
+            sizes[objid] = bound
+            unsure.append((bound, objid, stored))
+    inflated = sum(sizes.values())
+    unsure.sort(key=lambda item: item[0])
+    while inflated > total and unsure:
+        bound, objid, stored = unsure.pop()
+        size = _measured(objid, stored, per_stream)
+        inflated += size - bound
+    if inflated > total:
+        raise TooLargeError(
+            f"the PDF's streams inflate to more than {total // 2**20} MB"
+            " (a decompression bomb?)"
+        )
+
+
+def _measured(objid: int, stored: tuple[bytes, list[Any]], per_stream: int) -> int:
+    """A stream's inflated size, counted up to just past ``per_stream`` (0 for bad ASCII85
+    or hex data, which pdfminer reports if a page uses it); ``TooLargeError`` past it."""
+    try:
+        size = inflated_size(*stored, per_stream)
+    except Exception:
+        return 0
+    if size > per_stream:
+        raise TooLargeError(
+            f"PDF object {objid} inflates to more than {per_stream // 2**20} MB"
+            " (a decompression bomb?)"
+        )
+    return size

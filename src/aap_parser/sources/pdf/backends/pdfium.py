@@ -20,13 +20,13 @@ brought to pdfminer's conventions, so that both backends give the same ink:
 5. Rules are path objects, their points taken through the path's matrix and those of
    the forms (XObjects) holding it; each subpath is a line, a rectangle or a polyline
    as pdfminer classifies it (only the end point of a curve segment counts).
-6. Each character costs one call (its box; a space one more, to tell one PDFium
-   generated), everything else is asked once per run of one text object's characters:
-   where a run ends is found by asking a few characters' objects (first the last one of
-   its printed line, then bisecting: a text object's characters follow one another
-   unless PDFium reordered right-to-left text, where each character's object is asked),
-   and the baseline is read once for a run whose matrix keeps it level (else per
-   character).
+6. Each character costs one call (its box; a space or line break one more, once per
+   page, to tell one PDFium generated), everything else is asked once per run of one
+   text object's characters: where a run ends is found by asking a few characters'
+   objects (first the last one before the next generated character, where one object
+   usually ends, then bisecting: a text object's characters follow one another unless
+   PDFium reordered right-to-left text, where each character's object is asked), and the
+   baseline is read once for a run whose matrix keeps it level (else per character).
 """
 
 from __future__ import annotations
@@ -49,14 +49,10 @@ Matrix = tuple[float, float, float, float, float, float]
 
 _LINE_END_HYPHEN = ("\x02", "\ufffe")
 """How PDFium reports a hyphen printed at a line end (per character, in the page's text)."""
-_PRINTED_HYPHEN = str.maketrans(dict.fromkeys(_LINE_END_HYPHEN, "-"))
-"""The page's text with each line-end hyphen as the hyphen printed."""
 _INVISIBLE = (3, 7)
 """Text render modes that paint nothing (7 adds the text to the clipping path)."""
 _BOXES = ("mlh", "ml", "mlllh", "mllll")
 """Subpath shapes pdfminer reads as lines or rectangles (a filled one may be shading)."""
-_MAYBE_GENERATED = frozenset(" \r\n")
-"""The characters PDFium may have generated (it never generates others)."""
 
 
 def _binding(name: str, *, handles: int, returns_handle: bool) -> Any:
@@ -71,9 +67,6 @@ def _binding(name: str, *, handles: int, returns_handle: bool) -> Any:
     return prototype(ctypes.cast(public, ctypes.c_void_p).value or 0)
 
 
-_render_mode = _binding("FPDFTextObj_GetTextRenderMode", handles=1, returns_handle=False)
-_fill_colour = _binding("FPDFPageObj_GetFillColor", handles=1, returns_handle=False)
-_text_object_font = _binding("FPDFTextObj_GetFont", handles=1, returns_handle=True)
 _font_name = _binding("FPDFFont_GetBaseFontName", handles=1, returns_handle=False)
 _font_descent = _binding("FPDFFont_GetDescent", handles=1, returns_handle=False)
 
@@ -90,6 +83,9 @@ def _unconverted(name: str, restype: Any) -> Any:
 
 
 _char_object = _unconverted("FPDFText_GetTextObject", ctypes.c_void_p)
+_render_mode = _unconverted("FPDFTextObj_GetTextRenderMode", ctypes.c_int)
+_fill_colour = _unconverted("FPDFPageObj_GetFillColor", ctypes.c_int)
+_text_object_font = _unconverted("FPDFTextObj_GetFont", ctypes.c_void_p)
 _char_origin = _unconverted("FPDFText_GetCharOrigin", ctypes.c_int)
 _loose_box = _unconverted("FPDFText_GetLooseCharBox", ctypes.c_int)
 _is_generated = _unconverted("FPDFText_IsGenerated", ctypes.c_int)
@@ -103,6 +99,9 @@ class _Handle(ctypes.c_void_p):
 
 
 _object_type = _unconverted("FPDFPageObj_GetType", ctypes.c_int)
+_page_object = _unconverted("FPDFPage_GetObject", _Handle)
+_form_object_count = _unconverted("FPDFFormObj_CountObjects", ctypes.c_int)
+_form_object = _unconverted("FPDFFormObj_GetObject", _Handle)
 _object_matrix = _unconverted("FPDFPageObj_GetMatrix", ctypes.c_int)
 _draw_mode = _unconverted("FPDFPath_GetDrawMode", ctypes.c_int)
 _segment_count = _unconverted("FPDFPath_CountSegments", ctypes.c_int)
@@ -225,11 +224,15 @@ class _Page:
         finally:
             textpage.close()
         raw = self.page.raw
+        page = ctypes.c_void_p(ctypes.cast(raw, ctypes.c_void_p).value)
+        drawing = (c.FPDF_PAGEOBJ_PATH, c.FPDF_PAGEOBJ_FORM)
         for index in range(c.FPDFPage_CountObjects(raw)):
-            self._rules(c.FPDFPage_GetObject(raw, index), self.matrix, ink)
+            obj = _page_object(page, index)
+            if _object_type(obj) in drawing:  # most objects are text: asked once here
+                self._rules(obj, self.matrix, ink)
         return ink
 
-    def _font(self, obj: int) -> tuple[bool, bool, float]:
+    def _font(self, obj: ctypes.c_void_p) -> tuple[bool, bool, float]:
         """Bold, italic and descent (per unit of size) of a text object's font."""
         font = _text_object_font(obj)
         known = self._fonts.get(font)
@@ -259,7 +262,8 @@ class _Page:
         box = ctypes.create_string_buffer(_BOX.size)
         at_box = ctypes.byref(box)
         unpack = _BOX.unpack_from
-        origin = _Origin(handle)
+        generated = _generated_indices(handle, text)
+        origin = _Origin(handle, generated)
         matrix = c.FS_MATRIX()
         at_matrix = ctypes.byref(matrix)
         # From PDFium's user space to top-left page points: pdfminer's page matrix, then
@@ -270,24 +274,27 @@ class _Page:
         d = -d
         last_box: tuple[float, ...] | None = None  # the last glyph's box
         top = bottom = base = vertical = 0.0  # the glyph's heights, and their sum's check
-        maybe_generated = _MAYBE_GENERATED
         new = tuple.__new__  # a Glyph without NamedTuple's keyword wrapper
         append = glyphs.append
-        for start, stop, obj in _object_runs(handle, text, self.right_to_left):
-            bold, italic, descent = self._font(obj) if obj else (False, False, 0.0)
-            hidden = bool(obj) and _render_mode(obj) in _INVISIBLE
-            white = bool(obj) and self._colour.white(_fill_colour, obj)
+        for start, stop, obj in _object_runs(handle, text, generated, self.right_to_left):
+            bold = italic = hidden = white = False
+            descent = 0.0
+            if obj:
+                held_by = ctypes.c_void_p(obj)  # a handle: an unconverted call takes no int
+                bold, italic, descent = self._font(held_by)
+                hidden = _render_mode(held_by) in _INVISIBLE
+                white = self._colour.white(held_by)
             _char_matrix(handle, start, at_matrix)
-            local: Matrix = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
-            whole = _multiply(local, self.matrix)
-            size = _char_font_size(handle, start) * math.hypot(whole[2], whole[3])
-            upright = whole[0] * whole[3] > 0 and whole[1] * whole[2] <= 0
-            level = origin.level(text, start, stop, matrix)
+            # The page matrix only moves: the character matrix alone scales and turns.
+            ma, mb, mc, md = matrix.a, matrix.b, matrix.c, matrix.d
+            size = _char_font_size(handle, start) * math.hypot(mc, md)
+            upright = ma * md > 0 and mb * mc <= 0
+            level = origin.level(start, stop, matrix)
             if level is not None:  # the run's glyphs share their heights (one float each)
                 top, bottom, base, vertical = _heights(d * level + f, descent, size, upright)
             for index in range(start, stop):
                 char = text[index]
-                if char in maybe_generated and _is_generated(handle, index) == 1:
+                if index in generated:
                     last_box = None
                     continue
                 _loose_box(handle, index, at_box)
@@ -342,13 +349,13 @@ class _Page:
             own = (m.a, m.b, m.c, m.d, m.e, m.f)
         whole = _multiply(own, outer)
         if kind == c.FPDF_PAGEOBJ_FORM:
-            for index in range(c.FPDFFormObj_CountObjects(obj)):
-                self._rules(c.FPDFFormObj_GetObject(obj, index), whole, ink)
+            for index in range(_form_object_count(obj)):
+                self._rules(_form_object(obj, ctypes.c_ulong(index)), whole, ink)
             return
         fill, stroke = self._modes
         if not _draw_mode(obj, *self._mode_refs) or not (fill.value or stroke.value):
             return
-        shaded = bool(fill.value) and not self._colour.white(c.FPDFPageObj_GetFillColor, obj)
+        shaded = bool(fill.value) and not self._colour.white(obj)
         for shape, points in self._subpaths(obj, whole):
             if shaded and shape in _BOXES and all(math.isfinite(x + y) for x, y in points):
                 placed = [(x + self.x_shift, self.flip(y)) for x, y in points]
@@ -370,7 +377,7 @@ class _Page:
             segment = _segment(obj, index)
             kind = _segment_type(segment)
             _segment_point(segment, at_x, at_y)
-            x, y = _POINT.unpack(self._point.raw)
+            x, y = _POINT.unpack_from(self._point)
             point = (ma * x + mc * y + me, mb * x + md * y + mf)  # _apply, inline
             if kind == _MOVE:
                 if shape:
@@ -431,17 +438,16 @@ class _FillColour:
     """Page objects' fill colours, read into one buffer kept for the page."""
 
     def __init__(self) -> None:
-        self._rgba = tuple(ctypes.c_uint() for _ in range(4))
-        self._refs = tuple(ctypes.byref(channel) for channel in self._rgba)
+        self._rgba = (ctypes.c_uint * 4)()
+        size = ctypes.sizeof(ctypes.c_uint)
+        self._refs = tuple(ctypes.byref(self._rgba, size * channel) for channel in range(4))
 
-    def white(self, fill_colour: Any, obj: Any) -> bool:
-        """Whether a page object is filled in white (every channel at its maximum), its
-        colour read by ``fill_colour`` (PDFium's FPDFPageObj_GetFillColor, through either
-        binding)."""
-        if not fill_colour(obj, *self._refs):
+    def white(self, obj: Any) -> bool:
+        """Whether a page object (a handle, not a plain int) is filled in white (every
+        channel at its maximum)."""
+        if not _fill_colour(obj, *self._refs):
             return False
-        red, green, blue, _ = self._rgba
-        return min(red.value, green.value, blue.value) >= 253
+        return min(self._rgba[:3]) >= 253
 
 
 def _heights(
@@ -454,31 +460,37 @@ def _heights(
     return bottom - size, bottom, baseline if upright else bottom, baseline + size
 
 
-def _generated(handle: Any, text: str, index: int) -> bool:
-    """Whether PDFium generated the character at ``index`` (a space or line break it
-    inferred), asked only of the characters it may generate."""
-    return text[index] in _MAYBE_GENERATED and _is_generated(handle, index) == 1
+_MAYBE_GENERATED_AT = re.compile("[ \r\n]")
+"""The characters PDFium may have generated (it never generates others)."""
+
+
+def _generated_indices(handle: Any, text: str) -> frozenset[int]:
+    """The indices of the characters PDFium generated (spaces and line breaks it
+    inferred), asked only of the characters it may generate, once per page."""
+    maybe = [match.start() for match in _MAYBE_GENERATED_AT.finditer(text)]
+    return frozenset(index for index in maybe if _is_generated(handle, index) == 1)
 
 
 class _Origin:
     """Characters' origins on one text page, read into one buffer kept for the page."""
 
-    def __init__(self, handle: Any) -> None:
+    def __init__(self, handle: Any, generated: frozenset[int]) -> None:
         self._handle = handle
+        self._generated = generated
         self._buffer = ctypes.create_string_buffer(_ORIGIN.size)
         self._refs = (ctypes.byref(self._buffer, 0), ctypes.byref(self._buffer, 8))
 
     def of(self, index: int) -> tuple[float, float]:
         """The origin of the character at ``index``, in user space."""
         _char_origin(self._handle, index, *self._refs)
-        x, y = _ORIGIN.unpack(self._buffer.raw)
+        x, y = _ORIGIN.unpack_from(self._buffer)
         return x, y
 
     def y(self, index: int) -> float:
         """The height of the origin of the character at ``index``, in user space."""
         return self.of(index)[1]
 
-    def level(self, text: str, start: int, stop: int, matrix: Any) -> float | None:
+    def level(self, start: int, stop: int, matrix: Any) -> float | None:
         """The height shared by the origins of a run's characters, when it is sure to be
         shared; None when the baseline may vary along the run.
 
@@ -492,7 +504,7 @@ class _Origin:
         if matrix.b != 0:
             return None
         last = stop - 1
-        while last > start and _generated(self._handle, text, last):
+        while last > start and last in self._generated:
             last -= 1
         first_x, first_y = self.of(start)
         if first_y != matrix.f:
@@ -522,7 +534,9 @@ def _page_text(tp: Any, count: int) -> str:
     text = buffer.raw[: (written - 1) * 2].decode("utf-16-le", "replace") if written > 0 else ""
     if len(text) != count:
         text = "".join(chr(c.FPDFText_GetUnicode(tp, index)) for index in range(count))
-    return text.translate(_PRINTED_HYPHEN)
+    for hyphen in _LINE_END_HYPHEN:  # str.replace: a translation table is slower
+        text = text.replace(hyphen, "-")
+    return text
 
 
 _RIGHT_TO_LEFT = re.compile(
@@ -542,23 +556,30 @@ def _reorders(text: str) -> bool:
     )
 
 
-def _object_runs(handle: Any, text: str, right_to_left: bool) -> Iterator[tuple[int, int, int]]:
+def _object_runs(
+    handle: Any, text: str, generated: frozenset[int], right_to_left: bool
+) -> Iterator[tuple[int, int, int]]:
     """The page's characters as runs ``start, stop, text object``, every printed character
-    of a run held by that object (a generated one may be held by none).
+    of a run held by that object; the ``generated`` characters (see
+    :func:`_generated_indices`) are in none.
 
     A text object's printed characters follow one another on the text page unless PDFium
     reversed some right-to-left text (a document read right to left, or a page with such
-    text): there, each character's object is asked. Elsewhere a run's end is found by
-    asking the objects of characters 1, 2, 4, 8... further on (from the line's last
-    character, the usual end, when it is held by the object), then bisecting between the
-    last one held by the object and the first one not: a few calls a run instead of one
-    per character.
+    text): there, each character's object is asked. Elsewhere a run's end is first guessed
+    where PDFium generated a character (a space between two objects of one printed line, or
+    the line's end): a run held up to there ends there (a run ending early reads the same,
+    the next one going on with the same object); else the objects of characters 1, 2, 4,
+    8... further on are asked, then bisected between the last one held by the object and
+    the first one not: a few calls a run instead of one per character.
     """
     count = len(text)
     per_character = right_to_left or _reorders(text)
+    boundaries = sorted(generated)
+    boundaries.append(count)
+    next_boundary = 0  # the index in ``boundaries`` of the first one past ``index``
     index = 0
     while index < count:
-        if _generated(handle, text, index):
+        if index in generated:
             index += 1
             continue
         obj = _char_object(handle, index)
@@ -567,26 +588,26 @@ def _object_runs(handle: Any, text: str, right_to_left: bool) -> Iterator[tuple[
             while held + 1 < count and _char_object(handle, held + 1) == obj:
                 held += 1
         else:
-            step = 1
-            beyond = count  # the first character known not to be held by ``obj``
-            # First guess: the object ends the printed line (PDFium breaks lines with "\r\n").
-            guess = text.find("\r", index + 1) - 1
-            if guess > index:
-                if _char_object(handle, guess) == obj:
-                    held = guess
-                else:
-                    beyond = guess
-            while held + step < beyond:
-                if _char_object(handle, held + step) != obj:
-                    beyond = held + step
-                    break
-                held += step
-                step *= 2
-            while beyond - held > 1:
-                middle = (held + beyond) // 2
-                if _char_object(handle, middle) == obj:
-                    held = middle
-                else:
-                    beyond = middle
+            while boundaries[next_boundary] < index:
+                next_boundary += 1
+            beyond = boundaries[next_boundary]  # the first character known not to be held
+            guess = beyond - 1
+            if guess > index and _char_object(handle, guess) != obj:
+                beyond = guess
+                step = 1
+                while held + step < beyond:
+                    if _char_object(handle, held + step) != obj:
+                        beyond = held + step
+                        break
+                    held += step
+                    step *= 2
+                while beyond - held > 1:
+                    middle = (held + beyond) // 2
+                    if _char_object(handle, middle) == obj:
+                        held = middle
+                    else:
+                        beyond = middle
+            else:
+                held = guess
         yield index, held + 1, obj or 0
         index = held + 1
