@@ -45,13 +45,9 @@ def _merge(segments: list[Segment]) -> list[Segment]:
     return out
 
 
-def _crosses(h: Segment, v: Segment) -> bool:
-    """Whether a horizontal and a vertical rule touch."""
-    return h.lo - JOIN <= v.pos <= h.hi + JOIN and v.lo - JOIN <= h.pos <= v.hi + JOIN
-
-
 def _components(hs: list[Segment], vs: list[Segment]) -> list[tuple[list[Segment], list[Segment]]]:
-    """Groups of rules connected by crossings: each group is one candidate table."""
+    """Groups of rules connected by crossings (a horizontal and a vertical rule touch, give or
+    take the join distance): each group is one candidate table."""
     parent = list(range(len(hs) + len(vs)))
 
     def find(i: int) -> int:
@@ -60,9 +56,12 @@ def _components(hs: list[Segment], vs: list[Segment]) -> list[tuple[list[Segment
             i = parent[i]
         return i
 
+    # Every pair tested, each rule's reach computed once.
+    reaches = [(v.pos, v.lo - JOIN, v.hi + JOIN) for v in vs]
     for i, h in enumerate(hs):
-        for j, v in enumerate(vs):
-            if _crosses(h, v):
+        left, right, y = h.lo - JOIN, h.hi + JOIN, h.pos
+        for j, (x, top, bottom) in enumerate(reaches):
+            if left <= x <= right and top <= y <= bottom:
                 parent[find(i)] = find(len(hs) + j)
     groups: dict[int, tuple[list[Segment], list[Segment]]] = {}
     for i, h in enumerate(hs):
@@ -95,17 +94,27 @@ class _Rules:
         ordered = sorted(segments, key=lambda s: s.pos)
         return cls(ordered, [s.pos for s in ordered])
 
-    def covers(self, pos: float, lo: float, hi: float) -> bool:
-        """Whether a rule at ``pos`` spans the middle half of ``lo``-``hi``."""
-        quarter = (hi - lo) / 4
-        low, high = lo + quarter, hi - quarter
+    def near(self, pos: float) -> list[Segment]:
+        """The rules at ``pos``, give or take twice the snap distance."""
         reach = SNAP * 2
         start = bisect.bisect_left(self.positions, pos - reach - 1e-9)
         stop = bisect.bisect_right(self.positions, pos + reach + 1e-9)
-        for s in self.segments[start:stop]:  # a loop, not any(): this runs for every grid cell
-            if abs(s.pos - pos) <= reach and s.lo <= low and s.hi >= high:
-                return True
-        return False
+        return [s for s in self.segments[start:stop] if abs(s.pos - pos) <= reach]
+
+
+def _middle(lo: float, hi: float) -> tuple[float, float]:
+    """The middle half of ``lo``-``hi``: what a rule must span to close a grid cell's side."""
+    quarter = (hi - lo) / 4
+    return lo + quarter, hi - quarter
+
+
+def _spans(rules: list[Segment], middle: tuple[float, float]) -> bool:
+    """Whether one of these rules spans the middle half of a grid cell's side."""
+    low, high = middle
+    for s in rules:  # noqa: SIM110 (a loop, not any(): this runs for every grid cell)
+        if s.lo <= low and s.hi >= high:
+            return True
+    return False
 
 
 @dataclass(slots=True)
@@ -136,27 +145,32 @@ def _grid(hs: list[Segment], vs: list[Segment]) -> _Grid | None:
     if len(xs) < 3 or len(ys) < 2 or (len(ys) < 3 and len(xs) < 4):
         return None  # a framed box or a lone rule pair is not a table
     rows, cols = len(ys) - 1, len(xs) - 1
-    parent = {(r, c): (r, c) for r in range(rows) for c in range(cols)}
+    parent = list(range(rows * cols))  # grid cell r, c is r * cols + c
 
-    def find(cell: tuple[int, int]) -> tuple[int, int]:
+    def find(cell: int) -> int:
         while parent[cell] != cell:
             cell = parent[cell]
         return cell
 
-    def union(a: tuple[int, int], b: tuple[int, int]) -> None:
+    def union(a: int, b: int) -> None:
         ra, rb = find(a), find(b)
         if ra != rb:
             keep, drop = (ra, rb) if ra < rb else (rb, ra)
             parent[drop] = keep
 
     h_rules, v_rules = _Rules.of(hs), _Rules.of(vs)
+    across = [h_rules.near(y) for y in ys]  # the rules along each row boundary
+    down = [v_rules.near(x) for x in xs]
+    widths = [_middle(xs[c], xs[c + 1]) for c in range(cols)]
+    heights = [_middle(ys[r], ys[r + 1]) for r in range(rows)]
     for r in range(rows):
         for c in range(cols):
-            if r > 0 and not h_rules.covers(ys[r], xs[c], xs[c + 1]):
-                union((r - 1, c), (r, c))
-            if c > 0 and not v_rules.covers(xs[c], ys[r], ys[r + 1]):
-                union((r, c - 1), (r, c))
-    anchor = [[find((r, c)) for c in range(cols)] for r in range(rows)]
+            cell = r * cols + c
+            if r > 0 and not _spans(across[r], widths[c]):
+                union(cell - cols, cell)
+            if c > 0 and not _spans(down[c], heights[r]):
+                union(cell - 1, cell)
+    anchor = [[divmod(find(r * cols + c), cols) for c in range(cols)] for r in range(rows)]
     return _Grid(xs, ys, anchor)
 
 
