@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, pairwise
 from operator import itemgetter
 
 from aap_parser.grid import BBox
@@ -91,6 +91,8 @@ _BASELINE = itemgetter(5)
 """A glyph's baseline (its sixth field)."""
 _X0 = itemgetter(1)
 """A glyph's left edge (its second field)."""
+_TEXT = itemgetter(0)
+"""A glyph's text (its first field)."""
 
 
 def _word(run: list[Glyph]) -> Word:
@@ -157,13 +159,32 @@ def _runs(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
 
 
 def _groups(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
-    """The glyphs of each printed line (by baseline), top to bottom, each left to right.
+    """The glyphs of each printed line (by baseline), top to bottom, each left to right."""
+    ordered = sorted(glyphs, key=_BASELINE)
+    if not ordered:
+        return []
+    first = ordered[0]
+    if ordered[-1][5] - first[5] <= BASELINE_TOLERANCE_EM * first[6]:
+        # One line (a cell's common case), as _cut_lines would find it: the lowest baseline
+        # is within the first glyph's tolerance, so every other one is (nearer, with a
+        # tolerance no smaller). The backends give finite numbers only.
+        groups = [ordered]
+    else:
+        groups = _cut_lines(ordered)
+    for group in groups:
+        group.sort(key=_X0)
+    return groups
+
+
+def _cut_lines(ordered: list[Glyph]) -> list[list[Glyph]]:
+    """Glyphs sorted by baseline cut into printed lines: a glyph joins the line of the glyph
+    that opened it when its baseline is within the tolerance of the larger of their sizes.
     (Fields read by position: this runs for every glyph of a page.)"""
     groups: list[list[Glyph]] = []
     group: list[Glyph] = []
     reference = size = 0.0
     tolerance = BASELINE_TOLERANCE_EM
-    for glyph in sorted(glyphs, key=_BASELINE):
+    for glyph in ordered:
         glyph_size = glyph[6]
         larger = size if size > glyph_size else glyph_size  # max(glyph.size, size), no call
         if group and glyph[5] - reference <= tolerance * larger:
@@ -172,8 +193,6 @@ def _groups(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
         group = [glyph]
         groups.append(group)
         reference, size = glyph[5], glyph_size
-    for group in groups:
-        group.sort(key=_X0)
     return groups
 
 
@@ -204,10 +223,40 @@ def line_texts(glyphs: Iterable[Glyph]) -> tuple[str, ...]:
     the boxes and sizes (a ruled cell needs only its text)."""
     texts: list[str] = []
     for group in _groups(glyphs):
-        runs = _runs(group)
-        if runs:
-            texts.append(" ".join(["".join([g.text for g in run]) for run in runs]))
+        text = _plain_text(group)
+        if text is None:
+            text = " ".join(["".join([g.text for g in run]) for run in _runs(group)])
+        if text:
+            texts.append(text)
     return tuple(texts)
+
+
+def _plain_text(line: list[Glyph]) -> str | None:
+    """What :func:`_runs` makes of one line's glyphs (left to right), joined, for the common
+    line: one character per glyph, no soft hyphen, no re-printed glyph; None for another.
+
+    The characters are joined at once, cut at every gap wider than the word gap, then at
+    whitespace: a gap next to a space, which :func:`_runs` does not test, cuts nothing more.
+    """
+    texts = list(map(_TEXT, line))
+    text = "".join(texts)
+    if len(text) != len(texts) or "" in texts or SOFT_HYPHEN in text:
+        return None
+    cuts: list[int] = []
+    first = line[0]
+    last_text, end_x1, end_size = first[0], first[2], first[6]
+    gap = WORD_GAP_EM
+    for i, glyph in enumerate(islice(line, 1, None), 1):
+        glyph_text = glyph[0]
+        if glyph_text == last_text and _is_duplicate(glyph, line[i - 1]):
+            return None
+        size = glyph[6]
+        if glyph[1] - end_x1 > gap * (end_size if end_size > size else size):  # max(), no call
+            cuts.append(i)
+        last_text, end_x1, end_size = glyph_text, glyph[2], size
+    if cuts:
+        text = " ".join([text[a:b] for a, b in pairwise([0, *cuts, len(text)])])
+    return " ".join(text.split())
 
 
 def split_at_gaps(line: Line, gap: float) -> list[Line]:

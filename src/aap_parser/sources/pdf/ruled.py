@@ -9,6 +9,7 @@ goes to the cell holding its centre.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -44,13 +45,9 @@ def _merge(segments: list[Segment]) -> list[Segment]:
     return out
 
 
-def _crosses(h: Segment, v: Segment) -> bool:
-    """Whether a horizontal and a vertical rule touch."""
-    return h.lo - JOIN <= v.pos <= h.hi + JOIN and v.lo - JOIN <= h.pos <= v.hi + JOIN
-
-
 def _components(hs: list[Segment], vs: list[Segment]) -> list[tuple[list[Segment], list[Segment]]]:
-    """Groups of rules connected by crossings: each group is one candidate table."""
+    """Groups of rules connected by crossings (a horizontal and a vertical rule touch, give or
+    take the join distance): each group is one candidate table."""
     parent = list(range(len(hs) + len(vs)))
 
     def find(i: int) -> int:
@@ -59,9 +56,12 @@ def _components(hs: list[Segment], vs: list[Segment]) -> list[tuple[list[Segment
             i = parent[i]
         return i
 
+    # Every pair tested, each rule's reach computed once.
+    reaches = [(v.pos, v.lo - JOIN, v.hi + JOIN) for v in vs]
     for i, h in enumerate(hs):
-        for j, v in enumerate(vs):
-            if _crosses(h, v):
+        left, right, y = h.lo - JOIN, h.hi + JOIN, h.pos
+        for j, (x, top, bottom) in enumerate(reaches):
+            if left <= x <= right and top <= y <= bottom:
                 parent[find(i)] = find(len(hs) + j)
     groups: dict[int, tuple[list[Segment], list[Segment]]] = {}
     for i, h in enumerate(hs):
@@ -94,17 +94,27 @@ class _Rules:
         ordered = sorted(segments, key=lambda s: s.pos)
         return cls(ordered, [s.pos for s in ordered])
 
-    def covers(self, pos: float, lo: float, hi: float) -> bool:
-        """Whether a rule at ``pos`` spans the middle half of ``lo``-``hi``."""
-        quarter = (hi - lo) / 4
-        low, high = lo + quarter, hi - quarter
+    def near(self, pos: float) -> list[Segment]:
+        """The rules at ``pos``, give or take twice the snap distance."""
         reach = SNAP * 2
         start = bisect.bisect_left(self.positions, pos - reach - 1e-9)
         stop = bisect.bisect_right(self.positions, pos + reach + 1e-9)
-        for s in self.segments[start:stop]:  # a loop, not any(): this runs for every grid cell
-            if abs(s.pos - pos) <= reach and s.lo <= low and s.hi >= high:
-                return True
-        return False
+        return [s for s in self.segments[start:stop] if abs(s.pos - pos) <= reach]
+
+
+def _middle(lo: float, hi: float) -> tuple[float, float]:
+    """The middle half of ``lo``-``hi``: what a rule must span to close a grid cell's side."""
+    quarter = (hi - lo) / 4
+    return lo + quarter, hi - quarter
+
+
+def _spans(rules: list[Segment], middle: tuple[float, float]) -> bool:
+    """Whether one of these rules spans the middle half of a grid cell's side."""
+    low, high = middle
+    for s in rules:  # noqa: SIM110 (a loop, not any(): this runs for every grid cell)
+        if s.lo <= low and s.hi >= high:
+            return True
+    return False
 
 
 @dataclass(slots=True)
@@ -123,15 +133,9 @@ class _Grid:
         return BBox(self.xs[c], self.ys[r], self.xs[c + 1], self.ys[r + 1])
 
 
-
-@dataclass(slots=True)
-class _Held:
-    """The glyphs a table's frame holds, with how many column and row boundaries lie at
-    or before each one's centre."""
-
-    glyphs: list[Glyph]
-    cols: list[int]
-    rows: list[int]
+Run = tuple[int, int, int, int]
+"""Consecutive glyphs of a page in one grid cell: ``start`` and ``stop`` in the page's glyph
+list, then how many column and row boundaries lie at or before their centres."""
 
 
 def _grid(hs: list[Segment], vs: list[Segment]) -> _Grid | None:
@@ -141,52 +145,57 @@ def _grid(hs: list[Segment], vs: list[Segment]) -> _Grid | None:
     if len(xs) < 3 or len(ys) < 2 or (len(ys) < 3 and len(xs) < 4):
         return None  # a framed box or a lone rule pair is not a table
     rows, cols = len(ys) - 1, len(xs) - 1
-    parent = {(r, c): (r, c) for r in range(rows) for c in range(cols)}
+    parent = list(range(rows * cols))  # grid cell r, c is r * cols + c
 
-    def find(cell: tuple[int, int]) -> tuple[int, int]:
+    def find(cell: int) -> int:
         while parent[cell] != cell:
             cell = parent[cell]
         return cell
 
-    def union(a: tuple[int, int], b: tuple[int, int]) -> None:
+    def union(a: int, b: int) -> None:
         ra, rb = find(a), find(b)
         if ra != rb:
             keep, drop = (ra, rb) if ra < rb else (rb, ra)
             parent[drop] = keep
 
     h_rules, v_rules = _Rules.of(hs), _Rules.of(vs)
+    across = [h_rules.near(y) for y in ys]  # the rules along each row boundary
+    down = [v_rules.near(x) for x in xs]
+    widths = [_middle(xs[c], xs[c + 1]) for c in range(cols)]
+    heights = [_middle(ys[r], ys[r + 1]) for r in range(rows)]
     for r in range(rows):
         for c in range(cols):
-            if r > 0 and not h_rules.covers(ys[r], xs[c], xs[c + 1]):
-                union((r - 1, c), (r, c))
-            if c > 0 and not v_rules.covers(xs[c], ys[r], ys[r + 1]):
-                union((r, c - 1), (r, c))
-    anchor = [[find((r, c)) for c in range(cols)] for r in range(rows)]
+            cell = r * cols + c
+            if r > 0 and not _spans(across[r], widths[c]):
+                union(cell - cols, cell)
+            if c > 0 and not _spans(down[c], heights[r]):
+                union(cell - 1, cell)
+    anchor = [[divmod(find(r * cols + c), cols) for c in range(cols)] for r in range(rows)]
     return _Grid(xs, ys, anchor)
 
 
-def _open_overflowed(grid: _Grid, glyphs: list[Glyph], cols: list[int], rows: list[int]) -> None:
+def _open_overflowed(grid: _Grid, glyphs: list[Glyph], runs: list[Run]) -> None:
     """Join a row's cells across a column rule that printed text runs through.
 
     A spreadsheet printed with gridlines draws them over text overflowing into the empty
     cells beside it (a letterhead line, a date): two characters printed one after the other,
-    a word space apart at most, on both sides of a rule, are one cell's text. ``cols`` and
-    ``rows`` are each glyph's boundary counts (see :class:`_Held`).
+    a word space apart at most, on both sides of a rule, are one cell's text. ``runs`` are
+    the table's glyphs (see :data:`Run`): only the last glyph of a run and the first of the
+    next can stand in two columns.
     """
     xs = grid.xs
     last_row = len(grid.ys) - 2
-    for i in range(1, len(glyphs)):
-        c = cols[i - 1]
-        if cols[i] == c:
+    for (_, stop, c, row), (start, _, col, _) in itertools.pairwise(runs):
+        if col == c:
             continue  # both in one column: no rule between them
-        a, b = glyphs[i - 1], glyphs[i]
+        a, b = glyphs[stop - 1], glyphs[start]
         if b.x0 <= a.x0 or abs(b.baseline - a.baseline) > 0.5:
             continue
         if b.x0 - a.x1 > OVERFLOW_GAP_EM * a.size:
             continue
         if c == 0 or c >= len(xs) - 1 or xs[c] >= (b.x0 + b.x1) / 2:
             continue
-        r = min(max(rows[i - 1] - 1, 0), last_row)
+        r = min(max(row - 1, 0), last_row)
         left, right = grid.anchor[r][c - 1], grid.anchor[r][c]
         if left != right:
             keep = min(left, right)
@@ -197,33 +206,45 @@ def _open_overflowed(grid: _Grid, glyphs: list[Glyph], cols: list[int], rows: li
 
 
 def _block_boxes(grid: _Grid) -> dict[tuple[int, int], BBox]:
-    """Each merged block's box, keyed by its anchor: one pass over the grid cells."""
-    boxes: dict[tuple[int, int], BBox] = {}
+    """Each merged block's box, keyed by its anchor in the order the grid first meets it: the
+    boundaries beyond its outermost rows and columns (the union of its cells' boxes)."""
+    spans: dict[tuple[int, int], list[int]] = {}  # first row, first and last column, last row
     for r, anchors in enumerate(grid.anchor):
         for c, anchor in enumerate(anchors):
-            box = grid.box(r, c)
-            held = boxes.get(anchor)
-            boxes[anchor] = box if held is None else held.union(box)
-    return boxes
+            span = spans.get(anchor)
+            if span is None:
+                spans[anchor] = [r, c, c, r]
+                continue
+            if c < span[1]:
+                span[1] = c
+            elif c > span[2]:
+                span[2] = c
+            span[3] = r
+    xs, ys = grid.xs, grid.ys
+    return {
+        anchor: BBox(xs[first], ys[top], xs[last + 1], ys[bottom + 1])
+        for anchor, (top, first, last, bottom) in spans.items()
+    }
 
 
 def _table(grid: _Grid, glyphs: dict[tuple[int, int], list[Glyph]], page: int) -> RawTable:
     """Emit the grid's rows; merged blocks give their text to their first row."""
     rows: list[RawRow] = []
-    n_rows, n_cols = len(grid.ys) - 1, len(grid.xs) - 1
     blocks = _block_boxes(grid)
-    for r in range(n_rows):
+    for r, anchors in enumerate(grid.anchor):
         cells: list[RawCell] = []
-        for c in range(n_cols):
-            ar, ac = grid.anchor[r][c]
+        shown = False  # whether a cell of the row holds text or continues a block from above
+        for c, (ar, ac) in enumerate(anchors):
             if ar < r:
                 cells.append(RawCell(bbox=grid.box(r, c), merged_from_above=True))
+                shown = True
             elif ac < c:
                 cells.append(RawCell(bbox=grid.box(r, c)))
             else:
-                box = blocks[(r, c)]
-                cells.append(RawCell(line_texts(glyphs.get((r, c), [])), bbox=box))
-        if all(cell.is_empty and not cell.merged_from_above for cell in cells):
+                cell = RawCell(line_texts(glyphs.get((r, c), [])), bbox=blocks[(r, c)])
+                cells.append(cell)
+                shown = shown or not cell.is_empty
+        if not shown:
             continue
         band = BBox(grid.xs[0], grid.ys[r], grid.xs[-1], grid.ys[r + 1])
         rows.append(RawRow(tuple(cells), page=page, bbox=band))
@@ -240,45 +261,41 @@ def _disjoint(grids: list[_Grid]) -> bool:
     )
 
 
-def _place_glyphs(grids: list[_Grid], held: list[_Held], glyphs: list[Glyph]) -> list[Glyph]:
-    """Give each glyph to the first table whose frame holds its centre, with its boundary
-    counts (see :class:`_Held`); return the glyphs outside every table.
+def _place_glyphs(grids: list[_Grid], glyphs: list[Glyph]) -> tuple[list[list[Run]], list[Glyph]]:
+    """Give each glyph to the first table whose frame holds its centre: each table's runs
+    (see :data:`Run`), and the glyphs outside every table.
 
     The column and row are found by bisecting the boundaries; a glyph whose centre lies in
-    the same grid cell as the glyph before (a cell's text is printed in one go) reuses that
-    glyph's answer, when the frames do not touch (no other table can then hold it). Written
+    the same grid cell as the glyph before (a cell's text is printed in one go) extends that
+    glyph's run, when the frames do not touch (no other table can then hold it). Written
     out: this loop runs for every character of the page.
     """
     outside: list[Glyph] = []
+    held: list[list[Run]] = [[] for _ in grids]
     bisect_right = bisect.bisect_right
     frames = [
-        (g.xs[0], g.xs[-1], g.ys[0], g.ys[-1], g.xs, g.ys, inside)
-        for g, inside in zip(grids, held, strict=True)
+        (g.xs[0], g.xs[-1], g.ys[0], g.ys[-1], g.xs, g.ys, runs)
+        for g, runs in zip(grids, held, strict=True)
     ]
     remember = _disjoint(grids)
     inf = float("inf")
     # The last grid cell found: its span (x_lo <= cx < x_hi, y_lo <= cy < y_hi) and answer.
     x_lo = x_hi = y_lo = y_hi = inf
-    col = row = 0
-    none = _Held([], [], [])  # answers no glyph: the span above is empty
-    add_glyph, add_col, add_row = none.glyphs.append, none.cols.append, none.rows.append
-    for glyph in glyphs:
-        cx, cy = (glyph[1] + glyph[2]) / 2, (glyph[3] + glyph[4]) / 2  # x0, x1, top, bottom
+    col = row = start = 0
+    open_run: list[Run] | None = None  # the runs of the table holding the run under way
+    for i, glyph in enumerate(glyphs):
+        # The centre (x0 + x1, top + bottom halved; * 0.5 rounds as / 2 does).
+        cx, cy = (glyph[1] + glyph[2]) * 0.5, (glyph[3] + glyph[4]) * 0.5
         if x_lo <= cx < x_hi and y_lo <= cy < y_hi:
-            add_glyph(glyph)
-            add_col(col)
-            add_row(row)
             continue
-        for left, right, top, bottom, xs, ys, inside in frames:
+        if open_run is not None:
+            open_run.append((start, i, col, row))
+            open_run = None
+        for left, right, top, bottom, xs, ys, runs in frames:
             if left <= cx <= right and top <= cy <= bottom:
                 col = bisect_right(xs, cx)
                 row = bisect_right(ys, cy)
-                add_glyph = inside.glyphs.append
-                add_col = inside.cols.append
-                add_row = inside.rows.append
-                add_glyph(glyph)
-                add_col(col)
-                add_row(row)
+                open_run, start = runs, i
                 if remember and 0 < col < len(xs) and 0 < row < len(ys):
                     x_lo, x_hi, y_lo, y_hi = xs[col - 1], xs[col], ys[row - 1], ys[row]
                 else:
@@ -287,7 +304,9 @@ def _place_glyphs(grids: list[_Grid], held: list[_Held], glyphs: list[Glyph]) ->
         else:
             outside.append(glyph)
             x_lo = x_hi = y_lo = y_hi = inf
-    return outside
+    if open_run is not None:
+        open_run.append((start, len(glyphs), col, row))
+    return held, outside
 
 
 def find_ruled_tables(
@@ -298,27 +317,23 @@ def find_ruled_tables(
     vs = _merge([s for s in segments if not s.horizontal])
     grids = [g for hv in _components(hs, vs) if (g := _grid(*hv)) is not None]
     grids.sort(key=lambda g: g.ys[0])
-    held = [_Held([], [], []) for _ in grids]
-    outside = _place_glyphs(grids, held, glyphs)
+    held, outside = _place_glyphs(grids, glyphs)
     buckets: list[dict[tuple[int, int], list[Glyph]]] = [{} for _ in grids]
-    for grid, inside, bucket in zip(grids, held, buckets, strict=True):
-        _open_overflowed(grid, inside.glyphs, inside.cols, inside.rows)
-        # The merged block for every pair of boundary counts, a centre on the table's
-        # right or bottom edge counting in the last column or row.
+    for grid, runs, bucket in zip(grids, held, buckets, strict=True):
+        _open_overflowed(grid, glyphs, runs)
+        # The merged block for every pair of boundary counts (0 to len(xs), 0 to len(ys)):
+        # a count of 0 or of all boundaries (a centre on the table's left or top edge, on
+        # its right or bottom edge) counts in the first or last column or row.
         width = len(grid.xs) + 1
-        last_col, last_row = len(grid.xs) - 2, len(grid.ys) - 2
-        blocks = [
-            grid.anchor[min(max(r - 1, 0), last_row)][min(max(c - 1, 0), last_col)]
-            for r in range(len(grid.ys) + 1)
-            for c in range(width)
-        ]
-        for glyph, col, row in zip(inside.glyphs, inside.cols, inside.rows, strict=True):
+        edged = [grid.anchor[0], *grid.anchor, grid.anchor[-1]]
+        blocks = [block for anchors in edged for block in (anchors[0], *anchors, anchors[-1])]
+        for start, stop, col, row in runs:
             block = blocks[row * width + col]
             held_by = bucket.get(block)
             if held_by is None:
-                bucket[block] = [glyph]
+                bucket[block] = glyphs[start:stop]
             else:
-                held_by.append(glyph)
+                held_by += glyphs[start:stop]
     tables = [_table(g, b, page) for g, b in zip(grids, buckets, strict=True)]
     return [t for t in tables if t.rows], outside
 

@@ -49,8 +49,6 @@ Matrix = tuple[float, float, float, float, float, float]
 
 _LINE_END_HYPHEN = ("\x02", "\ufffe")
 """How PDFium reports a hyphen printed at a line end (per character, in the page's text)."""
-_PRINTED_HYPHEN = str.maketrans(dict.fromkeys(_LINE_END_HYPHEN, "-"))
-"""The page's text with each line-end hyphen as the hyphen printed."""
 _INVISIBLE = (3, 7)
 """Text render modes that paint nothing (7 adds the text to the clipping path)."""
 _BOXES = ("mlh", "ml", "mlllh", "mllll")
@@ -69,9 +67,6 @@ def _binding(name: str, *, handles: int, returns_handle: bool) -> Any:
     return prototype(ctypes.cast(public, ctypes.c_void_p).value or 0)
 
 
-_render_mode = _binding("FPDFTextObj_GetTextRenderMode", handles=1, returns_handle=False)
-_fill_colour = _binding("FPDFPageObj_GetFillColor", handles=1, returns_handle=False)
-_text_object_font = _binding("FPDFTextObj_GetFont", handles=1, returns_handle=True)
 _font_name = _binding("FPDFFont_GetBaseFontName", handles=1, returns_handle=False)
 _font_descent = _binding("FPDFFont_GetDescent", handles=1, returns_handle=False)
 
@@ -88,6 +83,9 @@ def _unconverted(name: str, restype: Any) -> Any:
 
 
 _char_object = _unconverted("FPDFText_GetTextObject", ctypes.c_void_p)
+_render_mode = _unconverted("FPDFTextObj_GetTextRenderMode", ctypes.c_int)
+_fill_colour = _unconverted("FPDFPageObj_GetFillColor", ctypes.c_int)
+_text_object_font = _unconverted("FPDFTextObj_GetFont", ctypes.c_void_p)
 _char_origin = _unconverted("FPDFText_GetCharOrigin", ctypes.c_int)
 _loose_box = _unconverted("FPDFText_GetLooseCharBox", ctypes.c_int)
 _is_generated = _unconverted("FPDFText_IsGenerated", ctypes.c_int)
@@ -234,7 +232,7 @@ class _Page:
                 self._rules(obj, self.matrix, ink)
         return ink
 
-    def _font(self, obj: int) -> tuple[bool, bool, float]:
+    def _font(self, obj: ctypes.c_void_p) -> tuple[bool, bool, float]:
         """Bold, italic and descent (per unit of size) of a text object's font."""
         font = _text_object_font(obj)
         known = self._fonts.get(font)
@@ -279,9 +277,13 @@ class _Page:
         new = tuple.__new__  # a Glyph without NamedTuple's keyword wrapper
         append = glyphs.append
         for start, stop, obj in _object_runs(handle, text, generated, self.right_to_left):
-            bold, italic, descent = self._font(obj) if obj else (False, False, 0.0)
-            hidden = bool(obj) and _render_mode(obj) in _INVISIBLE
-            white = bool(obj) and self._colour.white(_fill_colour, obj)
+            bold = italic = hidden = white = False
+            descent = 0.0
+            if obj:
+                held_by = ctypes.c_void_p(obj)  # a handle: an unconverted call takes no int
+                bold, italic, descent = self._font(held_by)
+                hidden = _render_mode(held_by) in _INVISIBLE
+                white = self._colour.white(held_by)
             _char_matrix(handle, start, at_matrix)
             # The page matrix only moves: the character matrix alone scales and turns.
             ma, mb, mc, md = matrix.a, matrix.b, matrix.c, matrix.d
@@ -353,7 +355,7 @@ class _Page:
         fill, stroke = self._modes
         if not _draw_mode(obj, *self._mode_refs) or not (fill.value or stroke.value):
             return
-        shaded = bool(fill.value) and not self._colour.white(_fill_colour, obj)
+        shaded = bool(fill.value) and not self._colour.white(obj)
         for shape, points in self._subpaths(obj, whole):
             if shaded and shape in _BOXES and all(math.isfinite(x + y) for x, y in points):
                 placed = [(x + self.x_shift, self.flip(y)) for x, y in points]
@@ -436,17 +438,16 @@ class _FillColour:
     """Page objects' fill colours, read into one buffer kept for the page."""
 
     def __init__(self) -> None:
-        self._rgba = tuple(ctypes.c_uint() for _ in range(4))
-        self._refs = tuple(ctypes.byref(channel) for channel in self._rgba)
+        self._rgba = (ctypes.c_uint * 4)()
+        size = ctypes.sizeof(ctypes.c_uint)
+        self._refs = tuple(ctypes.byref(self._rgba, size * channel) for channel in range(4))
 
-    def white(self, fill_colour: Any, obj: Any) -> bool:
-        """Whether a page object is filled in white (every channel at its maximum), its
-        colour read by ``fill_colour`` (PDFium's FPDFPageObj_GetFillColor, through either
-        binding)."""
-        if not fill_colour(obj, *self._refs):
+    def white(self, obj: Any) -> bool:
+        """Whether a page object (a handle, not a plain int) is filled in white (every
+        channel at its maximum)."""
+        if not _fill_colour(obj, *self._refs):
             return False
-        red, green, blue, _ = self._rgba
-        return min(red.value, green.value, blue.value) >= 253
+        return min(self._rgba[:3]) >= 253
 
 
 def _heights(
@@ -533,7 +534,9 @@ def _page_text(tp: Any, count: int) -> str:
     text = buffer.raw[: (written - 1) * 2].decode("utf-16-le", "replace") if written > 0 else ""
     if len(text) != count:
         text = "".join(chr(c.FPDFText_GetUnicode(tp, index)) for index in range(count))
-    return text.translate(_PRINTED_HYPHEN)
+    for hyphen in _LINE_END_HYPHEN:  # str.replace: a translation table is slower
+        text = text.replace(hyphen, "-")
+    return text
 
 
 _RIGHT_TO_LEFT = re.compile(
