@@ -460,7 +460,7 @@ def _printed_rows(
 ) -> tuple[list[int], list[list[str]], int]:
     """The indexes and cells of the rows that print something, and their widest printed
     width."""
-    numbered = [i for i, row in enumerate(rows) if any(t.strip() for t in row)]
+    numbered = [i for i, row in enumerate(rows) if "".join(row).strip()]
     texts = [list(rows[i]) for i in numbered]
     return numbered, texts, max((_printed_width(row) for row in texts), default=0)
 
