@@ -160,8 +160,8 @@ def _laureate(
 def _printable(cell: RawCell, warnings: _RowWarnings) -> RawCell:
     """The cell without private-use characters: glyphs of a symbol font that name no letter
     (known list markers were read as such where the text entered)."""
-    if max("".join(cell.lines), default="") < "\ue000":
-        return cell  # the common cell: every character below the private-use area
+    if not private_use("".join(cell.lines))[1]:
+        return cell  # the common cell: its lines are read once, together
     cleaned = [private_use(line) for line in cell.lines]
     dropped = "".join(gone for _, gone in cleaned)
     if not dropped:
