@@ -170,7 +170,11 @@ def _grid(hs: list[Segment], vs: list[Segment]) -> _Grid | None:
                 union(cell - cols, cell)
             if c > 0 and not _spans(down[c], heights[r]):
                 union(cell - 1, cell)
-    anchor = [[divmod(find(r * cols + c), cols) for c in range(cols)] for r in range(rows)]
+    # A union keeps the lower index as root, so a cell's root is found before its own.
+    cells = [(r, c) for r in range(rows) for c in range(cols)]
+    for cell, up in enumerate(parent):
+        parent[cell] = parent[up]
+    anchor = [[cells[root] for root in parent[r * cols : (r + 1) * cols]] for r in range(rows)]
     return _Grid(xs, ys, anchor)
 
 
