@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from operator import itemgetter
 
 from aap_parser.collector import collector_paused
 from aap_parser.errors import (
@@ -63,6 +64,9 @@ def _text_lines(line: Line, page: int) -> list[TextLine]:
     ]
 
 
+_TEXT = itemgetter(0)
+"""A glyph's text (its first field)."""
+
 _readable = lru_cache(maxsize=1024)(readable)
 """``wording.readable`` remembered per glyph text: a page repeats a few dozen characters."""
 
@@ -70,7 +74,8 @@ _readable = lru_cache(maxsize=1024)(readable)
 def _readable_glyphs(glyphs: list[Glyph]) -> list[Glyph]:
     """The glyphs as a reader sees them: compatibility characters spelt out (ligatures,
     full-width forms, odd spaces), zero-width ones dropped; whichever backend read them."""
-    changed = {text: seen for text in {g.text for g in glyphs} if (seen := _readable(text)) != text}
+    texts = set(map(_TEXT, glyphs))
+    changed = {text: seen for text in texts if (seen := _readable(text)) != text}
     if not changed:
         return glyphs  # the common page: every character reads as printed
     out: list[Glyph] = []
