@@ -27,6 +27,7 @@ from aap_parser.sources.ocr.glyphs import to_glyphs
 from aap_parser.sources.ocr.render import ink_threshold, skew_angle, straighten
 from aap_parser.sources.ocr.rules import find_rules
 from aap_parser.sources.ocr.tesseract import OcrWord, parse_hocr
+from aap_parser.sources.pdf.ink import TEXT
 from aap_parser.sources.pdf.lines import build_lines
 from tests.fixtures_gen.scan import SCANNED_DIR, SCANS
 from tests.fixtures_gen.scan_score import score
@@ -118,7 +119,7 @@ def test_specks_are_dropped_but_punctuation_kept() -> None:
     guillemet = OcrWord("«", x0=50, top=80, x1=60, bottom=90, **line)
     word = OcrWord("Jeunesse", x0=70, top=70, x1=200, bottom=100, **line)
     ink = np.full((200, 300), 255, dtype=np.uint8)
-    text = "".join(g.text for g in to_glyphs([speck, guillemet, word], ink, 128, 300))
+    text = "".join(g[TEXT] for g in to_glyphs([speck, guillemet, word], ink, 128, 300))
     assert text == "« Jeunesse"
 
 

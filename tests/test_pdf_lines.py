@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aap_parser.sources.pdf.ink import Glyph
+from aap_parser.sources.pdf.ink import BASELINE, SIZE, TEXT, X0, X1, Glyph, glyph, with_text
 from aap_parser.sources.pdf.lines import (
     BASELINE_TOLERANCE_EM,
     WORD_GAP_EM,
@@ -24,29 +24,29 @@ def _general_cut(glyphs: list[Glyph]) -> list[list[Glyph]]:
     baseline is within the tolerance of the larger of their sizes."""
     groups: list[list[Glyph]] = []
     opener = glyphs[0] if glyphs else None
-    for glyph in sorted(glyphs, key=lambda g: g.baseline):
+    for one in sorted(glyphs, key=lambda g: g[BASELINE]):
         if groups and opener is not None:
-            larger = max(opener.size, glyph.size)
-            if glyph.baseline - opener.baseline <= BASELINE_TOLERANCE_EM * larger:
-                groups[-1].append(glyph)
+            larger = max(opener[SIZE], one[SIZE])
+            if one[BASELINE] - opener[BASELINE] <= BASELINE_TOLERANCE_EM * larger:
+                groups[-1].append(one)
                 continue
-        groups.append([glyph])
-        opener = glyph
+        groups.append([one])
+        opener = one
     return groups
 
 
 def _general_groups(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """The lines cut glyph by glyph, each sorted left to right."""
-    return [sorted(group, key=lambda g: g.x0) for group in _general_cut(glyphs)]
+    return [sorted(group, key=lambda g: g[X0]) for group in _general_cut(glyphs)]
 
 
 def _general_text(line: list[Glyph]) -> str:
     """A line's text word by word."""
-    return " ".join("".join(g.text for g in run) for run in _runs(line))
+    return " ".join("".join(g[TEXT] for g in run) for run in _runs(line))
 
 
 def _glyph(text: str, x0: float, width: float, baseline: float, size: float) -> Glyph:
-    return Glyph(
+    return glyph(
         text,
         x0,
         x0 + width,
@@ -82,16 +82,16 @@ def _cells(draw: st.DrawFn) -> list[Glyph]:
         for _ in range(draw(st.integers(1, 12))):
             size = draw(st.sampled_from(sizes))
             width = draw(st.sampled_from([0.0, 0.2, 2.5, 5.0, 6.1]))
-            glyph = _glyph(
+            one = _glyph(
                 draw(_TEXTS),
                 x,
                 width,
                 baseline + draw(_JITTERS),
                 size,
             )
-            glyphs.append(glyph)
+            glyphs.append(one)
             if draw(st.integers(0, 9)) == 0:  # printed again a hair to the side
-                glyphs.append(glyph._replace(x0=glyph.x0 + 0.1, x1=glyph.x1 + 0.1))
+                glyphs.append((one[TEXT], one[X0] + 0.1, one[X1] + 0.1, *one[3:]))
             x += width + draw(_GAPS)
         baseline += draw(_LEADINGS)
     return draw(st.permutations(glyphs))
@@ -102,7 +102,7 @@ def _cells(draw: st.DrawFn) -> list[Glyph]:
 def test_lines_and_texts_are_those_of_the_general_rules(glyphs: list[Glyph]) -> None:
     groups = _groups(glyphs)
     assert groups == _general_groups(glyphs)
-    ordered = sorted(glyphs, key=lambda g: g.baseline)
+    ordered = sorted(glyphs, key=lambda g: g[BASELINE])
     assert _cut_lines(ordered) == _general_cut(ordered)
     for group in groups:
         assert _plain_text(group) in (None, _general_text(group))
@@ -114,18 +114,18 @@ def test_a_plain_line_is_read_at_once_with_its_word_gaps() -> None:
     size = 10.0
     glyphs = [_glyph(c, 10.0 + 5 * i, 5.0, 100.0, size) for i, c in enumerate("ab cd")]
     glyphs += [_glyph(c, 40.0 + 5 * i, 5.0, 100.2, size) for i, c in enumerate("ef")]
-    assert _plain_text(sorted(glyphs, key=lambda g: g.x0)) == "ab cd ef"
+    assert _plain_text(sorted(glyphs, key=lambda g: g[X0])) == "ab cd ef"
     assert line_texts(reversed(glyphs)) == ("ab cd ef",)
 
 
 def test_a_reprinted_or_soft_hyphened_line_goes_the_general_way() -> None:
     glyphs = [_glyph(c, 10.0 + 5 * i, 5.0, 100.0, 10.0) for i, c in enumerate("fil")]
-    bold = sorted([*glyphs, glyphs[1]._replace(x0=15.2, x1=20.2)], key=lambda g: g.x0)
+    bold = sorted([*glyphs, (glyphs[1][TEXT], 15.2, 20.2, *glyphs[1][3:])], key=lambda g: g[X0])
     assert _plain_text(bold) is None
     assert line_texts(bold) == ("fil",)
     hyphened = [
         *glyphs[:2],
-        glyphs[2]._replace(text=SOFT_HYPHEN),
+        with_text(glyphs[2], SOFT_HYPHEN),
         _glyph("e", 25.0, 5.0, 100.0, 10.0),
     ]
     assert _plain_text(hyphened) is None

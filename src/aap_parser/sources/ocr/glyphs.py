@@ -29,7 +29,7 @@ from numpy.typing import NDArray
 
 from aap_parser.sources.ocr.render import Grey
 from aap_parser.sources.ocr.tesseract import OcrWord
-from aap_parser.sources.pdf.ink import Glyph
+from aap_parser.sources.pdf.ink import Glyph, glyph
 
 SIZE_PER_X_SIZE = 1.0
 """Font size over hOCR ``x_size``, measured on Arial, Liberation Sans and Times renders."""
@@ -170,11 +170,11 @@ def to_glyphs(words: Sequence[OcrWord], ink: Grey, threshold: int, dpi: int) -> 
         if previous is not None and previous.line == word.line:
             gap_x0 = previous.x1 * scale + bearing
             glyphs.append(
-                Glyph(" ", gap_x0, max(x0, gap_x0), top, bottom, baseline, size, bold, False)
+                glyph(" ", gap_x0, max(x0, gap_x0), top, bottom, baseline, size, bold, False)
             )
         step = (x1 - x0) / len(word.text)
         glyphs.extend(
-            Glyph(c, x0 + i * step, x0 + (i + 1) * step, top, bottom, baseline, size, bold, False)
+            glyph(c, x0 + i * step, x0 + (i + 1) * step, top, bottom, baseline, size, bold, False)
             for i, c in enumerate(word.text)
         )
         previous = word

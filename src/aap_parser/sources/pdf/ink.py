@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Final
 
 THIN = 2.0
 """A filled rectangle thinner than this (points) is drawn as a rule, not as shading."""
@@ -26,32 +26,55 @@ def font_style(fontname: str) -> tuple[bool, bool]:
     return bool(_BOLD.search(name)), bool(_ITALIC.search(name))
 
 
-class Glyph(NamedTuple):
-    """One printed character, in page points with a top-left origin."""
+Glyph = tuple[str, float, float, float, float, float, float, bool, bool, bool, bool]
+"""One printed character, in page points with a top-left origin: its text, left and right,
+top and bottom, baseline, font size, bold, italic, hidden (painted invisibly: text render
+mode 3 or 7, an OCR layer, a hidden stamp) and white (filled in white: unseen on the white
+page unless printed over a shaded area); read by the positions below.
 
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    baseline: float
-    size: float
-    bold: bool
-    italic: bool
-    hidden: bool = False
-    """Painted invisibly (text render mode 3 or 7: an OCR layer, a hidden stamp)."""
-    white: bool = False
-    """Filled in white: unseen on the white page unless printed over a shaded area."""
+A plain tuple, not a named one: a page holds thousands, each made in the backend's innermost
+loop, and a named tuple costs about 150 ns more to make (a fifth of reading a character).
+"""
 
-    @property
-    def cx(self) -> float:
-        """Horizontal centre."""
-        return (self.x0 + self.x1) / 2
+# The positions of a glyph's fields (Final: the type checker knows each field's type).
+TEXT: Final = 0
+X0: Final = 1
+X1: Final = 2
+TOP: Final = 3
+BOTTOM: Final = 4
+BASELINE: Final = 5
+SIZE: Final = 6
+BOLD: Final = 7
+ITALIC: Final = 8
+HIDDEN: Final = 9
+WHITE: Final = 10
 
-    @property
-    def cy(self) -> float:
-        """Vertical centre."""
-        return (self.top + self.bottom) / 2
+
+def glyph(
+    text: str,
+    x0: float,
+    x1: float,
+    top: float,
+    bottom: float,
+    baseline: float,
+    size: float,
+    bold: bool,
+    italic: bool,
+    hidden: bool = False,
+    white: bool = False,
+) -> Glyph:
+    """A glyph from its fields by name (the backends' inner loops build the tuple inline)."""
+    return (text, x0, x1, top, bottom, baseline, size, bold, italic, hidden, white)
+
+
+def with_text(g: Glyph, text: str) -> Glyph:
+    """The glyph printing ``text`` instead (a ligature's letters, a character spelt out)."""
+    return (text, g[1], g[2], g[3], g[4], g[5], g[6], g[7], g[8], g[9], g[10])
+
+
+def centre(g: Glyph) -> tuple[float, float]:
+    """The glyph's centre (horizontal, vertical)."""
+    return (g[1] + g[2]) / 2, (g[3] + g[4]) / 2
 
 
 @dataclass(slots=True)

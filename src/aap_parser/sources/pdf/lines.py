@@ -13,7 +13,7 @@ from itertools import islice, pairwise
 from operator import itemgetter
 
 from aap_parser.grid import BBox
-from aap_parser.sources.pdf.ink import Glyph
+from aap_parser.sources.pdf.ink import BASELINE, SIZE, TEXT, TOP, X0, X1, Glyph
 from aap_parser.wording import SOFT_HYPHEN
 
 WORD_GAP_EM = 0.2
@@ -118,10 +118,10 @@ def _word(run: list[Glyph]) -> Word:
 
 def _is_duplicate(glyph: Glyph, previous: Glyph) -> bool:
     """Whether ``glyph`` re-prints ``previous`` a hair to the side (fake bold, shadow)."""
-    if glyph.text != previous.text:
+    if glyph[TEXT] != previous[TEXT]:
         return False
-    slack = max(0.35 * (previous.x1 - previous.x0), 0.3)
-    return abs(glyph.x0 - previous.x0) < slack and abs(glyph.top - previous.top) < 1.0
+    slack = max(0.35 * (previous[X1] - previous[X0]), 0.3)
+    return abs(glyph[X0] - previous[X0]) < slack and abs(glyph[TOP] - previous[TOP]) < 1.0
 
 
 def _runs(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
@@ -216,7 +216,7 @@ def build_lines(glyphs: Iterable[Glyph]) -> list[Line]:
         words = [_word(run) for run in _runs(group)]
         if not words:
             continue
-        printed = [g for g in group if g.text.strip()]
+        printed = [g for g in group if g[TEXT].strip()]
         lines.append(
             Line(
                 words,
@@ -224,8 +224,8 @@ def build_lines(glyphs: Iterable[Glyph]) -> list[Line]:
                 max([w.x1 for w in words]),
                 min([w.top for w in words]),
                 max([w.bottom for w in words]),
-                _median([g.baseline for g in printed]),
-                _median([g.size for g in printed]),
+                _median([g[BASELINE] for g in printed]),
+                _median([g[SIZE] for g in printed]),
             )
         )
     return lines
@@ -238,7 +238,7 @@ def line_texts(glyphs: Iterable[Glyph]) -> tuple[str, ...]:
     for group in _groups(glyphs):
         text = _plain_text(group)
         if text is None:
-            text = " ".join(["".join([g.text for g in run]) for run in _runs(group)])
+            text = " ".join(["".join([g[TEXT] for g in run]) for run in _runs(group)])
         if text:
             texts.append(text)
     return tuple(texts)

@@ -30,7 +30,7 @@ from aap_parser.sources.ocr.mode import OcrMode
 from aap_parser.sources.pdf.backends import BACKENDS, DEFAULT_BACKEND, PdfBackend
 from aap_parser.sources.pdf.borderless import find_borderless_tables
 from aap_parser.sources.pdf.guard import check_pdf
-from aap_parser.sources.pdf.ink import Box, Glyph, PageInk
+from aap_parser.sources.pdf.ink import HIDDEN, TEXT, WHITE, Box, Glyph, PageInk, centre, with_text
 from aap_parser.sources.pdf.lines import Line, build_lines, split_at_gaps
 from aap_parser.sources.pdf.ruled import find_ruled_tables
 from aap_parser.sources.pdf.turn import upright
@@ -64,7 +64,7 @@ def _text_lines(line: Line, page: int) -> list[TextLine]:
     ]
 
 
-_TEXT = itemgetter(0)
+_TEXT = itemgetter(TEXT)
 """A glyph's text (its first field)."""
 
 _readable = lru_cache(maxsize=1024)(readable)
@@ -80,11 +80,11 @@ def _readable_glyphs(glyphs: list[Glyph]) -> list[Glyph]:
         return glyphs  # the common page: every character reads as printed
     out: list[Glyph] = []
     for glyph in glyphs:
-        text = changed.get(glyph.text)
+        text = changed.get(glyph[TEXT])
         if text is None:
             out.append(glyph)
         elif text:
-            out.append(glyph._replace(text=text))
+            out.append(with_text(glyph, text))
     return out
 
 
@@ -96,23 +96,30 @@ def _printed_glyphs(ink: PageInk) -> list[Glyph]:
     page), and text outside the crop box (cut off the printed page).
     """
     glyphs = ink.glyphs
-    flagged = [glyph for glyph in glyphs if glyph[9] or glyph[10]]  # hidden or white
+    flagged = [glyph for glyph in glyphs if glyph[HIDDEN] or glyph[WHITE]]
     if not flagged and ink.crop is None:
         return glyphs  # the common page: everything printed
-    hidden = sum(glyph.hidden for glyph in flagged)
+    hidden = sum(glyph[HIDDEN] for glyph in flagged)
     if hidden and hidden < len(glyphs):
-        glyphs = [glyph for glyph in glyphs if not glyph.hidden]
-    if any(glyph.white for glyph in flagged):
-        glyphs = [glyph for glyph in glyphs if not glyph.white or _shaded(glyph, ink.shades)]
+        glyphs = [glyph for glyph in glyphs if not glyph[HIDDEN]]
+    if any(glyph[WHITE] for glyph in flagged):
+        glyphs = [glyph for glyph in glyphs if not glyph[WHITE] or _shaded(glyph, ink.shades)]
     if ink.crop is not None:
         x0, top, x1, bottom = ink.crop
-        glyphs = [g for g in glyphs if x0 <= g.cx <= x1 and top <= g.cy <= bottom]
+        glyphs = [g for g in glyphs if _inside(centre(g), x0, top, x1, bottom)]
     return glyphs
+
+
+def _inside(point: tuple[float, float], x0: float, top: float, x1: float, bottom: float) -> bool:
+    """Whether a point lies in a box (its edges included)."""
+    x, y = point
+    return x0 <= x <= x1 and top <= y <= bottom
 
 
 def _shaded(glyph: Glyph, shades: list[Box]) -> bool:
     """Whether a glyph's centre lies on an area shaded in some colour."""
-    return any(x0 <= glyph.cx <= x1 and top <= glyph.cy <= bottom for x0, top, x1, bottom in shades)
+    middle = centre(glyph)
+    return any(_inside(middle, *shade) for shade in shades)
 
 
 def _assemble(ink: PageInk, number: int) -> _Page:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from aap_parser.grid import BBox, RawCell, RawRow, RawTable
-from aap_parser.sources.pdf.ink import Glyph, Segment
+from aap_parser.sources.pdf.ink import BASELINE, SIZE, X0, X1, Glyph, Segment
 from aap_parser.sources.pdf.lines import line_texts
 
 SNAP = 1.5
@@ -194,11 +194,11 @@ def _open_overflowed(grid: _Grid, glyphs: list[Glyph], runs: list[Run]) -> None:
         if col == c:
             continue  # both in one column: no rule between them
         a, b = glyphs[stop - 1], glyphs[start]
-        if b.x0 <= a.x0 or abs(b.baseline - a.baseline) > 0.5:
+        if b[X0] <= a[X0] or abs(b[BASELINE] - a[BASELINE]) > 0.5:
             continue
-        if b.x0 - a.x1 > OVERFLOW_GAP_EM * a.size:
+        if b[X0] - a[X1] > OVERFLOW_GAP_EM * a[SIZE]:
             continue
-        if c == 0 or c >= len(xs) - 1 or xs[c] >= (b.x0 + b.x1) / 2:
+        if c == 0 or c >= len(xs) - 1 or xs[c] >= (b[X0] + b[X1]) / 2:
             continue
         r = min(max(row - 1, 0), last_row)
         left, right = grid.anchor[r][c - 1], grid.anchor[r][c]

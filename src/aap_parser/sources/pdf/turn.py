@@ -14,7 +14,19 @@ import itertools
 from collections.abc import Callable
 from dataclasses import replace
 
-from aap_parser.sources.pdf.ink import Box, Glyph, PageInk, Segment
+from aap_parser.sources.pdf.ink import (
+    BOLD,
+    BOTTOM,
+    SIZE,
+    TEXT,
+    TOP,
+    X0,
+    X1,
+    Box,
+    Glyph,
+    PageInk,
+    Segment,
+)
 
 SAMPLE = 160
 """Characters looked at to tell the reading direction (the start of the page suffices)."""
@@ -83,11 +95,10 @@ def reading_direction(glyphs: list[Glyph]) -> str:
 def _glyph(glyph: Glyph, turn: Turn, direction: str) -> Glyph:
     """A character turned with its page: a character turned a quarter has the height of its
     turned box as size; the baseline is set a fifth of the size above the box's bottom."""
-    x0, top, x1, bottom = turn((glyph.x0, glyph.top, glyph.x1, glyph.bottom))
-    size = glyph.size if direction == "left" or bottom <= top else bottom - top
-    return glyph._replace(
-        x0=x0, x1=x1, top=top, bottom=bottom, baseline=bottom - 0.2 * size, size=size
-    )
+    x0, top, x1, bottom = turn((glyph[X0], glyph[TOP], glyph[X1], glyph[BOTTOM]))
+    size = glyph[SIZE] if direction == "left" or bottom <= top else bottom - top
+    text, bold, italic, hidden, white = glyph[TEXT], *glyph[BOLD:]
+    return (text, x0, x1, top, bottom, bottom - 0.2 * size, size, bold, italic, hidden, white)
 
 
 def _segment(segment: Segment, turn: Turn) -> Segment:

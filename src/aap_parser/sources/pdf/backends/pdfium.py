@@ -43,7 +43,15 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as c
 
-from aap_parser.sources.pdf.ink import Box, Glyph, PageInk, Segment, font_style, rule_segments
+from aap_parser.sources.pdf.ink import (
+    Box,
+    Glyph,
+    PageInk,
+    Segment,
+    font_style,
+    rule_segments,
+    with_text,
+)
 
 Matrix = tuple[float, float, float, float, float, float]
 
@@ -278,7 +286,6 @@ class _Page:
         d = -d
         last_box: tuple[float, ...] | None = None  # the last glyph's box
         top = bottom = base = vertical = 0.0  # the glyph's heights, and their sum's check
-        new = tuple.__new__  # a Glyph without NamedTuple's keyword wrapper
         append = glyphs.append
         for start, stop, obj in _object_runs(handle, text, generated, self.right_to_left):
             bold = italic = hidden = white = False
@@ -306,7 +313,7 @@ class _Page:
                 if glyph_box == last_box and glyphs:
                     # One glyph printed as several letters (a ligature): one glyph again.
                     prev = glyphs[-1]
-                    glyphs[-1] = prev._replace(text=prev.text + char)
+                    glyphs[-1] = with_text(prev, prev[0] + char)
                     continue
                 last_box = glyph_box
                 if not size > 0:
@@ -321,24 +328,7 @@ class _Page:
                     continue  # an infinity or NaN somewhere (math.isfinite, without a call)
                 if x1 < x0:
                     x0, x1 = x1, x0
-                append(
-                    new(
-                        Glyph,
-                        (
-                            char,
-                            x0,
-                            x1,
-                            top,
-                            bottom,
-                            base,
-                            size,
-                            bold,
-                            italic,
-                            hidden,
-                            white,
-                        ),
-                    )
-                )
+                append((char, x0, x1, top, bottom, base, size, bold, italic, hidden, white))
         return glyphs
 
     def _rules(self, obj: Any, outer: Matrix, ink: PageInk) -> None:

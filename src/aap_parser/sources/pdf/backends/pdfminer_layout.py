@@ -15,7 +15,7 @@ from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 from pdfplumber.utils.exceptions import PdfminerException
 
-from aap_parser.sources.pdf.ink import Box, Glyph, PageInk, font_style, rule_segments
+from aap_parser.sources.pdf.ink import Box, PageInk, font_style, glyph, rule_segments
 
 _WIN_ANSI_BULLETS = dict.fromkeys(
     ("(cid:127)", "(cid:129)", "(cid:141)", "(cid:143)", "(cid:144)", "(cid:157)"), "\u2022"
@@ -54,7 +54,7 @@ def page_ink(page: Any) -> PageInk:
                 baseline = flip(obj.matrix[5]) if obj.upright else flip(obj.y0)
                 hidden = getattr(obj, "hidden", False)
                 ink.glyphs.append(
-                    Glyph(
+                    glyph(
                         text,
                         obj.x0 + mb_x0,
                         obj.x1 + mb_x0,
