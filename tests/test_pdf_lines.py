@@ -19,10 +19,25 @@ from aap_parser.sources.pdf.lines import (
 from aap_parser.wording import SOFT_HYPHEN
 
 
+def _general_cut(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Every glyph tested in baseline order: it joins the line its opener opened when its
+    baseline is within the tolerance of the larger of their sizes."""
+    groups: list[list[Glyph]] = []
+    opener = glyphs[0] if glyphs else None
+    for glyph in sorted(glyphs, key=lambda g: g.baseline):
+        if groups and opener is not None:
+            larger = max(opener.size, glyph.size)
+            if glyph.baseline - opener.baseline <= BASELINE_TOLERANCE_EM * larger:
+                groups[-1].append(glyph)
+                continue
+        groups.append([glyph])
+        opener = glyph
+    return groups
+
+
 def _general_groups(glyphs: list[Glyph]) -> list[list[Glyph]]:
-    """Every line cut by testing each glyph, then sorted left to right."""
-    groups = _cut_lines(sorted(glyphs, key=lambda g: g.baseline))
-    return [sorted(group, key=lambda g: g.x0) for group in groups]
+    """The lines cut glyph by glyph, each sorted left to right."""
+    return [sorted(group, key=lambda g: g.x0) for group in _general_cut(glyphs)]
 
 
 def _general_text(line: list[Glyph]) -> str:
@@ -87,6 +102,8 @@ def _cells(draw: st.DrawFn) -> list[Glyph]:
 def test_lines_and_texts_are_those_of_the_general_rules(glyphs: list[Glyph]) -> None:
     groups = _groups(glyphs)
     assert groups == _general_groups(glyphs)
+    ordered = sorted(glyphs, key=lambda g: g.baseline)
+    assert _cut_lines(ordered) == _general_cut(ordered)
     for group in groups:
         assert _plain_text(group) in (None, _general_text(group))
     texts = [_general_text(group) for group in groups]

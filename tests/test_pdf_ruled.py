@@ -1,5 +1,6 @@
-"""Ruled tables: a merged block's box is the union of its grid cells' boxes, whatever its
-shape (cells joined down a region's group, across an overflowing line, or both)."""
+"""Ruled tables: rules group into tables as their crossings connect them; a merged block's
+box is the union of its grid cells' boxes, whatever its shape (cells joined down a region's
+group, across an overflowing line, or both)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aap_parser.grid import BBox
-from aap_parser.sources.pdf.ruled import _block_boxes, _Grid
+from aap_parser.sources.pdf.ink import Segment
+from aap_parser.sources.pdf.ruled import JOIN, _block_boxes, _components, _Grid
 
 
 @st.composite
@@ -52,3 +54,49 @@ def test_an_l_shaped_block_spans_its_widest_row_and_its_rows() -> None:
         (0, 0): BBox(0.0, 0.0, 10.0, 5.0),
         (0, 1): BBox(0.0, 0.0, 20.0, 9.0),
     }
+
+
+def _touch(h: Segment, v: Segment) -> bool:
+    return h.lo - JOIN <= v.pos <= h.hi + JOIN and v.lo - JOIN <= h.pos <= v.hi + JOIN
+
+
+def _connected(hs: list[Segment], vs: list[Segment]) -> list[tuple[list[Segment], list[Segment]]]:
+    """Each group of rules reached from a horizontal rule through crossings, in the order of
+    their first horizontal rule; groups without both kinds left out."""
+    seen: set[int] = set()
+    out = []
+    for start in range(len(hs)):
+        if start in seen:
+            continue
+        group, todo = {start}, [start]
+        while todo:
+            k = todo.pop()
+            for other in range(len(hs) + len(vs)):
+                if other in group or (k < len(hs)) == (other < len(hs)):
+                    continue
+                h, v = (hs[k], vs[other - len(hs)]) if k < len(hs) else (hs[other], vs[k - len(hs)])
+                if _touch(h, v):
+                    group.add(other)
+                    todo.append(other)
+        seen |= group
+        across = [hs[k] for k in sorted(group) if k < len(hs)]
+        down = [vs[k - len(hs)] for k in sorted(group) if k >= len(hs)]
+        if down:
+            out.append((across, down))
+    return out
+
+
+_RULES = st.lists(
+    st.tuples(st.sampled_from([0.0, 10.0, 12.4, 50.0]), st.floats(0, 60), st.floats(0, 60)),
+    max_size=8,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_RULES, _RULES)
+def test_rules_group_as_their_crossings_connect_them(
+    across: list[tuple[float, float, float]], down: list[tuple[float, float, float]]
+) -> None:
+    hs = [Segment(True, pos, lo, lo + span) for pos, lo, span in across]
+    vs = [Segment(False, pos, lo, lo + span) for pos, lo, span in down]
+    assert _components(hs, vs) == _connected(hs, vs)

@@ -6,6 +6,7 @@ and a heading's line are cut the same way.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import islice, pairwise
@@ -179,20 +180,32 @@ def _groups(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
 def _cut_lines(ordered: list[Glyph]) -> list[list[Glyph]]:
     """Glyphs sorted by baseline cut into printed lines: a glyph joins the line of the glyph
     that opened it when its baseline is within the tolerance of the larger of their sizes.
-    (Fields read by position: this runs for every glyph of a page.)"""
-    groups: list[list[Glyph]] = []
-    group: list[Glyph] = []
-    reference = size = 0.0
+
+    Every glyph within the opener's own tolerance joins (its own tolerance is no smaller):
+    those are found by bisecting the baselines, then the glyphs after them are tested one by
+    one until one opens the next line.
+    """
+    baselines = list(map(_BASELINE, ordered))
+    count = len(ordered)
     tolerance = BASELINE_TOLERANCE_EM
-    for glyph in ordered:
-        glyph_size = glyph[6]
-        larger = size if size > glyph_size else glyph_size  # max(glyph.size, size), no call
-        if group and glyph[5] - reference <= tolerance * larger:
-            group.append(glyph)
-            continue
-        group = [glyph]
-        groups.append(group)
-        reference, size = glyph[5], glyph_size
+    groups: list[list[Glyph]] = []
+    start = 0
+    while start < count:
+        reference, size = ordered[start][5], ordered[start][6]
+        reach = tolerance * size
+        # The bisection may take a glyph at the bound that the exact test (monotone in the
+        # baseline) leaves out: step back; one it leaves out is tested below.
+        stop = bisect_right(baselines, reference + reach, start + 1)
+        while stop > start + 1 and not baselines[stop - 1] - reference <= reach:
+            stop -= 1
+        while stop < count:
+            glyph_size = ordered[stop][6]
+            larger = size if size > glyph_size else glyph_size  # max(), no call
+            if not baselines[stop] - reference <= tolerance * larger:
+                break
+            stop += 1
+        groups.append(ordered[start:stop])
+        start = stop
     return groups
 
 

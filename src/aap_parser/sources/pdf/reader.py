@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from operator import itemgetter
 
 from aap_parser.collector import collector_paused
 from aap_parser.errors import (
@@ -63,6 +64,9 @@ def _text_lines(line: Line, page: int) -> list[TextLine]:
     ]
 
 
+_TEXT = itemgetter(0)
+"""A glyph's text (its first field)."""
+
 _readable = lru_cache(maxsize=1024)(readable)
 """``wording.readable`` remembered per glyph text: a page repeats a few dozen characters."""
 
@@ -70,7 +74,8 @@ _readable = lru_cache(maxsize=1024)(readable)
 def _readable_glyphs(glyphs: list[Glyph]) -> list[Glyph]:
     """The glyphs as a reader sees them: compatibility characters spelt out (ligatures,
     full-width forms, odd spaces), zero-width ones dropped; whichever backend read them."""
-    changed = {text: seen for text in {g.text for g in glyphs} if (seen := _readable(text)) != text}
+    texts = set(map(_TEXT, glyphs))
+    changed = {text: seen for text in texts if (seen := _readable(text)) != text}
     if not changed:
         return glyphs  # the common page: every character reads as printed
     out: list[Glyph] = []
@@ -248,19 +253,20 @@ def read_pdf(
             raise _open_error(exc, password) from exc
         if count == 0:
             raise InputError("the PDF has no pages")
-        inks = scans.pages(pdf.pages())
+        inks = pdf.pages()
         for number in range(1, count + 1):
             try:
                 with collector_paused():  # thousands of glyphs, none in a cycle
-                    ink = next(inks)
+                    ink = scans.page(number - 1, next(inks))
+                    total_chars += len(ink.glyphs)
                     pages.append(_assemble(ink, number))
+                    del ink  # freed now: the collector, back on, never walks the glyphs
             except AapParseError:
                 raise
             except Exception as exc:
                 raise InputError(
                     f"corrupt or truncated PDF ({type(exc).__name__})", page=number
                 ) from exc
-            total_chars += len(ink.glyphs)
     if total_chars == 0:
         raise NoTextLayerError(scans.no_text_reason())
     _mark_page_bottoms(pages)

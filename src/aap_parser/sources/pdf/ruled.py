@@ -48,26 +48,27 @@ def _merge(segments: list[Segment]) -> list[Segment]:
 def _components(hs: list[Segment], vs: list[Segment]) -> list[tuple[list[Segment], list[Segment]]]:
     """Groups of rules connected by crossings (a horizontal and a vertical rule touch, give or
     take the join distance): each group is one candidate table."""
-    parent = list(range(len(hs) + len(vs)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    # Every pair tested, each rule's reach computed once.
-    reaches = [(v.pos, v.lo - JOIN, v.hi + JOIN) for v in vs]
+    # Each rule's group (horizontal rules first), and each group's rules: joining two groups
+    # relabels the smaller one, so a crossing costs two look-ups.
+    group = list(range(len(hs) + len(vs)))
+    members = [[k] for k in group]
+    reaches = [(v.pos, v.lo - JOIN, v.hi + JOIN) for v in vs]  # each rule's reach once
     for i, h in enumerate(hs):
         left, right, y = h.lo - JOIN, h.hi + JOIN, h.pos
-        for j, (x, top, bottom) in enumerate(reaches):
-            if left <= x <= right and top <= y <= bottom:
-                parent[find(i)] = find(len(hs) + j)
+        for j, (x, top, bottom) in enumerate(reaches, len(hs)):
+            if left <= x <= right and top <= y <= bottom and group[i] != group[j]:
+                keep, drop = group[i], group[j]
+                if len(members[keep]) < len(members[drop]):
+                    keep, drop = drop, keep
+                for k in members[drop]:
+                    group[k] = keep
+                members[keep] += members[drop]
+                members[drop] = []
     groups: dict[int, tuple[list[Segment], list[Segment]]] = {}
     for i, h in enumerate(hs):
-        groups.setdefault(find(i), ([], []))[0].append(h)
-    for j, v in enumerate(vs):
-        groups.setdefault(find(len(hs) + j), ([], []))[1].append(v)
+        groups.setdefault(group[i], ([], []))[0].append(h)
+    for j, v in enumerate(vs, len(hs)):
+        groups.setdefault(group[j], ([], []))[1].append(v)
     return [g for g in groups.values() if g[0] and g[1]]
 
 
@@ -170,7 +171,11 @@ def _grid(hs: list[Segment], vs: list[Segment]) -> _Grid | None:
                 union(cell - cols, cell)
             if c > 0 and not _spans(down[c], heights[r]):
                 union(cell - 1, cell)
-    anchor = [[divmod(find(r * cols + c), cols) for c in range(cols)] for r in range(rows)]
+    # A union keeps the lower index as root, so a cell's root is found before its own.
+    cells = [(r, c) for r in range(rows) for c in range(cols)]
+    for cell, up in enumerate(parent):
+        parent[cell] = parent[up]
+    anchor = [[cells[root] for root in parent[r * cols : (r + 1) * cols]] for r in range(rows)]
     return _Grid(xs, ys, anchor)
 
 

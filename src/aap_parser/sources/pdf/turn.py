@@ -61,11 +61,19 @@ def upright(ink: PageInk) -> PageInk:
 def reading_direction(glyphs: list[Glyph]) -> str:
     """``right``, ``down``, ``up`` or ``left``: where most characters follow the one before."""
     counts = {"right": 0, "down": 0, "up": 0, "left": 0}
-    for a, b in itertools.pairwise(glyphs):
-        if abs(b.top - a.top) < _SAME and abs(b.bottom - a.bottom) < _SAME:
-            counts["right" if b.x0 > a.x0 else "left"] += 1
-        elif abs(b.x0 - a.x0) < _SAME and abs(b.x1 - a.x1) < _SAME:
-            counts["down" if b.top > a.top else "up"] += 1
+    # Once three times the rightward pairs pass the pairs less 8, no other direction can win
+    # (each has at most the pairs left): the common upright page stops there.
+    decided = len(glyphs) - 9
+    for a, b in itertools.pairwise(glyphs):  # fields by position: x0, x1, top, bottom
+        if abs(b[3] - a[3]) < _SAME and abs(b[4] - a[4]) < _SAME:
+            if b[1] > a[1]:
+                counts["right"] += 1
+                if 3 * counts["right"] > decided:
+                    return "right"
+            else:
+                counts["left"] += 1
+        elif abs(b[1] - a[1]) < _SAME and abs(b[2] - a[2]) < _SAME:
+            counts["down" if b[3] > a[3] else "up"] += 1
     best = max(counts, key=lambda key: counts[key])
     if best == "right" or counts[best] < 2 * counts["right"] + 8:
         return "right"
