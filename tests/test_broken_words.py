@@ -18,3 +18,8 @@ def test_a_break_is_told_as_the_letter_classes_say(line: str, below: str) -> Non
     assert broken_words._broken(line, below) == (ends is not None and starts is not None)
     found = broken_words._ENDS.search(line.rstrip())
     assert (found and found.span()) == (ends and ends.span())
+
+
+def test_a_document_without_a_possible_break_needs_no_vocabulary() -> None:
+    assert broken_words.may_be_broken([("Bretagne",), ("Commu", "nauté de communes")])
+    assert not broken_words.may_be_broken([("Bretagne",), ("Ville de", "Rennes"), ("2022-", "24")])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from aap_parser.errors import NoTableError
@@ -209,3 +211,12 @@ def test_rows_printed_in_columns_after_the_table_but_not_read_are_flagged() -> N
     flagged = [w for w in layout.warnings if w.code == "text-like-rows"]
     assert [(w.severity, w.line) for w in flagged] == [("warning", 30)]
     assert "Gouvernorat de" in flagged[0].message
+
+
+def test_a_cell_read_once_still_equals_its_unread_twin_and_a_copy_reads_its_own_lines() -> None:
+    read, unread = RawCell(("Auvergne-Rhône-", "Alpes")), RawCell(("Auvergne-Rhône-", "Alpes"))
+    assert read.text == "Auvergne-Rhône-Alpes"
+    assert read == unread
+    assert hash(read) == hash(unread)
+    assert repr(read) == repr(unread)
+    assert replace(read, lines=("Bretagne",)).text == "Bretagne"

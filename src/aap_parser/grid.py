@@ -226,11 +226,17 @@ class RawCell:
     lines: tuple[str, ...] = ()
     bbox: BBox | None = None
     merged_from_above: bool = False
+    _text: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        """The cell's lines joined into one string (see :func:`join_lines`)."""
-        return _joined(self.lines)
+        """The cell's lines joined into one string (see :func:`join_lines`), kept on the cell
+        once joined: the layout and records stages read it many times."""
+        text = self._text
+        if text is None:
+            text = _joined(self.lines)
+            object.__setattr__(self, "_text", text)
+        return text
 
     @property
     def is_empty(self) -> bool:

@@ -73,6 +73,12 @@ def vocabulary(texts: Iterable[str], cells: Iterable[tuple[str, ...]]) -> Vocabu
     )
 
 
+def may_be_broken(cells: Iterable[tuple[str, ...]]) -> bool:
+    """Whether a word may be broken between two lines of any of the cells: if not, none is
+    joined, and the document's vocabulary need not be read."""
+    return any(_broken(line, below) for lines in cells for line, below in itertools.pairwise(lines))
+
+
 def _ends_with_letter(text: str) -> bool:
     """Whether ``text`` ends with a letter (an ASCII one told without the regex engine)."""
     last = text[-1:]

@@ -34,7 +34,7 @@ from aap_parser.grid import (
     warn,
 )
 from aap_parser.header import is_page_furniture, paragraphs, read_header
-from aap_parser.layout.broken_words import Vocabulary, rejoin, vocabulary
+from aap_parser.layout.broken_words import Vocabulary, may_be_broken, rejoin, vocabulary
 from aap_parser.layout.content import (
     ContentHead,
     content_header_row,
@@ -178,11 +178,14 @@ def lay_out(document: SourceDocument) -> Layout:
     footnotes.extend(_footnotes(list(tail)))
     after = [line for part in parts[1:] for line in part.above] + list(tail)
     warnings = [*skipped, *joined, *_empty_tables(builders), *_text_like_rows(after)]
-    words = vocabulary(
-        itertools.chain((line.text for line in heading), footnotes),
-        (cell.lines for builder in builders for row in builder.rows for cell in row.cells),
-    )
-    tables = tuple(_carry_over(_rejoin_words(builder.freeze(), words)) for builder in builders)
+    laid = [builder.freeze() for builder in builders]
+    cells = {cell.lines for table in laid for row in table.rows for cell in row.cells}
+    if may_be_broken(cells):
+        words = vocabulary(
+            itertools.chain((line.text for line in heading), footnotes), cells
+        )
+        laid = [_rejoin_words(table, words) for table in laid]
+    tables = tuple(_carry_over(table) for table in laid)
     return Layout(tuple(heading), tables, tuple(footnotes), tuple(warnings), header)
 
 
