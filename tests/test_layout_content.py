@@ -3,14 +3,22 @@ rows realigned, and the countries a per-row programme or the title implies."""
 
 from __future__ import annotations
 
+import math
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from aap_parser import parse_text
+from aap_parser.layout.content import ROLES as ALL_ROLES
 from aap_parser.layout.content import (
+    _best_roles,
     assign_roles,
     head_from_content,
     profile,
     realign,
     settle_roles,
 )
+from aap_parser.models import Role
 from aap_parser.values.calls import bilateral_country
 
 BODY = [
@@ -172,3 +180,49 @@ def test_one_row_does_not_overrule_the_header_wording() -> None:
         ("Ville de Douala (Cameroun)", "Eurométropole de Strasbourg", "Valorisation du biogaz"),
     ]
     assert assign_roles(headers, rows).roles == ("partners", "lead", "title")
+
+
+def _every_role_tried(scores: list[dict[Role | None, float]]) -> list[Role | None]:
+    """The plain search: every role tried in every column, the first best kept."""
+    best: dict[int, float] = {0: 0.0}
+    steps: list[dict[int, tuple[int, Role | None]]] = []
+    for column in scores:
+        nxt: dict[int, float] = {}
+        back: dict[int, tuple[int, Role | None]] = {}
+        for used, total in best.items():
+            for role, value in column.items():
+                bit = 0 if role is None else 1 << ALL_ROLES.index(role)
+                if used & bit:
+                    continue
+                held = nxt.get(used | bit)
+                if held is None or total + value > held:
+                    nxt[used | bit] = total + value
+                    back[used | bit] = (used, role)
+        best = nxt
+        steps.append(back)
+    key = max(best, key=best.__getitem__)
+    chosen: list[Role | None] = []
+    for back in reversed(steps):
+        key, role = back[key]
+        chosen.append(role)
+    return chosen[::-1]
+
+
+_VALUE = st.sampled_from(
+    [0.0, 0.1, 0.2, 0.3, 0.5, 0.6, 0.8, 1.0, 1.6, 0.1 + 0.2, math.nextafter(0.3, 0), 1 / 3]
+)
+
+
+@given(st.lists(
+    st.tuples(st.lists(_VALUE, min_size=len(ALL_ROLES), max_size=len(ALL_ROLES)),
+              st.sampled_from([0.3, 0.5])),
+    max_size=7,
+))
+def test_the_role_search_gives_what_trying_every_role_gives(
+    columns: list[tuple[list[float], float]],
+) -> None:
+    # Ties are frequent (equal values, sums rounded alike): the same one must win.
+    scores: list[dict[Role | None, float]] = [
+        {**dict(zip(ALL_ROLES, values, strict=True)), None: extra} for values, extra in columns
+    ]
+    assert _best_roles(scores) == _every_role_tried(scores)

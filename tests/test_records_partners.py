@@ -56,6 +56,10 @@ def _p(name: str, country: str | None = None, code: str | None = None) -> Partne
             "Ville de Lviv (Oblast de Lviv) (Ukraine)",
             [_p("Ville de Lviv (Oblast de Lviv)", "Ukraine", "UA")],
         ),
+        (  # the country in a group nested in the last one
+            "Ville de Lviv (Oblast de Lviv (Ukraine))",
+            [_p("Ville de Lviv (Oblast de Lviv)", "Ukraine", "UA")],
+        ),
         ("Ville de Lviv (Oblast de Lviv)", [_p("Ville de Lviv (Oblast de Lviv)")]),
         ("Syndicat intercommunal (SIAEP)", [_p("Syndicat intercommunal (SIAEP)")]),
         (

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Any
 
 from aap_parser.enrich import classify_lead, is_region_name, match_region
 from aap_parser.grid import ParseWarning, RawCell, WarningCode, warn
 from aap_parser.layout import LaidOutRow, LaidOutTable
-from aap_parser.models import Call, Laureate, Lead, Partner, Provenance, TableInfo
+from aap_parser.models import Call, Laureate, Lead, LeadKind, Partner, Provenance, TableInfo
 from aap_parser.records.leads import split_leads
 from aap_parser.records.partners import pair_countries, split_partners
 from aap_parser.values.amounts import parse_amount
@@ -88,14 +90,17 @@ def _laureate(
     default_country: tuple[str, str] | None,
     into: list[ParseWarning],
 ) -> Laureate:
+    # The fields are gathered first and validated once, when the laureate is made: an
+    # assignment to a model field is validated each time.
     warnings = _RowWarnings(into, index, row)
-    laureate = Laureate(
-        index=index,
-        section=table.section,
-        provenance=Provenance(
+    values: dict[str, Any] = {
+        "index": index,
+        "section": table.section,
+        "provenance": Provenance(
             page=row.page, line=row.line, bbox=row.bbox.as_tuple() if row.bbox else None
         ),
-    )
+    }
+    extra: dict[str, str] = {}
     country_cell: RawCell | None = None
     partners_cell: RawCell | None = None
     lead_cell: RawCell | None = None
@@ -104,51 +109,59 @@ def _laureate(
         cell = _printable(printed, warnings)
         text = cell.text
         if role == "region":
-            laureate.region = text or None
-            laureate.region_carried_over = i in row.carried
+            values["region"] = text or None
+            values["region_carried_over"] = i in row.carried
         elif role == "lead":
             lead_cell = cell
-            laureate.lead_carried_over = i in row.carried
+            values["lead_carried_over"] = i in row.carried
         elif role == "partners":
             partners_cell = cell
         elif role == "country":
             country_cell = cell
         elif role == "title":
-            laureate.title = text or None
+            values["title"] = text or None
         elif role == "amount":
-            _amount(laureate, text, warnings)
+            values.update(_amount(text, warnings))
         elif role in ("theme", "programme", "number"):
-            setattr(laureate, role, text or None)
+            values[role] = text or None
             if role == "programme":
                 programme_country = bilateral_country(text)
         elif text:
-            laureate.extra[_extra_key(table, i, laureate.extra)] = text
+            extra[_extra_key(table, i, extra)] = text
     for n, text in enumerate(row.overflow, start=len(table.columns) + 1):
         if text:
-            laureate.extra[f"column {n}"] = text
-    if laureate.region is None and "region" not in table.roles and _names_region(table.section):
+            extra[f"column {n}"] = text
+    if extra:
+        values["extra"] = extra
+    if values.get("region") is None and "region" not in table.roles and _names_region(
+        table.section
+    ):
         # Regions printed as headings over their rows, not in a column.
-        laureate.region, laureate.region_carried_over = table.section, True
-    if laureate.region:
-        region = match_region(laureate.region)
-        laureate.region_code = region.code
+        values["region"], values["region_carried_over"] = table.section, True
+    region_code: str | None = None
+    if values.get("region"):
+        region = match_region(values["region"])
+        region_code = values["region_code"] = region.code
         warnings.extend([region.warning])
     if lead_cell is not None:
-        laureate.leads = _leads(lead_cell, laureate.region_code, warnings)
-    laureate.partners = _partners(
+        values["leads"] = _leads(lead_cell, region_code, warnings)
+    partners = _partners(
         partners_cell, country_cell, programme_country or default_country, warnings
     )
     if programme_country is not None:
-        laureate.partners = [
+        partners = [
             p.model_copy(update={"country_from": "row"}) if p.country_from == "call" else p
-            for p in laureate.partners
+            for p in partners
         ]
-    return laureate
+    values["partners"] = partners
+    return Laureate(**values)
 
 
 def _printable(cell: RawCell, warnings: _RowWarnings) -> RawCell:
     """The cell without private-use characters: glyphs of a symbol font that name no letter
     (known list markers were read as such where the text entered)."""
+    if not private_use("".join(cell.lines))[1]:
+        return cell  # the common cell: its lines are read once, together
     cleaned = [private_use(line) for line in cell.lines]
     dropped = "".join(gone for _, gone in cleaned)
     if not dropped:
@@ -166,14 +179,25 @@ def _leads(
     """The lead authorities of a cell, coded with the row's region settling homonyms."""
     if cell.is_empty:
         return []
-    names, notes = split_leads(cell.text, cell.lines)
+    found, notes = _coded_leads(cell.text, cell.lines, region_code)
     warnings.extend(notes)
-    leads = []
+    return [Lead(name=name, kind=kind, code=code) for name, kind, code in found]
+
+
+@lru_cache(maxsize=2048)
+def _coded_leads(
+    text: str, lines: tuple[str, ...], region_code: str | None
+) -> tuple[tuple[tuple[str, LeadKind | None, str | None], ...], tuple[ParseWarning | None, ...]]:
+    """Each lead of a cell as (name, kind, code), and the warnings, in order: remembered per
+    cell and region, since a document prints the same lead on many rows."""
+    names, notes = split_leads(text, lines)
+    found = []
+    warned: list[ParseWarning | None] = list(notes)
     for name in names:
         match = classify_lead(name, region_code)
-        warnings.extend([match.warning])
-        leads.append(Lead(name=name, kind=match.kind, code=match.code))
-    return leads
+        warned.append(match.warning)
+        found.append((name, match.kind, match.code))
+    return tuple(found), tuple(warned)
 
 
 def _partners(
@@ -199,12 +223,11 @@ def _partners(
     return partners
 
 
-def _amount(laureate: Laureate, text: str, warnings: _RowWarnings) -> None:
-    laureate.amount_text = text or None
+def _amount(text: str, warnings: _RowWarnings) -> dict[str, Any]:
+    """The amount fields of a laureate read from its amount cell."""
     parsed = parse_amount(text)
-    laureate.amount_eur = parsed.value
-    laureate.amount_note = parsed.note
     warnings.extend([parsed.warning])
+    return {"amount_text": text or None, "amount_eur": parsed.value, "amount_note": parsed.note}
 
 
 def _names_region(section: str | None) -> bool:

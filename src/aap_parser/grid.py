@@ -235,7 +235,7 @@ class RawCell:
     @property
     def is_empty(self) -> bool:
         """True when the cell holds no visible text."""
-        return not any(line.strip() for line in self.lines)
+        return not "".join(self.lines).strip()  # one call: no generator per cell
 
 
 @dataclass(frozen=True, slots=True)

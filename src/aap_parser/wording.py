@@ -202,8 +202,8 @@ def readable(text: str) -> str:
 def private_use(text: str) -> tuple[str, str]:
     """``text`` without private-use characters (glyphs of a symbol font that name no letter),
     and those removed, for a warning. Known list markers were made plain by ``readable``."""
-    if not text or max(text) < "\ue000":
-        return text, ""  # the common line: every character below the private-use area
+    if text.isascii() or _PRIVATE_USE.search(text) is None:
+        return text, ""  # the common line: no character in the private-use area
     found = "".join(_PRIVATE_USE.findall(text))
     return (_PRIVATE_USE.sub("", text), found) if found else (text, "")
 

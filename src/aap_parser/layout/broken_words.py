@@ -15,47 +15,79 @@ real word (« porte » / « feuille ») is left alone unless the document never 
 from __future__ import annotations
 
 import itertools
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import regex
 
 _WORD = regex.compile(r"\p{L}+")
-_ENDS = regex.compile(r"(\p{L}+)$")
+# Searched from the end (``(?r)``): the same letters as a forward search, without trying every
+# start along the line.
+_ENDS = regex.compile(r"(?r)(\p{L}+)$")
 _STARTS = regex.compile(r"^(\p{Ll}+)")
+_LETTER = regex.compile(r"\p{L}")
+_LOWER = regex.compile(r"\p{Ll}")
 
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
-    """The document's printed words (case folded): ``printed`` counts them all, ``alone``
+    """The document's printed words (case folded): ``printed`` holds them all, ``alone``
     leaves out those at a line end or start that may be halves of a broken word."""
 
-    printed: Counter[str]
-    alone: Counter[str]
+    printed: frozenset[str]
+    alone: frozenset[str]
 
 
 def vocabulary(texts: Iterable[str], cells: Iterable[tuple[str, ...]]) -> Vocabulary:
     """The words of ``texts`` (running text) and of the cells' lines."""
-    printed = Counter(word.casefold() for text in texts for word in _WORD.findall(text))
-    alone = Counter(printed)
-    for lines in cells:
+    # Only whether a word is printed counts, not how often: each distinct cell is read once,
+    # and the words are found in one pass over the joined lines (no word spans a line break).
+    whole = list(texts)  # lines every word of which is printed alone
+    halved: list[str] = []  # lines whose first or last word may be half of a broken word
+    kept: list[str] = []  # the words of those lines, halves left out
+    for lines in set(cells):
         # breaks[i]: whether a word may be broken between line i and the next (read once).
         breaks = [_broken(line, below) for line, below in itertools.pairwise(lines)]
+        if not any(breaks):
+            whole += lines
+            continue
         for i, line in enumerate(lines):
-            found = [word.casefold() for word in _WORD.findall(line)]
-            printed.update(found)
-            if i + 1 < len(lines) and breaks[i]:
+            after = i + 1 < len(lines) and breaks[i]
+            before = i > 0 and breaks[i - 1]
+            if not (after or before):
+                whole.append(line)
+                continue
+            halved.append(line)
+            found = _WORD.findall(line)
+            if after:
                 found = found[:-1]
-            if i and breaks[i - 1]:
+            if before:
                 found = found[1:]
-            alone.update(found)
-    return Vocabulary(printed, alone)
+            kept += found
+    alone = set(_WORD.findall("\n".join(whole)))
+    printed = alone.union(_WORD.findall("\n".join(halved)))
+    alone.update(kept)
+    return Vocabulary(
+        frozenset(word.casefold() for word in printed),
+        frozenset(word.casefold() for word in alone),
+    )
+
+
+def _ends_with_letter(text: str) -> bool:
+    """Whether ``text`` ends with a letter (an ASCII one told without the regex engine)."""
+    last = text[-1:]
+    return last.isalpha() if last.isascii() else _LETTER.match(last) is not None
+
+
+def _starts_lower(text: str) -> bool:
+    """Whether ``text`` starts with a lower-case letter (ASCII told without the regex engine)."""
+    first = text[:1]
+    return first.islower() if first.isascii() else _LOWER.match(first) is not None
 
 
 def _broken(line: str, below: str) -> bool:
     """Whether a word may be broken between ``line`` and the line ``below`` it."""
-    return _ENDS.search(line.rstrip()) is not None and _STARTS.match(below.lstrip()) is not None
+    return _ends_with_letter(line.rstrip()) and _starts_lower(below.lstrip())
 
 
 def rejoin(lines: tuple[str, ...], words: Vocabulary) -> tuple[tuple[str, ...], list[str]]:
@@ -65,14 +97,16 @@ def rejoin(lines: tuple[str, ...], words: Vocabulary) -> tuple[tuple[str, ...], 
     out = [lines[0]]
     joined: list[str] = []
     for line in lines[1:]:
-        head, tail = _ENDS.search(out[-1].rstrip()), _STARTS.match(line.lstrip())
+        # The regex engine is asked for the halves only where the quick test finds a break.
+        head = _ENDS.search(out[-1].rstrip()) if _broken(out[-1], line) else None
+        tail = _STARTS.match(line.lstrip()) if head is not None else None
         if head is not None and tail is not None:
             first, second = head.group(1), tail.group(1)
             whole = (first + second).casefold()
             if (
-                words.printed[whole]
-                and not words.alone[first.casefold()]
-                and not words.alone[second.casefold()]
+                whole in words.printed
+                and first.casefold() not in words.alone
+                and second.casefold() not in words.alone
             ):
                 out[-1] = out[-1].rstrip() + line.lstrip()
                 joined.append(first + second)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -278,33 +278,8 @@ def assign_roles(headers: Sequence[str], body: Sequence[Sequence[str]]) -> Assig
     """The best consistent roles for the table's columns (rules 3 and 4)."""
     content = [column_scores(column) for column in _columns(body, len(headers))]
     scores = score_table(headers, body, content)
-    # The best total for each set of roles used so far (a bit mask), and for each column
-    # how that best was reached: the set before it and the column's role.
-    best: dict[int, float] = {0: 0.0}
-    steps: list[dict[int, tuple[int, Role | None]]] = []
-    for column in scores:
-        nxt: dict[int, float] = {}
-        back: dict[int, tuple[int, Role | None]] = {}
-        bits = [(role, value, 0 if role is None else 1 << ROLES.index(role))
-                for role, value in column.items()]
-        for used, total in best.items():
-            for role, value, bit in bits:
-                if used & bit:
-                    continue
-                key = used | bit
-                score = total + value
-                held = nxt.get(key)
-                if held is None or score > held:
-                    nxt[key] = score
-                    back[key] = (used, role)
-        best = nxt
-        steps.append(back)
-    key = max(best, key=best.__getitem__)  # the first best, as the search met them
-    chosen: list[Role | None] = []
-    for back in reversed(steps):
-        key, role = back[key]
-        chosen.append(role)
-    roles = tuple("extra" if role is None else role for role in reversed(chosen))
+    chosen = _best_roles(scores)
+    roles = tuple("extra" if role is None else role for role in chosen)
     evidence = tuple(
         0.0 if role == "extra" else content[i][role] for i, role in enumerate(roles)
     )
@@ -313,6 +288,74 @@ def assign_roles(headers: Sequence[str], body: Sequence[Sequence[str]]) -> Assig
         if role != "extra" and (header_role(header) if header.strip() else None) != role
     )
     return Assignment(roles, from_content, evidence)
+
+
+_BIT: dict[Role | None, int] = {None: 0} | {role: 1 << i for i, role in enumerate(ROLES)}
+# A role scoring this much below ``extra`` in a column is on no best assignment, rounding aside.
+_BELOW_EXTRA = 1e-9
+
+
+def _best_roles(scores: Sequence[dict[Role | None, float]]) -> list[Role | None]:
+    """Each column's role (None: extra) in the assignment of best total, each role given once
+    at most: a search over the columns and the set of roles used so far (a bit mask), keeping
+    the best total of each set and how it was reached. Ties go to what a search trying every
+    role in every column meets first (:func:`_search_order`).
+
+    A role scoring below ``extra`` in a column is not tried there: ``extra`` instead would
+    score more and leave more roles free, so no best assignment gives it that column."""
+    order = _search_order(tuple(tuple(column) for column in scores))
+    best: dict[int, float] = {0: 0.0}
+    steps: list[dict[int, tuple[int, Role | None]]] = []
+    for k, column in enumerate(scores):
+        extra = column.get(None)
+        floor = None if extra is None else extra - _BELOW_EXTRA
+        options = [
+            (o, role, value, _BIT[role])
+            for o, (role, value) in enumerate(column.items())
+            if role is None or floor is None or value >= floor
+        ]
+        before, count = order[k], len(column)
+        nxt: dict[int, float] = {}
+        met: dict[int, int] = {}  # where the full search meets each set's best
+        back: dict[int, tuple[int, Role | None]] = {}
+        for used, total in best.items():
+            start = before[used] * count
+            for o, role, value, bit in options:
+                if used & bit:
+                    continue
+                key = used | bit
+                score = total + value
+                held = nxt.get(key)
+                if held is None or score > held or (score == held and start + o < met[key]):
+                    nxt[key] = score
+                    met[key] = start + o
+                    back[key] = (used, role)
+        best = nxt
+        steps.append(back)
+    final = order[len(scores)]
+    key = max(best, key=lambda used: (best[used], -final[used]))
+    chosen: list[Role | None] = []
+    for back in reversed(steps):
+        key, role = back[key]
+        chosen.append(role)
+    return chosen[::-1]
+
+
+@cache
+def _search_order(columns: tuple[tuple[Role | None, ...], ...]) -> tuple[dict[int, int], ...]:
+    """For each column, the order in which a search trying every role (``columns``: each
+    column's roles in the order tried) first meets each set of roles used so far: it depends
+    on the table's width alone, not on its cells."""
+    orders: list[dict[int, int]] = [{0: 0}]
+    for roles in columns:
+        bits = [_BIT[role] for role in roles]
+        met: dict[int, int] = {}
+        for used in orders[-1]:
+            for bit in bits:
+                if not used & bit:
+                    met.setdefault(used | bit, len(met))
+        orders.append(met)
+    return tuple(orders)
 
 
 def is_laureates_table(assignment: Assignment) -> bool:
@@ -460,7 +503,7 @@ def _printed_rows(
 ) -> tuple[list[int], list[list[str]], int]:
     """The indexes and cells of the rows that print something, and their widest printed
     width."""
-    numbered = [i for i, row in enumerate(rows) if any(t.strip() for t in row)]
+    numbered = [i for i, row in enumerate(rows) if "".join(row).strip()]
     texts = [list(rows[i]) for i in numbered]
     return numbered, texts, max((_printed_width(row) for row in texts), default=0)
 

@@ -771,6 +771,8 @@ def _carry_over(table: LaidOutTable) -> LaidOutTable:
             if (role in CARRIED_ROLES or merged_here) and not previous[i].is_empty:
                 cells[i] = RawCell(lines=previous[i].lines, bbox=cell.bbox, merged_from_above=True)
                 carried.add(i)
-        previous = tuple(cells)
-        rows.append(replace(row, cells=tuple(cells), carried=frozenset(carried)))
+        if carried or row.carried:  # a row with nothing carried stays as it is
+            row = replace(row, cells=tuple(cells), carried=frozenset(carried))
+        previous = row.cells
+        rows.append(row)
     return replace(table, rows=tuple(rows))

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 
@@ -53,6 +54,9 @@ from aap_parser.wording import (
 )
 
 _FOOTNOTE = regex.compile(r"\s*(?:\*+|\(\s*\d{1,2}\s*\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
+# The same mark searched from the text's end (``(?r)``): the same match, without trying every
+# start along the text.
+_LAST_FOOTNOTE = regex.compile(r"(?r)\s*(?:\*+|\(\s*\d{1,2}\s*\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
 _DASH_COUNTRY = regex.compile(r"^(?P<name>.*\S)\s+[-–—]\s+(?P<country>[^-–—()]+)$")
 _PREFIX_COUNTRY = regex.compile(r"^(?P<country>[^:()]{2,40}?)\s*:\s*(?P<rest>\S.*)$")
 _TRIM = " \t.,;:"
@@ -70,9 +74,9 @@ class PartnerSplit:
     warnings: list[ParseWarning] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
-class _Tail:
-    """A country printed at the end of an item, and the item's name without it."""
+class _Tail(NamedTuple):
+    """A country printed at the end of an item, and the item's name without it (a named
+    tuple: made for most items, and quicker to make than a frozen dataclass)."""
 
     name: str
     country: str
@@ -254,10 +258,12 @@ def _depth(text: str) -> int:
 
 def _items(text: str) -> list[_Item]:
     """Cut the text at every separator outside parentheses."""
-    depth_at = bracket_depths(text)
+    depth_at: list[int] | None = None  # read at the first separator: most cells have none
     items: list[_Item] = []
     start, sep, sep_text = 0, None, ""
     for found in separators(text):
+        if depth_at is None:
+            depth_at = bracket_depths(text)
         if depth_at[found.start] or (found.start and depth_at[found.start - 1]):
             continue
         items.append(_Item(text[start : found.start], sep, sep_text))
@@ -310,6 +316,10 @@ def _closing_group(text: str) -> tuple[str, str] | None:
     """Split ``text`` ending with ``)`` into (before, content of its last balanced group)."""
     if not text.endswith(")"):
         return None
+    opening = text.rfind("(")
+    if opening >= 0 and ")" not in text[opening + 1 : -1]:
+        # The common group, nothing nested in it: its opening is the last one.
+        return text[:opening].rstrip(), text[opening + 1 : -1].strip()
     depth = 0
     for pos in range(len(text) - 1, -1, -1):
         ch = text[pos]
@@ -329,7 +339,7 @@ def _tail(text: str, *, known_only: bool) -> _Tail | None:
     """
     body = text.strip().rstrip(_TRIM)
     dropped = None
-    footnote = _FOOTNOTE.search(body)
+    footnote = _LAST_FOOTNOTE.search(body)
     if footnote and footnote.start() > 0 and body[: footnote.start()].rstrip().endswith(")"):
         dropped = footnote.group(0).strip()
         body = body[: footnote.start()].rstrip()

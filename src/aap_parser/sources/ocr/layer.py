@@ -8,7 +8,6 @@ Importing this module loads no image library: that waits for the first page read
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from contextlib import ExitStack
 from typing import Any
 
@@ -42,13 +41,12 @@ class OcrLayer:
         """Whether OCR is allowed and Tesseract is installed."""
         return self.mode != "never" and tesseract_path() is not None
 
-    def pages(self, inks: Iterator[PageInk]) -> Iterator[PageInk]:
-        """The backend's pages, each page the mode selects read by OCR instead."""
-        for index, ink in enumerate(inks):
-            if self.mode == "always" or (self.mode == "auto" and not ink.glyphs and self.can_read):
-                yield self.read(index)
-            else:
-                yield ink
+    def page(self, index: int, ink: PageInk) -> PageInk:
+        """Page ``index`` (0-based) as the backend read it (``ink``), or read by OCR instead
+        where the mode selects it."""
+        if self.mode == "always" or (self.mode == "auto" and not ink.glyphs and self.can_read):
+            return self.read(index)
+        return ink
 
     def read(self, index: int) -> PageInk:
         """Page ``index`` (0-based) read by OCR."""

@@ -253,19 +253,20 @@ def read_pdf(
             raise _open_error(exc, password) from exc
         if count == 0:
             raise InputError("the PDF has no pages")
-        inks = scans.pages(pdf.pages())
+        inks = pdf.pages()
         for number in range(1, count + 1):
             try:
                 with collector_paused():  # thousands of glyphs, none in a cycle
-                    ink = next(inks)
+                    ink = scans.page(number - 1, next(inks))
+                    total_chars += len(ink.glyphs)
                     pages.append(_assemble(ink, number))
+                    del ink  # freed now: the collector, back on, never walks the glyphs
             except AapParseError:
                 raise
             except Exception as exc:
                 raise InputError(
                     f"corrupt or truncated PDF ({type(exc).__name__})", page=number
                 ) from exc
-            total_chars += len(ink.glyphs)
     if total_chars == 0:
         raise NoTextLayerError(scans.no_text_reason())
     _mark_page_bottoms(pages)
