@@ -94,6 +94,8 @@ _X0 = itemgetter(1)
 """A glyph's left edge (its second field)."""
 _TEXT = itemgetter(0)
 """A glyph's text (its first field)."""
+_SIZE = itemgetter(6)
+"""A glyph's font size (its seventh field)."""
 
 
 def _word(run: list[Glyph]) -> Word:
@@ -101,8 +103,10 @@ def _word(run: list[Glyph]) -> Word:
     if len(run) == 1:  # a lone letter or figure: its own fields, without transposing
         text, x0, x1, top, bottom, _, size, bold, italic, *_ = run[0]
         return Word(text, x0, x1, top, bottom, size, bold > 0.5, italic > 0.5)
-    # The first nine fields only, each a tuple over the run's glyphs.
-    texts, x0s, x1s, tops, bottoms, _, sizes, bolds, italics = islice(zip(*run, strict=True), 9)
+    # The first nine fields only, each a tuple over the run's glyphs. zip() is not strict:
+    # it stops at the ninth field of glyphs that all have eleven, so strict would test
+    # nothing, and its keyword costs more than the rest of the transposition.
+    texts, x0s, x1s, tops, bottoms, _, sizes, bolds, italics = islice(zip(*run), 9)  # noqa: B905
     half = len(run) / 2
     return Word(
         "".join(texts),
@@ -216,7 +220,7 @@ def build_lines(glyphs: Iterable[Glyph]) -> list[Line]:
         words = [_word(run) for run in _runs(group)]
         if not words:
             continue
-        printed = [g for g in group if g.text.strip()]
+        printed = [g for g in group if g[0].strip()]  # fields by position: text
         lines.append(
             Line(
                 words,
@@ -224,8 +228,8 @@ def build_lines(glyphs: Iterable[Glyph]) -> list[Line]:
                 max([w.x1 for w in words]),
                 min([w.top for w in words]),
                 max([w.bottom for w in words]),
-                _median([g.baseline for g in printed]),
-                _median([g.size for g in printed]),
+                _median(list(map(_BASELINE, printed))),
+                _median(list(map(_SIZE, printed))),
             )
         )
     return lines
