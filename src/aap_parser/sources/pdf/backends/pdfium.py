@@ -155,13 +155,16 @@ class PdfiumBackend:
         return len(self._pdf)
 
     def pages(self) -> Iterator[PageInk]:
-        """Each page's ink, the page closed once read."""
+        """Each page's ink, the page closed once read (through PDFium's own calls: pypdfium2's
+        page objects would each register a finalizer the reader never needs)."""
         for index in range(len(self._pdf)):
-            page = self._pdf[index]
+            page = c.FPDF_LoadPage(self._pdf, index)
+            if not page:
+                raise pdfium.PdfiumError(f"Failed to load page {index + 1}.")
             try:
                 yield _Page(page, self._right_to_left).ink()
             finally:
-                page.close()
+                c.FPDF_ClosePage(page)
 
     def close(self) -> None:
         """Close the document."""
@@ -172,11 +175,10 @@ class _Page:
     """One page's reading: its geometry and per-font facts kept while it is read."""
 
     def __init__(self, page: Any, right_to_left: bool) -> None:
-        self.page = page
+        self.page = page  # PDFium's page handle (FPDF_PAGE)
         self.right_to_left = right_to_left
-        raw = page.raw
         left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-        if not c.FPDFPage_GetMediaBox(raw, left, bottom, right, top):
+        if not c.FPDFPage_GetMediaBox(page, left, bottom, right, top):
             raise ValueError("the page has no media box")  # required: a broken page
         media = (left.value, bottom.value, right.value, top.value)
         x0, x1 = sorted(media[0::2])
@@ -187,7 +189,7 @@ class _Page:
         self.width = x1 - x0
         self.x_shift = x0
         self.y_shift = -y0
-        self.crop = self._crop(raw, media)
+        self.crop = self._crop(page, media)
         self._fonts: dict[int, tuple[bool, bool, float]] = {}
         self._colour = _FillColour()
         self._matrix = c.FS_MATRIX()
@@ -218,12 +220,14 @@ class _Page:
 
     def ink(self) -> PageInk:
         ink = PageInk(self.height, [], [], self.crop, [], self.width)
-        textpage = self.page.get_textpage()
+        textpage = c.FPDFText_LoadPage(self.page)
+        if not textpage:
+            raise pdfium.PdfiumError("Failed to load the page's text.")
         try:
-            ink.glyphs = self._glyphs(textpage.raw)
+            ink.glyphs = self._glyphs(textpage)
         finally:
-            textpage.close()
-        raw = self.page.raw
+            c.FPDFText_ClosePage(textpage)
+        raw = self.page
         page = ctypes.c_void_p(ctypes.cast(raw, ctypes.c_void_p).value)
         drawing = (c.FPDF_PAGEOBJ_PATH, c.FPDF_PAGEOBJ_FORM)
         for index in range(c.FPDFPage_CountObjects(raw)):
