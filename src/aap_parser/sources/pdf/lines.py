@@ -88,12 +88,13 @@ def _median(values: list[float]) -> float:
     return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
 
 
-_BASELINE = itemgetter(5)
-"""A glyph's baseline (its sixth field)."""
-_X0 = itemgetter(1)
-"""A glyph's left edge (its second field)."""
-_TEXT = itemgetter(0)
-"""A glyph's text (its first field)."""
+# A glyph's fields read at C speed. The loops below that run for every glyph of a page read
+# the fields at literal positions (text 0, x0 1, x1 2, top 3, baseline 5, size 6: see
+# ink.Glyph), which spares a global name lookup per read.
+_BASELINE = itemgetter(BASELINE)
+_X0 = itemgetter(X0)
+_TEXT = itemgetter(TEXT)
+_SIZE = itemgetter(SIZE)
 
 
 def _word(run: list[Glyph]) -> Word:
@@ -101,8 +102,10 @@ def _word(run: list[Glyph]) -> Word:
     if len(run) == 1:  # a lone letter or figure: its own fields, without transposing
         text, x0, x1, top, bottom, _, size, bold, italic, *_ = run[0]
         return Word(text, x0, x1, top, bottom, size, bold > 0.5, italic > 0.5)
-    # The first nine fields only, each a tuple over the run's glyphs.
-    texts, x0s, x1s, tops, bottoms, _, sizes, bolds, italics = islice(zip(*run, strict=True), 9)
+    # The first nine fields only, each a tuple over the run's glyphs. zip() is not strict:
+    # it stops at the ninth field of glyphs that all have eleven, so strict would test
+    # nothing, and its keyword costs more than the rest of the transposition.
+    texts, x0s, x1s, tops, bottoms, _, sizes, bolds, italics = islice(zip(*run), 9)  # noqa: B905
     half = len(run) / 2
     return Word(
         "".join(texts),
@@ -224,8 +227,8 @@ def build_lines(glyphs: Iterable[Glyph]) -> list[Line]:
                 max([w.x1 for w in words]),
                 min([w.top for w in words]),
                 max([w.bottom for w in words]),
-                _median([g[BASELINE] for g in printed]),
-                _median([g[SIZE] for g in printed]),
+                _median(list(map(_BASELINE, printed))),
+                _median(list(map(_SIZE, printed))),
             )
         )
     return lines

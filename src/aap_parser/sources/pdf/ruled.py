@@ -239,14 +239,16 @@ def _table(grid: _Grid, glyphs: dict[tuple[int, int], list[Glyph]], page: int) -
     for r, anchors in enumerate(grid.anchor):
         cells: list[RawCell] = []
         shown = False  # whether a cell of the row holds text or continues a block from above
-        for c, (ar, ac) in enumerate(anchors):
+        for c, anchor in enumerate(anchors):
+            ar, ac = anchor
             if ar < r:
-                cells.append(RawCell(bbox=grid.box(r, c), merged_from_above=True))
+                cells.append(RawCell((), grid.box(r, c), True))
                 shown = True
             elif ac < c:
-                cells.append(RawCell(bbox=grid.box(r, c)))
-            else:
-                cell = RawCell(line_texts(glyphs.get((r, c), [])), bbox=blocks[(r, c)])
+                cells.append(RawCell((), grid.box(r, c)))
+            else:  # the block's own cell: its anchor is (r, c)
+                held = glyphs.get(anchor)
+                cell = RawCell(line_texts(held) if held else (), blocks[anchor])
                 cells.append(cell)
                 shown = shown or not cell.is_empty
         if not shown:
