@@ -277,6 +277,8 @@ def _place_glyphs(grids: list[_Grid], glyphs: list[Glyph]) -> tuple[list[list[Ru
     glyph's run, when the frames do not touch (no other table can then hold it). Written
     out: this loop runs for every character of the page.
     """
+    if not grids:
+        return [], list(glyphs)  # a page without a ruled table: every glyph is outside
     outside: list[Glyph] = []
     held: list[list[Run]] = [[] for _ in grids]
     bisect_right = bisect.bisect_right
