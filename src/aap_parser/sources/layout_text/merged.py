@@ -134,7 +134,7 @@ def _line_heights(
 ) -> _Heights:
     """Rebuild each line's vertical position, in line pitches, and each row's top and bottom.
 
-    A row's lines sit on its half-line grid (see :func:`_offsets`), so its height is known
+    A row's lines sit on its half-line grid (see :func:`.rows._cell_models`), so its height is known
     in pitches; rows stack. ``per_row``: cells of columns left out of the row cut, each
     placed on one row (a partner or lead of many lines), which make their rows as tall as
     they are. A line holding only text of other columns (a merged region) is placed between its

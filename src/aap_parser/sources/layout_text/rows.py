@@ -54,12 +54,6 @@ _Pairs = list[tuple[int, int]]
 _Alignments = tuple[frozenset[int], ...]
 
 
-def _offsets(lines: list[int], *, top: bool) -> _Pairs:
-    """A cell's lines placed on the row's half-line grid, top-aligned or centred."""
-    n = len(lines)
-    return [(t, 2 * i if top else 2 * i - (n - 1)) for i, t in enumerate(lines)]
-
-
 def _alignments(grid: _Grid) -> _Alignments:
     """The two plain alignment models, each given as its set of top-aligned columns: all
     cells centred, all top-aligned."""
@@ -95,8 +89,16 @@ def _cell_models(cells: Sequence[tuple[int, list[int]]], aligns: _Alignments) ->
     tallest = max((len(lines) for _, lines in cells), default=1)
     for col, lines in cells:
         if lines:
-            at_top = _offsets(lines, top=True)
-            centred = [(t, offset + tallest - 1) for t, offset in _offsets(lines, top=False)]
+            # A cell's lines on the row's half-line grid: top-aligned at 0, 2, 4...; centred
+            # on a row as tall as its tallest cell at 2i - (n - 1), shifted so that the
+            # tallest starts at 0 (the tallest sits alike either way).
+            n = len(lines)
+            at_top = list(zip(lines, range(0, 2 * n, 2), strict=True))
+            centred = (
+                at_top
+                if n == tallest
+                else list(zip(lines, range(tallest - n, tallest + n, 2), strict=True))
+            )
             for model, tops in zip(models, aligns, strict=True):
                 model.extend(at_top if col in tops else centred)
     return models
@@ -117,9 +119,13 @@ class _RowCosts:
             [bisect_left(filled, t) for t in range(size + 1)] for filled in grid.filled
         ]
         self._upto = [[bisect_right(filled, t) for t in range(size + 1)] for filled in grid.filled]
-        self._bases: dict[tuple[tuple[int, ...], int, int], float] = {}
+        # Memos per column set (and alignment models), each keyed by a row's first and last
+        # line: a column set's tuple is hashed once per cut, not once per row tried.
+        self._bases: dict[tuple[int, ...], dict[tuple[int, int], float]] = {}
         self._boundaries: dict[tuple[int, int], float] = {}
-        self._conflicts: dict[tuple[tuple[int, ...], _Alignments, int, int], tuple[int, ...]] = {}
+        self._conflicts: dict[
+            tuple[tuple[int, ...], _Alignments], dict[tuple[int, int], tuple[int, ...]]
+        ] = {}
 
     def _inside_sums(self, col: int) -> list[float]:
         """Prefix sums of the cost between each two successive lines of the column."""
@@ -139,14 +145,18 @@ class _RowCosts:
             sums.append(sums[-1] + cost)
         return sums
 
+    def bases(self, cols: tuple[int, ...]) -> dict[tuple[int, int], float]:
+        """The memo of :meth:`base` for one column set, by a row's first and last line."""
+        return self._bases.setdefault(cols, {})
+
     def base(self, cols: tuple[int, ...], first: int, last: int) -> float:
         """The word and gap cost of lines ``first..last`` as one row: an empty cell, a wide
         gap or a cell seeming to start inside a cell, and word cues against a row starting
         at ``first`` (the cell above seems to go on)."""
-        key = (cols, first, last)
-        found = self._bases.get(key)
+        memo = self.bases(cols)
+        found = memo.get((first, last))
         if found is None:
-            found = self._bases[key] = self._base(cols, first, last)
+            found = memo[first, last] = self._base(cols, first, last)
         return found
 
     def _base(self, cols: tuple[int, ...], first: int, last: int) -> float:
@@ -170,14 +180,20 @@ class _RowCosts:
         self, cols: tuple[int, ...], aligns: _Alignments, first: int, last: int
     ) -> tuple[int, ...]:
         """The misplaced lines of the row ``first..last`` under each alignment model."""
-        key = (cols, aligns, first, last)
-        found = self._conflicts.get(key)
+        memo = self.conflicts_memo(cols, aligns)
+        found = memo.get((first, last))
         if found is None:
             found = tuple(
                 _conflicts(pairs) for pairs in _models(self.grid, cols, first, last, aligns)
             )
-            self._conflicts[key] = found
+            memo[first, last] = found
         return found
+
+    def conflicts_memo(
+        self, cols: tuple[int, ...], aligns: _Alignments
+    ) -> dict[tuple[int, int], tuple[int, ...]]:
+        """The memo of :meth:`conflicts` for one column set and alignment models."""
+        return self._conflicts.setdefault((cols, aligns), {})
 
 
 @lru_cache(maxsize=4)
@@ -214,23 +230,18 @@ def _segment_rows(
 ) -> list[tuple[int, int]]:
     """Cut the table's lines into rows ``(first, last)``: the header row (its first
     ``header`` lines, if any), then the cheapest cut under one of the alignment models (a
-    table's columns keep their alignment from row to row)."""
-    costs = _row_costs(grid)
-    body = min(
-        (
-            _segment_rows_as(costs, tuple(cols), header, aligns, model)
-            for model in range(len(aligns))
-        ),
-        key=lambda found: found[0],
-    )[1]
+    table's columns keep their alignment from row to row; the first model wins a tie)."""
+    cuts = _segment_rows_as(_row_costs(grid), tuple(cols), header, aligns)
+    body = min(cuts, key=lambda found: found[0])[1]
     return [(0, header - 1), *body] if header else body
 
 
 def _segment_rows_as(
-    costs: _RowCosts, cols: tuple[int, ...], header: int, aligns: _Alignments, model: int
-) -> tuple[float, list[tuple[int, int]]]:
-    """The least total cost of rows below the header for one alignment model, and those
-    rows ``(first, last)``; a row fitting only another model costs a little more.
+    costs: _RowCosts, cols: tuple[int, ...], header: int, aligns: _Alignments
+) -> list[tuple[float, list[tuple[int, int]]]]:
+    """For each alignment model, the least total cost of rows below the header and those
+    rows ``(first, last)``; a row fitting only another model costs a little more. One
+    dynamic programme per model, run side by side: a row's costs are looked up once for all.
 
     A row's misplaced lines are the dear part of its cost, and never negative: they are
     counted only for rows whose word and gap cost alone could still beat or tie the best
@@ -239,30 +250,51 @@ def _segment_rows_as(
     """
     size = len(costs.grid.text)
     inf = float("inf")
-    best = [inf] * (size + 1)
-    best[header] = 0.0
-    back = [0] * (size + 1)
+    models = range(len(aligns))
+    bests = [[inf] * (size + 1) for _ in models]
+    backs = [[0] * (size + 1) for _ in models]
+    for best in bests:
+        best[header] = 0.0
+    bases, known_conflicts = costs.bases(cols), costs.conflicts_memo(cols, aligns)
     for end in range(header + 1, size + 1):
         for start in range(end - 1, max(header, end - _MAX_ROW_LINES) - 1, -1):
-            if best[start] == inf:
-                continue
-            base = best[start] + costs.base(cols, start, end - 1)
-            if base > best[end]:
-                continue
-            conflicts = costs.conflicts(cols, aligns, start, end - 1)
-            cost = base + min(
-                _CONFLICT_COST * count + (0.0 if index == model else _OTHER_MODEL_COST)
-                for index, count in enumerate(conflicts)
-            )
-            if cost < best[end] or (cost == best[end] and start < back[end]):
-                best[end], back[end] = cost, start
-    rows: list[tuple[int, int]] = []
-    end = size
-    while end > header:
-        rows.append((back[end], end - 1))
-        end = back[end]
-    rows.reverse()
-    return best[size], rows
+            row_base: float | None = None
+            terms: list[float] | None = None  # each model's cost of the row's misplaced lines
+            for model in models:
+                best, back = bests[model], backs[model]
+                if best[start] == inf:
+                    continue
+                if row_base is None:
+                    row_base = bases.get((start, end - 1))
+                    if row_base is None:
+                        row_base = costs.base(cols, start, end - 1)
+                base = best[start] + row_base
+                if base > best[end]:
+                    continue
+                if terms is None:
+                    conflicts = known_conflicts.get((start, end - 1))
+                    if conflicts is None:
+                        conflicts = costs.conflicts(cols, aligns, start, end - 1)
+                    terms = [
+                        min(
+                            _CONFLICT_COST * count + (0.0 if index == fit else _OTHER_MODEL_COST)
+                            for index, count in enumerate(conflicts)
+                        )
+                        for fit in models
+                    ]
+                cost = base + terms[model]
+                if cost < best[end] or (cost == best[end] and start < back[end]):
+                    best[end], back[end] = cost, start
+    cuts: list[tuple[float, list[tuple[int, int]]]] = []
+    for best, back in zip(bests, backs, strict=True):
+        rows: list[tuple[int, int]] = []
+        end = size
+        while end > header:
+            rows.append((back[end], end - 1))
+            end = back[end]
+        rows.reverse()
+        cuts.append((best[size], rows))
+    return cuts
 
 
 def _header_lines(grid: _Grid, headers: HeaderTest) -> int:
