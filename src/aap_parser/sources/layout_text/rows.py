@@ -123,6 +123,8 @@ class _RowCosts:
         # line: a column set's tuple is hashed once per cut, not once per row tried.
         self._bases: dict[tuple[int, ...], dict[tuple[int, int], float]] = {}
         self._boundaries: dict[tuple[int, int], float] = {}
+        self.cuts: dict[tuple[tuple[int, ...], int, _Alignments], list[tuple[int, int]]] = {}
+        """The rows below the header cut by each column set, header and alignment models."""
         self._conflicts: dict[
             tuple[tuple[int, ...], _Alignments], dict[tuple[int, int], tuple[int, ...]]
         ] = {}
@@ -231,9 +233,13 @@ def _segment_rows(
     """Cut the table's lines into rows ``(first, last)``: the header row (its first
     ``header`` lines, if any), then the cheapest cut under one of the alignment models (a
     table's columns keep their alignment from row to row; the first model wins a tie)."""
-    cuts = _segment_rows_as(_row_costs(grid), tuple(cols), header, aligns)
-    body = min(cuts, key=lambda found: found[0])[1]
-    return [(0, header - 1), *body] if header else body
+    costs = _row_costs(grid)
+    key = (tuple(cols), header, aligns)
+    body = costs.cuts.get(key)
+    if body is None:  # the column sets tried (see :mod:`.dense`) come back: cut each once
+        cuts = _segment_rows_as(costs, key[0], header, aligns)
+        body = costs.cuts[key] = min(cuts, key=lambda found: found[0])[1]
+    return [(0, header - 1), *body] if header else list(body)
 
 
 def _segment_rows_as(
@@ -262,8 +268,8 @@ def _segment_rows_as(
             terms: list[float] | None = None  # each model's cost of the row's misplaced lines
             for model in models:
                 best, back = bests[model], backs[model]
-                if best[start] == inf:
-                    continue
+                if best[start] == inf or best[start] > best[end]:
+                    continue  # a row's costs are never negative: it cannot win from there
                 if row_base is None:
                     row_base = bases.get((start, end - 1))
                     if row_base is None:
