@@ -56,7 +56,7 @@ from aap_parser.wording import (
 _FOOTNOTE = regex.compile(r"\s*(?:\*+|\(\s*\d{1,2}\s*\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
 # The same mark searched from the text's end (``(?r)``): the same match, without trying every
 # start along the text.
-_LAST_FOOTNOTE = regex.compile(r"(?r)\s*(?:\*+|\(\s*\d{1,2}\s*\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
+_LAST_FOOTNOTE = regex.compile("(?r)" + _FOOTNOTE.pattern)
 _DASH_COUNTRY = regex.compile(r"^(?P<name>.*\S)\s+[-–—]\s+(?P<country>[^-–—()]+)$")
 _PREFIX_COUNTRY = regex.compile(r"^(?P<country>[^:()]{2,40}?)\s*:\s*(?P<rest>\S.*)$")
 _TRIM = " \t.,;:"

@@ -225,18 +225,17 @@ def check_streams(
     the bounds of the others add up past ``total``, the others, largest bound first. An
     ordinary file's streams are bounded well under both limits: none is inflated here.
     """
-    sizes: dict[int, int] = {}  # each stream's size once inflated, else its bound
+    inflated = 0  # the streams' sizes: inflated where measured, else bounded
     unsure: list[tuple[int, int, tuple[bytes, list[Any]]]] = []  # bound, objid, stored
     for objid, stream in _direct_streams(document):
         if resolve1(stream.get("Subtype")) is _IMAGE or (stored := _stored(stream)) is None:
             continue
         bound = inflation_bound(*stored)
         if bound > per_stream:
-            sizes[objid] = _measured(objid, stored, per_stream)
+            inflated += _measured(objid, stored, per_stream)
         else:
-            sizes[objid] = bound
+            inflated += bound
             unsure.append((bound, objid, stored))
-    inflated = sum(sizes.values())
     unsure.sort(key=lambda item: item[0])
     while inflated > total and unsure:
         bound, objid, stored = unsure.pop()

@@ -235,10 +235,9 @@ class _Page:
             ink.glyphs = self._glyphs(textpage)
         finally:
             c.FPDFText_ClosePage(textpage)
-        raw = self.page
-        page = ctypes.c_void_p(ctypes.cast(raw, ctypes.c_void_p).value)
+        page = ctypes.c_void_p(ctypes.cast(self.page, ctypes.c_void_p).value)  # unconverted
         drawing = (c.FPDF_PAGEOBJ_PATH, c.FPDF_PAGEOBJ_FORM)
-        for index in range(c.FPDFPage_CountObjects(raw)):
+        for index in range(c.FPDFPage_CountObjects(self.page)):
             obj = _page_object(page, index)
             if _object_type(obj) in drawing:  # most objects are text: asked once here
                 self._rules(obj, self.matrix, ink)
