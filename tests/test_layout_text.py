@@ -37,6 +37,11 @@ def _tables(document: SourceDocument) -> list[RawTable]:
     return [block for block in document.blocks if isinstance(block, RawTable)]
 
 
+def _cell_texts(table: RawTable) -> list[list[str]]:
+    """Each row's cell texts."""
+    return [[cell.text for cell in row.cells] for row in table.rows]
+
+
 def _stitched(document: SourceDocument) -> tuple[list[str], list[list[str]]]:
     """The header and data rows, pages stitched the simplest way the layout stage would:
     header repeats dropped, and a page's first row joined to the previous one when the
@@ -476,9 +481,8 @@ def test_a_header_naming_a_role_twice_ends_where_the_first_row_starts() -> None:
     # « Projet » (row numbers) and « Titre » both read as titles, so the wording test refuses
     # the header; what the rows below hold tells it is one. Its three lines make the header,
     # and the line under them, starting a cell in every column, is the first row's.
-    (table,) = [b for b in read_layout_text(_NUMBERED_UNDER_ITS_HEADER.split("\n")).blocks
-                if isinstance(b, RawTable)]
-    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    (table,) = _tables(read_layout_text(_NUMBERED_UNDER_ITS_HEADER.split("\n")))
+    rows = _cell_texts(table)
     assert rows[0] == [
         "Projet", "Collectivité française", "Collectivité(s) étrangère(s) partenaire(s)",
         "Pays", "Titre",
@@ -504,9 +508,8 @@ Occitanie     Ville de Toulouse        Municipalité d'Hébron         Restaurat
 def test_a_header_in_other_words_is_told_by_the_rows_below() -> None:
     # No cell of the header is in the vocabulary; the rows below hold regions, French
     # authorities and foreign ones: the top line is the header row, not a first laureate.
-    (table,) = [b for b in read_layout_text(_HEADER_IN_OTHER_WORDS.split("\n")).blocks
-                if isinstance(b, RawTable)]
-    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    (table,) = _tables(read_layout_text(_HEADER_IN_OTHER_WORDS.split("\n")))
+    rows = _cell_texts(table)
     assert rows[0] == ["Localisation", "Structure", "Homologue", "Libellé"]
     assert rows[2] == ["", "Ville de Lorient", "Municipalité de Beit Sahour", "Tourisme solidaire"]
     assert len(rows) == 4
@@ -527,9 +530,8 @@ def test_a_header_line_going_on_some_header_cells_is_header() -> None:
     # « française(s) » goes on « Collectivité(s) territoriale(s) » beside « MEAE », which
     # starts with a capital: one of the line's texts going on a header cell keeps the line
     # in the header (a row's first line starts every one of its cells).
-    (table,) = [b for b in read_layout_text(_HEADER_GOING_ON_BESIDE_A_CAPITAL.split("\n")).blocks
-                if isinstance(b, RawTable)]
-    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    (table,) = _tables(read_layout_text(_HEADER_GOING_ON_BESIDE_A_CAPITAL.split("\n")))
+    rows = _cell_texts(table)
     assert rows[0] == [
         "Collectivité(s) territoriale(s) française(s)", "Intitulé du projet", "Cofinancement MEAE",
     ]
@@ -557,10 +559,9 @@ def test_a_header_in_other_words_repeated_on_the_next_page_is_known_there() -> N
     # The header's words are outside the vocabulary; the next page repeats it at other
     # character columns, over the rest of a partner cell broken by the page break: it is
     # known again as the table's header, the rest goes on the row above it.
-    tables = [b for b in read_layout_text(_OTHER_WORDS_OVER_TWO_PAGES.split("\n")).blocks
-              if isinstance(b, RawTable)]
+    tables = _tables(read_layout_text(_OTHER_WORDS_OVER_TWO_PAGES.split("\n")))
     assert len(tables) == 2
-    second = [[cell.text for cell in row.cells] for row in tables[1].rows]
+    second = _cell_texts(tables[1])
     assert second[0] == ["Implantation", "Maître d'ouvrage", "Jumelage", "Libellé"]
     assert second[1] == ["", "", "(Burkina Faso)", ""]
     assert second[2] == [
@@ -585,9 +586,8 @@ _BLANK_HEADER_OVER_NUMBERS = """\
 def test_a_header_left_blank_over_the_numbers_is_still_the_header() -> None:
     # No header over the row numbers: the other columns' header lines still make the
     # header row, and the first row starts under them.
-    (table,) = [b for b in read_layout_text(_BLANK_HEADER_OVER_NUMBERS.split("\n")).blocks
-                if isinstance(b, RawTable)]
-    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    (table,) = _tables(read_layout_text(_BLANK_HEADER_OVER_NUMBERS.split("\n")))
+    rows = _cell_texts(table)
     assert rows[0] == [
         "", "Collectivité française", "Collectivité(s) étrangère(s) partenaire(s)", "Pays",
         "Titre du projet",
